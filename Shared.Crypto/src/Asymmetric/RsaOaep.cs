@@ -1,0 +1,65 @@
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Digests;
+using Org.BouncyCastle.Crypto.Encodings;
+using Org.BouncyCastle.Crypto.Engines;
+using Org.BouncyCastle.Crypto.Parameters;
+
+namespace Shared.Crypto;
+
+/// <summary>RSA-OAEP with SHA-256 for both the label hash and MGF1, and an empty label.</summary>
+internal static class RsaOaep
+{
+    internal const int MinimumKeySizeBits = 2048;
+
+    internal static byte[] Encrypt(RsaKeyParameters publicKey, ReadOnlySpan<byte> plaintext)
+    {
+        var engine = CreateEngine(forEncryption: true, publicKey);
+        int max = engine.GetInputBlockSize();
+        if (plaintext.Length > max)
+        {
+            throw new ArgumentException(
+                $"RSA-OAEP-SHA256 with a {publicKey.Modulus.BitLength}-bit key can encrypt at most {max} bytes; got {plaintext.Length}.",
+                nameof(plaintext));
+        }
+
+        return engine.ProcessBlock(plaintext.ToArray(), 0, plaintext.Length);
+    }
+
+    internal static byte[] Decrypt(RsaKeyParameters privateKey, ReadOnlySpan<byte> ciphertext)
+    {
+        var engine = CreateEngine(forEncryption: false, privateKey);
+        int expected = (privateKey.Modulus.BitLength + 7) / 8;
+        if (ciphertext.Length != expected)
+        {
+            throw new CryptoFormatException($"RSA-OAEP ciphertext must be {expected} bytes for this key; got {ciphertext.Length}.");
+        }
+
+        try
+        {
+            return engine.ProcessBlock(ciphertext.ToArray(), 0, ciphertext.Length);
+        }
+        catch (InvalidCipherTextException ex)
+        {
+            throw new CryptoAuthenticationException("RSA-OAEP decryption failed: the ciphertext was not made for this key or was altered.", ex);
+        }
+        catch (DataLengthException ex)
+        {
+            throw new CryptoAuthenticationException("RSA-OAEP decryption failed: the ciphertext is out of range for this key.", ex);
+        }
+    }
+
+    internal static void CheckKeySize(RsaKeyParameters key)
+    {
+        if (key.Modulus.BitLength < MinimumKeySizeBits)
+        {
+            throw new CryptoKeyException($"RSA key of {key.Modulus.BitLength} bits is too small; at least {MinimumKeySizeBits} bits are required.");
+        }
+    }
+
+    private static OaepEncoding CreateEngine(bool forEncryption, RsaKeyParameters key)
+    {
+        var oaep = new OaepEncoding(new RsaBlindedEngine(), new Sha256Digest(), new Sha256Digest(), null);
+        oaep.Init(forEncryption, key);
+        return oaep;
+    }
+}
