@@ -59,7 +59,8 @@ public static class CanonicalJson
     /// Parses JSON text without reformatting anything: dates stay strings, numbers with a
     /// fraction or exponent stay exact decimals (so they can be rejected, not rounded), large
     /// integers stay exact, nesting is depth-limited, and duplicate keys are rejected when
-    /// the options say so. Trailing content after the value is an error.
+    /// the options say so. Trailing content after the value is an error, and so is a
+    /// <c>\u</c> escape of an unpaired surrogate (which Newtonsoft would turn into U+FFFD).
     /// </summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="options">The profile (its depth limit and duplicate-key rule apply).</param>
@@ -105,6 +106,10 @@ public static class CanonicalJson
 
             return token;
         }
+        catch (JsonReaderException ex) when (ex.Message.Contains("MaxDepth", StringComparison.Ordinal))
+        {
+            throw new CanonicalJsonException($"JSON text nests deeper than the depth limit of {options.MaxDepth}.", "$", ex);
+        }
         catch (JsonException ex)
         {
             throw new CanonicalJsonException($"JSON text is not valid: {ex.Message}", ToPath(reader.Path), ex);
@@ -117,17 +122,19 @@ public static class CanonicalJson
 
     /// <summary>
     /// Creates a Newtonsoft reader with the safe settings: no date parsing, exact decimals,
-    /// the given depth limit. For callers that stream through a document themselves.
+    /// the given depth limit, and unpaired surrogate escapes rejected with a
+    /// <see cref="CanonicalJsonException"/> while reading. For callers that stream through a
+    /// document themselves.
     /// </summary>
     /// <param name="textReader">The source of the JSON text.</param>
     /// <param name="maxDepth">The deepest nesting accepted.</param>
     /// <returns>A reader the caller disposes.</returns>
-    public static JsonTextReader CreateReader(TextReader textReader, int maxDepth = 128) => new(textReader)
+    public static JsonTextReader CreateReader(TextReader textReader, int maxDepth = 128) => new(new SurrogateEscapeGuard(textReader))
     {
         DateParseHandling = DateParseHandling.None,
         FloatParseHandling = FloatParseHandling.Decimal,
         MaxDepth = maxDepth,
-        CloseInput = false,
+        CloseInput = true,
     };
 
     private static JsonLoadSettings LoadSettings(CanonicalJsonOptions options) => options.RejectDuplicateKeys ? StrictLoad : LenientLoad;
