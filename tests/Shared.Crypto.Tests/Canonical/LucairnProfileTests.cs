@@ -2,7 +2,7 @@ using System.Text;
 using Newtonsoft.Json.Linq;
 using TestSupport;
 
-namespace Shared.Crypto.Tests.CanonicalJson;
+namespace Shared.Crypto.Tests.Canonical;
 
 /// <summary>The Lucairn witness profile against the upstream Go reference bytes and the spec's unit vectors.</summary>
 public class LucairnProfileTests
@@ -13,9 +13,9 @@ public class LucairnProfileTests
     [TestCase("canonical-json-nonascii-go-reference-input.json", "canonical-json-nonascii-go-reference.hex")]
     public void Go_reference_inputs_encode_byte_for_byte(string inputFile, string hexFile)
     {
-        JToken input = ReplaceRawIntMarkers(Shared.Crypto.CanonicalJson.Parse(TestVectors.ReadText("lucairn", inputFile), Lucairn));
+        JToken input = ReplaceRawIntMarkers(CanonicalJson.Parse(TestVectors.ReadText("lucairn", inputFile), Lucairn));
 
-        byte[] actual = Shared.Crypto.CanonicalJson.Serialize(input, Lucairn);
+        byte[] actual = CanonicalJson.Serialize(input, Lucairn);
 
         Assert.That(Hex.Encode(actual), Is.EqualTo(Hex.Encode(TestVectors.ReadHex("lucairn", hexFile))));
     }
@@ -27,9 +27,9 @@ public class LucairnProfileTests
     public void Go_signable_bytes_are_a_fixed_point_of_the_encoder(string hexFile)
     {
         byte[] reference = TestVectors.ReadHex("lucairn", hexFile);
-        JToken parsed = Shared.Crypto.CanonicalJson.Parse(Encoding.ASCII.GetString(reference), Lucairn);
+        JToken parsed = CanonicalJson.Parse(Encoding.ASCII.GetString(reference), Lucairn);
 
-        Assert.That(Shared.Crypto.CanonicalJson.Serialize(parsed, Lucairn), Is.EqualTo(reference));
+        Assert.That(CanonicalJson.Serialize(parsed, Lucairn), Is.EqualTo(reference));
     }
 
     [TestCase("{\"b\":\"x\",\"a\":\"y\"}", "{\"a\":\"y\",\"b\":\"x\"}")]
@@ -48,14 +48,14 @@ public class LucairnProfileTests
     [TestCase("{\"big\":1180591620717411303424,\"neg\":-5,\"zero\":0}", "{\"big\":1180591620717411303424,\"neg\":-5,\"zero\":0}")]
     [TestCase("[{\"b\":1,\"a\":2},null]", "[{\"a\":2,\"b\":1},null]")]
     public void Spec_unit_vectors(string input, string expected) =>
-        Assert.That(Shared.Crypto.CanonicalJson.SerializeToString(Shared.Crypto.CanonicalJson.Parse(input, Lucairn), Lucairn), Is.EqualTo(expected));
+        Assert.That(CanonicalJson.SerializeToString(CanonicalJson.Parse(input, Lucairn), Lucairn), Is.EqualTo(expected));
 
     [Test]
     public void Keys_sort_by_utf8_bytes_not_utf16_units()
     {
         var obj = new JObject { ["\U0001F600"] = 3, ["\ue000"] = 2, ["a"] = 1 };
 
-        Assert.That(Shared.Crypto.CanonicalJson.SerializeToString(obj, Lucairn), Is.EqualTo("{\"a\":1,\"\\ue000\":2,\"\\ud83d\\ude00\":3}"));
+        Assert.That(CanonicalJson.SerializeToString(obj, Lucairn), Is.EqualTo("{\"a\":1,\"\\ue000\":2,\"\\ud83d\\ude00\":3}"));
         Assert.That(string.CompareOrdinal("\ue000", "\U0001F600"), Is.GreaterThan(0), "the trap this guards against");
     }
 
@@ -64,7 +64,7 @@ public class LucairnProfileTests
     [TestCase("{\"a\":[1,{\"b\":1e3}]}", "$.a[1].b")]
     public void Floats_are_rejected_even_when_integral(string json, string path)
     {
-        var ex = Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Serialize(json, Lucairn));
+        var ex = Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize(json, Lucairn));
         Assert.That(ex!.Path, Is.EqualTo(path));
         Assert.That(ex.Message, Does.Contain("non-integer"));
     }
@@ -82,12 +82,12 @@ public class LucairnProfileTests
     public void Lone_surrogates_are_rejected_in_values_and_keys(string text, string expected)
     {
         var value = new JObject { ["k"] = text };
-        var ex = Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Serialize(value, Lucairn));
+        var ex = Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize(value, Lucairn));
         Assert.That(ex!.Message, Does.Contain(expected));
         Assert.That(ex.Path, Is.EqualTo("$.k"));
 
         var key = new JObject { [text] = 1 };
-        Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Serialize(key, Lucairn));
+        Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize(key, Lucairn));
     }
 
     [TestCase("{\"k\":\"\\ud800\"}", "high")]
@@ -98,7 +98,7 @@ public class LucairnProfileTests
     [TestCase("{\"\\udfff\":1}", "low")]
     public void Lone_surrogate_escapes_in_json_text_are_rejected_not_replaced(string json, string which)
     {
-        var ex = Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Parse(json, Lucairn));
+        var ex = Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Parse(json, Lucairn));
         Assert.That(ex!.Message, Does.Contain($"unpaired {which} surrogate"));
     }
 
@@ -109,30 +109,30 @@ public class LucairnProfileTests
     public void Surrogate_guard_holds_across_read_buffer_boundaries(int padding)
     {
         string prefix = "{\"p\":\"" + new string('x', padding) + "\",\"k\":\"";
-        Assert.DoesNotThrow(() => Shared.Crypto.CanonicalJson.Parse(prefix + "\\ud83e\\udd84\"}", Lucairn));
-        Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Parse(prefix + "\\ud83e\\u0041\"}", Lucairn));
+        Assert.DoesNotThrow(() => CanonicalJson.Parse(prefix + "\\ud83e\\udd84\"}", Lucairn));
+        Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Parse(prefix + "\\ud83e\\u0041\"}", Lucairn));
     }
 
     [Test]
     public void Paired_surrogate_escapes_and_escaped_backslashes_are_fine()
     {
-        Assert.That(Shared.Crypto.CanonicalJson.SerializeToString(Shared.Crypto.CanonicalJson.Parse("{\"k\":\"\\ud83e\\udd84\"}", Lucairn), Lucairn), Is.EqualTo("{\"k\":\"\\ud83e\\udd84\"}"));
-        Assert.That(Shared.Crypto.CanonicalJson.SerializeToString(Shared.Crypto.CanonicalJson.Parse("{\"k\":\"\\\\ud800\"}", Lucairn), Lucairn), Is.EqualTo("{\"k\":\"\\\\ud800\"}"));
+        Assert.That(CanonicalJson.SerializeToString(CanonicalJson.Parse("{\"k\":\"\\ud83e\\udd84\"}", Lucairn), Lucairn), Is.EqualTo("{\"k\":\"\\ud83e\\udd84\"}"));
+        Assert.That(CanonicalJson.SerializeToString(CanonicalJson.Parse("{\"k\":\"\\\\ud800\"}", Lucairn), Lucairn), Is.EqualTo("{\"k\":\"\\\\ud800\"}"));
     }
 
     [Test]
     public void Values_that_are_not_json_types_are_rejected()
     {
-        Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Serialize(new JObject { ["d"] = new JValue(DateTime.UnixEpoch) }, Lucairn));
-        Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Serialize(new JObject { ["b"] = new JValue(new byte[] { 1 }) }, Lucairn));
-        Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Serialize(new JObject { ["g"] = new JValue(Guid.Empty) }, Lucairn));
+        Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize(new JObject { ["d"] = new JValue(DateTime.UnixEpoch) }, Lucairn));
+        Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize(new JObject { ["b"] = new JValue(new byte[] { 1 }) }, Lucairn));
+        Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize(new JObject { ["g"] = new JValue(Guid.Empty) }, Lucairn));
     }
 
     [Test]
     public void Parsing_keeps_timestamps_and_big_integers_exact()
     {
         const string Json = "{\"issued_at\":\"2026-04-20T05:24:12.710321721Z\",\"n\":123456789012345678901234567890}";
-        Assert.That(Shared.Crypto.CanonicalJson.SerializeToString(Shared.Crypto.CanonicalJson.Parse(Json, Lucairn), Lucairn), Is.EqualTo(Json));
+        Assert.That(CanonicalJson.SerializeToString(CanonicalJson.Parse(Json, Lucairn), Lucairn), Is.EqualTo(Json));
     }
 
     [TestCase("{\"a\":1,\"a\":2}", "already")]
@@ -142,7 +142,7 @@ public class LucairnProfileTests
     [TestCase("{\"a\":", "not valid")]
     public void Parser_rejects_ambiguous_or_broken_text(string json, string expected)
     {
-        var ex = Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Parse(json, Lucairn));
+        var ex = Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Parse(json, Lucairn));
         Assert.That(ex!.Message, Does.Contain(expected));
     }
 
@@ -150,7 +150,7 @@ public class LucairnProfileTests
     public void Hostile_nesting_is_a_clear_error_not_a_stack_overflow()
     {
         string deep = new string('[', 10_000) + new string(']', 10_000);
-        var ex = Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Parse(deep, Lucairn));
+        var ex = Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Parse(deep, Lucairn));
         Assert.That(ex!.Message, Does.Contain("deeper than the depth limit of 128"));
 
         JToken built = new JArray();
@@ -159,7 +159,7 @@ public class LucairnProfileTests
             built = new JArray(built);
         }
 
-        var writeError = Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Serialize(built, Lucairn));
+        var writeError = Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize(built, Lucairn));
         Assert.That(writeError!.Message, Does.Contain("deeper than the limit of 128"));
     }
 

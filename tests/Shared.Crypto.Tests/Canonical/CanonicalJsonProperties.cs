@@ -4,7 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Newtonsoft.Json.Linq;
 
-namespace Shared.Crypto.Tests.CanonicalJson;
+namespace Shared.Crypto.Tests.Canonical;
 
 /// <summary>Property tests over random JSON trees (random keys, all kinds of characters, integers, nesting).</summary>
 public class CanonicalJsonProperties
@@ -14,27 +14,27 @@ public class CanonicalJsonProperties
     [FsCheck.NUnit.Property(MaxTest = 300, Arbitrary = new[] { typeof(JsonTrees) })]
     public bool Output_reparses_to_an_equal_tree(JToken tree)
     {
-        string text = Encoding.ASCII.GetString(Shared.Crypto.CanonicalJson.Serialize(tree, Lucairn));
-        return JToken.DeepEquals(Shared.Crypto.CanonicalJson.Parse(text, Lucairn), tree);
+        string text = Encoding.ASCII.GetString(CanonicalJson.Serialize(tree, Lucairn));
+        return JToken.DeepEquals(CanonicalJson.Parse(text, Lucairn), tree);
     }
 
     [FsCheck.NUnit.Property(MaxTest = 300, Arbitrary = new[] { typeof(JsonTrees) })]
     public bool Encoding_is_idempotent(JToken tree)
     {
-        byte[] once = Shared.Crypto.CanonicalJson.Serialize(tree, Lucairn);
-        byte[] twice = Shared.Crypto.CanonicalJson.Serialize(Encoding.ASCII.GetString(once), Lucairn);
+        byte[] once = CanonicalJson.Serialize(tree, Lucairn);
+        byte[] twice = CanonicalJson.Serialize(Encoding.ASCII.GetString(once), Lucairn);
         return once.AsSpan().SequenceEqual(twice);
     }
 
     [FsCheck.NUnit.Property(MaxTest = 300, Arbitrary = new[] { typeof(JsonTrees) })]
     public bool Output_is_printable_ascii_only(JToken tree) =>
-        Shared.Crypto.CanonicalJson.Serialize(tree, Lucairn).All(b => b is >= 0x20 and <= 0x7E);
+        CanonicalJson.Serialize(tree, Lucairn).All(b => b is >= 0x20 and <= 0x7E);
 
     [FsCheck.NUnit.Property(MaxTest = 300, Arbitrary = new[] { typeof(JsonTrees) })]
     public bool Key_order_does_not_change_the_output(JToken tree)
     {
-        byte[] expected = Shared.Crypto.CanonicalJson.Serialize(tree, Lucairn);
-        return expected.AsSpan().SequenceEqual(Shared.Crypto.CanonicalJson.Serialize(Reverse(tree), Lucairn));
+        byte[] expected = CanonicalJson.Serialize(tree, Lucairn);
+        return expected.AsSpan().SequenceEqual(CanonicalJson.Serialize(Reverse(tree), Lucairn));
     }
 
     private static JToken Reverse(JToken token) => token switch

@@ -1,7 +1,7 @@
 using Newtonsoft.Json.Linq;
 using TestSupport;
 
-namespace Shared.Crypto.Tests.CanonicalJson;
+namespace Shared.Crypto.Tests.Canonical;
 
 /// <summary>The Attesto profile against <c>vectors/attesto</c> canonical and number-policy files.</summary>
 public class AttestoProfileTests
@@ -21,7 +21,7 @@ public class AttestoProfileTests
     [TestCaseSource(nameof(CanonicalCases))]
     public void Canonical_vectors_match_text_and_hash(JObject c)
     {
-        byte[] actual = Shared.Crypto.CanonicalJson.Serialize((string)c["input_json"]!, Attesto);
+        byte[] actual = CanonicalJson.Serialize((string)c["input_json"]!, Attesto);
 
         Assert.That(System.Text.Encoding.ASCII.GetString(actual), Is.EqualTo((string)c["expected_canonical"]!));
         Assert.That(Hashes.Sha256Hex(actual), Is.EqualTo((string)c["expected_sha256_hex"]!));
@@ -30,15 +30,15 @@ public class AttestoProfileTests
     [TestCaseSource(nameof(NumberPolicyCases))]
     public void Number_policy_vectors_accept_or_report_the_exact_path(JObject c)
     {
-        JToken input = Shared.Crypto.CanonicalJson.Parse((string)c["input_json"]!, Attesto);
+        JToken input = CanonicalJson.Parse((string)c["input_json"]!, Attesto);
 
         if ((bool)c["expected_ok"]!)
         {
-            Assert.DoesNotThrow(() => Shared.Crypto.CanonicalJson.Validate(input, Attesto));
+            Assert.DoesNotThrow(() => CanonicalJson.Validate(input, Attesto));
         }
         else
         {
-            var ex = Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Validate(input, Attesto));
+            var ex = Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Validate(input, Attesto));
             Assert.That(ex!.Path, Is.EqualTo((string)c["expected_path"]!));
         }
     }
@@ -46,7 +46,7 @@ public class AttestoProfileTests
     [Test]
     public void First_offender_is_reported_in_sorted_key_order()
     {
-        var ex = Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Serialize("{\"z\":1.5,\"a\":[0,2.5]}", Attesto));
+        var ex = Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize("{\"z\":1.5,\"a\":[0,2.5]}", Attesto));
         Assert.That(ex!.Path, Is.EqualTo("$.a[1]"));
     }
 
@@ -55,23 +55,23 @@ public class AttestoProfileTests
     [TestCase("{\"a b\":{\"c\":[[0.5]]}}", "$[\"a b\"].c[0][0]")]
     [TestCase("{\"_ok9\":Infinity}", "$._ok9")]
     public void Path_syntax_for_odd_keys(string json, string path) =>
-        Assert.That(Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Serialize(json, Attesto))!.Path, Is.EqualTo(path));
+        Assert.That(Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize(json, Attesto))!.Path, Is.EqualTo(path));
 
     [Test]
     public void Big_integers_pass_lucairn_but_not_attesto()
     {
         const string Json = "{\"n\":123456789012345678901234567890}";
-        Assert.DoesNotThrow(() => Shared.Crypto.CanonicalJson.Serialize(Json, CanonicalJsonOptions.Lucairn));
-        Assert.That(Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Serialize(Json, Attesto))!.Message, Does.Contain("safe range"));
+        Assert.DoesNotThrow(() => CanonicalJson.Serialize(Json, CanonicalJsonOptions.Lucairn));
+        Assert.That(Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize(Json, Attesto))!.Message, Does.Contain("safe range"));
     }
 
     [Test]
     public void Integers_built_in_code_obey_the_same_range()
     {
-        Assert.DoesNotThrow(() => Shared.Crypto.CanonicalJson.Validate(new JObject { ["n"] = CanonicalJsonOptions.MaxSafeInteger }, Attesto));
-        Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Validate(new JObject { ["n"] = long.MaxValue }, Attesto));
-        Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Validate(new JObject { ["n"] = ulong.MaxValue }, Attesto));
-        Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Validate(new JObject { ["n"] = 1.0m }, Attesto));
-        Assert.Throws<CanonicalJsonException>(() => Shared.Crypto.CanonicalJson.Validate(new JObject { ["n"] = 1.0d }, Attesto));
+        Assert.DoesNotThrow(() => CanonicalJson.Validate(new JObject { ["n"] = CanonicalJsonOptions.MaxSafeInteger }, Attesto));
+        Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Validate(new JObject { ["n"] = long.MaxValue }, Attesto));
+        Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Validate(new JObject { ["n"] = ulong.MaxValue }, Attesto));
+        Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Validate(new JObject { ["n"] = 1.0m }, Attesto));
+        Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Validate(new JObject { ["n"] = 1.0d }, Attesto));
     }
 }
