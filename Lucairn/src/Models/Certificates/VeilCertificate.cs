@@ -12,7 +12,7 @@ namespace Lucairn;
 /// against bytes rebuilt from those raw values, never from these properties.
 /// </summary>
 /// <remarks>
-/// Parsing does not verify anything: use <c>CertificateVerifier.Verify</c> before relying on any
+/// Parsing does not verify anything: use <see cref="CertificateVerifier"/> before relying on any
 /// field. On a v2-verified certificate <see cref="ClientId"/>, <see cref="ApiKeyId"/> and
 /// <see cref="VeilVerificationResult.ByokExempt"/> are not covered by the witness signature.
 /// </remarks>
@@ -108,14 +108,27 @@ public sealed class VeilCertificate
     /// <summary>The JSON the certificate was read from (shared, never mutated).</summary>
     internal JObject Raw => _raw;
 
+    /// <summary>The values the verification pipeline uses, read once when the certificate was parsed.</summary>
+    internal CertificateFields Fields { get; private set; } = null!;
+
     /// <summary>Parses and shape-checks a certificate from JSON text.</summary>
     /// <param name="json">The certificate JSON.</param>
     /// <returns>The certificate.</returns>
     /// <exception cref="LucairnCertificateException">The text is not a well-formed certificate (reason <see cref="VerifyCertificateFailureReason.Malformed"/>).</exception>
     public static VeilCertificate Parse(string json)
     {
-        _ = CertificateReader.Read(json);
-        return Create((JObject)CanonicalJson.Parse(json, CertificateReader.ParseOptions));
+        CertificateFields fields = CertificateReader.Read(json);
+        JObject raw;
+        try
+        {
+            raw = (JObject)CanonicalJson.Parse(json, CertificateReader.ParseOptions);
+        }
+        catch (CanonicalJsonException ex)
+        {
+            throw CertificateFailure.Malformed($"the certificate is not acceptable JSON: {ex.Message}", fields.CertificateId, ex);
+        }
+
+        return Create(raw, fields);
     }
 
     /// <summary>
@@ -129,26 +142,27 @@ public sealed class VeilCertificate
     /// <exception cref="LucairnCertificateException">The object is not a well-formed certificate (reason <see cref="VerifyCertificateFailureReason.Malformed"/>).</exception>
     public static VeilCertificate FromJObject(JObject json)
     {
-        _ = CertificateReader.Read(json);
-        return Create((JObject)json.DeepClone());
+        CertificateFields fields = CertificateReader.Read(json);
+        return Create((JObject)json.DeepClone(), fields);
     }
 
     /// <summary>Returns a copy of the JSON the certificate was read from.</summary>
     /// <returns>A deep copy; changing it does not change the certificate.</returns>
     public JObject ToJObject() => (JObject)_raw.DeepClone();
 
-    private static VeilCertificate Create(JObject raw)
+    private static VeilCertificate Create(JObject raw, CertificateFields fields)
     {
         try
         {
             VeilCertificate certificate = raw.ToObject<VeilCertificate>(Serializer)
                 ?? throw new JsonSerializationException("The certificate deserialised to null.");
             certificate._raw = raw;
+            certificate.Fields = fields;
             return certificate;
         }
         catch (Exception ex) when (ex is JsonException or OverflowException or FormatException or InvalidCastException or ArgumentException)
         {
-            throw CertificateFailure.Malformed($"Certificate could not be read: {ex.Message}", raw["certificate_id"]?.Type == JTokenType.String ? (string?)raw["certificate_id"] : null, ex);
+            throw CertificateFailure.Malformed($"Certificate could not be read: {ex.Message}", fields.CertificateId, ex);
         }
     }
 }
