@@ -1,26 +1,41 @@
 #!/usr/bin/env bash
-# Packs the NuGet packages into artifacts/packages and prints each package id and version.
-# Usage: bash build/pack.sh            (all four packages)
-#        bash build/pack.sh Lucairn    (one package: Shared.Crypto, Lucairn, Attesto or Nomyo)
+# Packs NuGet packages into artifacts/packages and prints each package id and version.
+# Usage: bash build/pack.sh              (every package and tool)
+#        bash build/pack.sh Lucairn      (one: Shared.Crypto, Lucairn, Attesto, Nomyo, Lucairn.Verify.Tool, ...)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$root/artifacts/packages"
-all=(Shared.Crypto Lucairn Attesto Nomyo)
-if [ $# -gt 0 ]; then packages=("$@"); else packages=("${all[@]}"); fi
+
+# package id -> project file, and the CHANGELOG that must describe its version
+declare -A project=(
+  [Shared.Crypto]="Shared.Crypto/src/Shared.Crypto.csproj"
+  [Lucairn]="Lucairn/src/Lucairn.csproj"
+  [Attesto]="Attesto/src/Attesto.csproj"
+  [Nomyo]="Nomyo/src/Nomyo.csproj"
+  [Lucairn.Verify.Tool]="Lucairn/tools/Lucairn.Verify/Lucairn.Verify.csproj"
+)
+declare -A changelog=(
+  [Shared.Crypto]="Shared.Crypto/CHANGELOG.md"
+  [Lucairn]="Lucairn/CHANGELOG.md"
+  [Attesto]="Attesto/CHANGELOG.md"
+  [Nomyo]="Nomyo/CHANGELOG.md"
+)
+order=(Shared.Crypto Lucairn Attesto Nomyo Lucairn.Verify.Tool)
+
+if [ $# -gt 0 ]; then packages=("$@"); else packages=("${order[@]}"); fi
 mkdir -p "$out"
 for id in "${packages[@]}"; do
-  project="$root/$id/src/$id.csproj"
-  if [ ! -f "$project" ]; then
-    echo "pack: unknown package '$id' (expected one of: ${all[*]})" >&2
+  if [ -z "${project[$id]+x}" ]; then
+    echo "pack: unknown package '$id' (expected one of: ${order[*]})" >&2
     exit 2
   fi
-  version=$(dotnet msbuild "$project" -nologo -getProperty:Version)
-  # The CHANGELOG must describe the version being packed.
-  if ! grep -q "^## \[$version\]" "$root/$id/CHANGELOG.md"; then
-    echo "pack: $id/CHANGELOG.md has no '## [$version]' section for version $version" >&2
+  proj="$root/${project[$id]}"
+  version=$(dotnet msbuild "$proj" -nologo -getProperty:Version)
+  if [ -n "${changelog[$id]+x}" ] && ! grep -q "^## \[$version\]" "$root/${changelog[$id]}"; then
+    echo "pack: ${changelog[$id]} has no '## [$version]' section for version $version" >&2
     exit 1
   fi
-  dotnet pack "$project" -c Release --nologo -v quiet -o "$out" >/dev/null
+  dotnet pack "$proj" -c Release --nologo -v quiet -o "$out" >/dev/null
   [ -f "$out/$id.$version.nupkg" ] || { echo "pack: $out/$id.$version.nupkg was not produced" >&2; exit 1; }
   echo "packed $id $version"
 done

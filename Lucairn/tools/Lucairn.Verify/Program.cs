@@ -1,0 +1,3 @@
+using Lucairn.Verify;
+
+return VerifyCommand.Run(args, Console.In, Console.Out, Console.Error);
