@@ -56,6 +56,30 @@ public class HashTests
     }
 
     [Test]
+    public void Multi_part_sha256_equals_the_hash_of_the_concatenation()
+    {
+        byte[] a = [1, 2, 3];
+        byte[] b = new byte[100];
+        byte[] c = "tail"u8.ToArray();
+        Span<byte> digest = stackalloc byte[32];
+
+        Hashes.Sha256(a, b, c, digest);
+        Assert.That(digest.ToArray(), Is.EqualTo(Hashes.Sha256([.. a, .. b, .. c])));
+
+        Hashes.Sha256(a, b, [], digest);
+        Assert.That(digest.ToArray(), Is.EqualTo(Hashes.Sha256([.. a, .. b])), "reused per-thread state is reset");
+
+        var results = new bool[32];
+        Parallel.For(0, results.Length, i =>
+        {
+            Span<byte> local = stackalloc byte[32];
+            Hashes.Sha256(a, BitConverter.GetBytes(i), c, local);
+            results[i] = local.SequenceEqual(Hashes.Sha256([.. a, .. BitConverter.GetBytes(i), .. c]));
+        });
+        Assert.That(results, Is.All.True);
+    }
+
+    [Test]
     public void Constant_time_comparisons()
     {
         Assert.Multiple(() =>

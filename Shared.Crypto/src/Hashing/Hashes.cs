@@ -11,6 +11,9 @@ public static class Hashes
     /// <summary>The length of a SHA-256, HMAC-SHA256 or Keccak-256 digest in bytes.</summary>
     public const int DigestSize = 32;
 
+    [ThreadStatic]
+    private static IncrementalHash? t_sha256;
+
     /// <summary>Computes SHA-256.</summary>
     /// <param name="data">The input bytes.</param>
     /// <returns>The 32-byte digest.</returns>
@@ -28,6 +31,29 @@ public static class Hashes
         }
 
         SHA256.HashData(data, destination);
+    }
+
+    /// <summary>
+    /// Computes SHA-256 over the concatenation of up to three parts without allocating or
+    /// copying them together (domain-separated hashes, Merkle nodes).
+    /// </summary>
+    /// <param name="first">The first part.</param>
+    /// <param name="second">The second part.</param>
+    /// <param name="third">The third part (empty for none).</param>
+    /// <param name="destination">At least 32 bytes.</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than 32 bytes.</exception>
+    public static void Sha256(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, ReadOnlySpan<byte> third, Span<byte> destination)
+    {
+        if (destination.Length < DigestSize)
+        {
+            throw new ArgumentException($"The destination must hold {DigestSize} bytes; it holds {destination.Length}.", nameof(destination));
+        }
+
+        IncrementalHash hash = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(first);
+        hash.AppendData(second);
+        hash.AppendData(third);
+        hash.GetHashAndReset(destination);
     }
 
     /// <summary>Computes SHA-256 and returns it as lowercase hex.</summary>

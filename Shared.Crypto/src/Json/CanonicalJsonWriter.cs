@@ -140,8 +140,12 @@ internal sealed class CanonicalJsonWriter
             case JTokenType.Boolean:
                 Append((bool)value.Value! ? "true"u8 : "false"u8);
                 break;
+            case JTokenType.String when value.Value is string text:
+                WriteString(text, value);
+                break;
             case JTokenType.String:
-                WriteString((string)value.Value!, value);
+                // JValue.CreateString(null): Newtonsoft itself writes this as null.
+                Append("null"u8);
                 break;
             case JTokenType.Integer:
                 WriteInteger(value);

@@ -51,11 +51,27 @@ public static class JsonPathText
 
     /// <summary>The path segment for an object member.</summary>
     /// <param name="name">The member name.</param>
-    /// <returns><c>.name</c> for identifier-like names, otherwise <c>["name"]</c> with JSON escaping.</returns>
+    /// <returns>
+    /// <c>.name</c> for identifier-like names, otherwise <c>["name"]</c> with the key escaped by
+    /// the canonical JSON string rules (so <c>café</c> gives <c>["café"]</c>).
+    /// </returns>
     public static string Member(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return IsIdentifier(name) ? "." + name : "[" + Newtonsoft.Json.JsonConvert.ToString(name) + "]";
+        return IsIdentifier(name) ? "." + name : "[" + Quote(name) + "]";
+    }
+
+    private static string Quote(string name)
+    {
+        try
+        {
+            return CanonicalJson.SerializeToString(new JValue(name), CanonicalJsonOptions.Lucairn);
+        }
+        catch (CanonicalJsonException)
+        {
+            // A key with a lone surrogate cannot be canonical; still name it, escaped.
+            return Newtonsoft.Json.JsonConvert.ToString(name, '"', Newtonsoft.Json.StringEscapeHandling.EscapeNonAscii);
+        }
     }
 
     private static bool IsIdentifier(string name)

@@ -50,7 +50,7 @@ public class AttestoProfileTests
         Assert.That(ex!.Path, Is.EqualTo("$.a[1]"));
     }
 
-    [TestCase("{\"\u00e9\":0.5}", "$[\"\u00e9\"]")]
+    [TestCase("{\"caf\u00e9\":0.5}", "$[\"caf\\u00e9\"]")]
     [TestCase("{\"1a\":0.5}", "$[\"1a\"]")]
     [TestCase("{\"a b\":{\"c\":[[0.5]]}}", "$[\"a b\"].c[0][0]")]
     [TestCase("{\"_ok9\":Infinity}", "$._ok9")]

@@ -121,6 +121,13 @@ public class LucairnProfileTests
     }
 
     [Test]
+    public void A_string_token_holding_null_is_written_as_null()
+    {
+        var obj = new JObject { ["s"] = JValue.CreateString(null) };
+        Assert.That(CanonicalJson.SerializeToString(obj, Lucairn), Is.EqualTo("{\"s\":null}"));
+    }
+
+    [Test]
     public void Values_that_are_not_json_types_are_rejected()
     {
         Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize(new JObject { ["d"] = new JValue(DateTime.UnixEpoch) }, Lucairn));
