@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Security.Cryptography;
 using Shared.Crypto;
 using System.Text;
 
@@ -15,31 +13,23 @@ internal static class DomainHash
     /// <summary>The byte between the tag and the data.</summary>
     internal const byte Separator = 0x00;
 
-    private const int StackLimit = 512;
+    private const int MaxTagLength = 128;
 
     /// <summary>Computes <c>DH(tag, data)</c> into <paramref name="destination"/> (32 bytes).</summary>
-    /// <param name="tag">The ASCII domain tag.</param>
+    /// <param name="tag">The ASCII domain tag (at most 128 characters).</param>
     /// <param name="data">The data.</param>
     /// <param name="destination">Receives the 32-byte digest.</param>
     internal static void Compute(string tag, ReadOnlySpan<byte> data, Span<byte> destination)
     {
-        int length = tag.Length + 1 + data.Length;
-        byte[]? rented = null;
-        Span<byte> buffer = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
-        try
+        if (tag.Length > MaxTagLength)
         {
-            int written = Encoding.ASCII.GetBytes(tag, buffer);
-            buffer[written] = Separator;
-            data.CopyTo(buffer[(written + 1)..]);
-            Hashes.Sha256(buffer[..length], destination);
+            throw new ArgumentException($"Domain tag is longer than {MaxTagLength} characters.", nameof(tag));
         }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+
+        Span<byte> prefix = stackalloc byte[tag.Length + 1];
+        Encoding.ASCII.GetBytes(tag, prefix);
+        prefix[^1] = Separator;
+        Hashes.Sha256(prefix, data, ReadOnlySpan<byte>.Empty, destination);
     }
 
     /// <summary>The bytes that precede the data: <c>ASCII(tag) ‖ 0x00</c>.</summary>
@@ -68,24 +58,7 @@ internal static class DomainHash
     /// <param name="destination">Receives the digest; may overlap either child.</param>
     internal static void ComputePair(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
     {
-        Span<byte> buffer = stackalloc byte[64 + 64];
-        prefix.CopyTo(buffer);
-        int written = prefix.Length;
-        left.CopyTo(buffer[written..]);
-        right.CopyTo(buffer[(written + 32)..]);
-        ReadOnlySpan<byte> input = buffer[..(written + 64)];
-
-        // Local speed-up (see the Attesto report): Shared.Crypto.Hashes offers only one-shot
-        // SHA-256, whose per-call setup dominates a 2-block hash; a per-thread platform
-        // IncrementalHash reuses its context. Same platform SHA-256, same bytes.
-        IncrementalHash sha = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(input);
-        if (!sha.TryGetHashAndReset(destination, out _))
-        {
-            Hashes.Sha256(input, destination);
-        }
+        // Every part is consumed before the digest is written, so the destination may overlap.
+        Hashes.Sha256(prefix, left, right, destination);
     }
-
-    [ThreadStatic]
-    private static IncrementalHash? t_sha256;
 }

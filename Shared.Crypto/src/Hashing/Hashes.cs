@@ -40,7 +40,7 @@ public static class Hashes
     /// <param name="first">The first part.</param>
     /// <param name="second">The second part.</param>
     /// <param name="third">The third part (empty for none).</param>
-    /// <param name="destination">At least 32 bytes.</param>
+    /// <param name="destination">At least 32 bytes; it may overlap the parts (they are all consumed first).</param>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than 32 bytes.</exception>
     public static void Sha256(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, ReadOnlySpan<byte> third, Span<byte> destination)
     {

@@ -151,7 +151,7 @@ internal sealed class CanonicalJsonWriter
                 WriteInteger(value);
                 break;
             case JTokenType.Float:
-                throw Error(value, $"the non-integer number {FormatForMessage(value)} is not allowed (canonical JSON carries integers only; send decimals as strings)");
+                throw Error(value, $"the non-integer number {FormatForMessage(value)} is not allowed (canonical JSON carries integers only; send decimals as strings)", isNumberPolicyViolation: true);
             default:
                 throw Error(value, $"a value of JSON type '{value.Type}' cannot be written as canonical JSON (only null, booleans, integers, strings, arrays and objects)");
         }
@@ -352,12 +352,12 @@ internal sealed class CanonicalJsonWriter
     }
 
     private CanonicalJsonException UnsafeInteger(JValue source, string text) =>
-        Error(source, $"the integer {text} is outside the safe range ±(2^53−1) (send large integers as strings)");
+        Error(source, $"the integer {text} is outside the safe range ±(2^53−1) (send large integers as strings)", isNumberPolicyViolation: true);
 
-    private CanonicalJsonException Error(JToken token, string problem)
+    private CanonicalJsonException Error(JToken token, string problem, bool isNumberPolicyViolation = false)
     {
         string path = JsonPathText.Of(_root, token);
-        return new CanonicalJsonException($"Canonical JSON ({_options.Name}) at {path}: {problem}.", path);
+        return new CanonicalJsonException($"Canonical JSON ({_options.Name}) at {path}: {problem}.", path, null, isNumberPolicyViolation);
     }
 
     private static string FormatForMessage(JValue value) =>
