@@ -13,6 +13,7 @@ declare -A project=(
   [Attesto]="Attesto/src/Attesto.csproj"
   [Nomyo]="Nomyo/src/Nomyo.csproj"
   [Lucairn.Verify.Tool]="Lucairn/tools/Lucairn.Verify/Lucairn.Verify.csproj"
+  [Attesto.Verify.Tool]="Attesto/tools/Attesto.Verify/Attesto.Verify.csproj"
 )
 declare -A changelog=(
   [Shared.Crypto]="Shared.Crypto/CHANGELOG.md"
@@ -20,7 +21,7 @@ declare -A changelog=(
   [Attesto]="Attesto/CHANGELOG.md"
   [Nomyo]="Nomyo/CHANGELOG.md"
 )
-order=(Shared.Crypto Lucairn Attesto Nomyo Lucairn.Verify.Tool)
+order=(Shared.Crypto Lucairn Attesto Nomyo Lucairn.Verify.Tool Attesto.Verify.Tool)
 
 if [ $# -gt 0 ]; then packages=("$@"); else packages=("${order[@]}"); fi
 mkdir -p "$out"

@@ -1,0 +1,3 @@
+using Attesto.Verify;
+
+return VerifyCommand.Run(args, Console.In, Console.Out, Console.Error);
