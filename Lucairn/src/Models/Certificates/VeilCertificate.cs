@@ -26,6 +26,7 @@ public sealed class VeilCertificate
         MaxDepth = CertificateReader.MaxDepth,
     });
 
+    // The JSON the certificate was read from; private and never mutated, handed out only as copies.
     private JObject _raw = new();
 
     [JsonConstructor]
@@ -102,11 +103,8 @@ public sealed class VeilCertificate
     public string? SignableV3Signature { get; private set; }
 
     /// <summary>The highest signable version the witness emitted (<c>signable_protocol_version_emitted</c>); 0 when absent or null, 3 on v3 certificates.</summary>
-    [JsonProperty("signable_protocol_version_emitted")]
+    [JsonIgnore]
     public long SignableProtocolVersionEmitted { get; private set; }
-
-    /// <summary>The JSON the certificate was read from (shared, never mutated).</summary>
-    internal JObject Raw => _raw;
 
     /// <summary>The values the verification pipeline uses, read once when the certificate was parsed.</summary>
     internal CertificateFields Fields { get; private set; } = null!;
@@ -158,6 +156,7 @@ public sealed class VeilCertificate
                 ?? throw new JsonSerializationException("The certificate deserialised to null.");
             certificate._raw = raw;
             certificate.Fields = fields;
+            certificate.SignableProtocolVersionEmitted = fields.SignableProtocolVersionEmitted;
             return certificate;
         }
         catch (Exception ex) when (ex is JsonException or OverflowException or FormatException or InvalidCastException or ArgumentException)
