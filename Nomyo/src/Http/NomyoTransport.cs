@@ -87,7 +87,7 @@ internal sealed class NomyoTransport : IDisposable
             return await pipeline.ExecuteAsync(
                 async token =>
                 {
-                    using HttpResponseMessage response = await send(api, token).ConfigureAwait(false);
+                    using HttpResponseMessage response = await SendUnwrappedAsync(send, api, token).ConfigureAwait(false);
                     int status = (int)response.StatusCode;
                     byte[] body = await ReadBodyAsync(response.Content, status == 200, baseUrl, token).ConfigureAwait(false);
                     return new HttpResult(status, body, RetryAfterOf(response));
@@ -105,6 +105,20 @@ internal sealed class NomyoTransport : IDisposable
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             throw new NomyoConnectionException($"Failed to connect to router at {baseUrl}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Refit wraps transport failures in <see cref="ApiRequestException"/>; the pipeline and the error mapping need the original.</summary>
+    private static async Task<HttpResponseMessage> SendUnwrappedAsync(Func<INomyoApi, CancellationToken, Task<HttpResponseMessage>> send, INomyoApi api, CancellationToken token)
+    {
+        try
+        {
+            return await send(api, token).ConfigureAwait(false);
+        }
+        catch (ApiRequestException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
+            throw;
         }
     }
 

@@ -25,7 +25,7 @@ internal static class ChatPayloadBuilder
         Add(payload, "best_of", options.BestOf);
         Add(payload, "seed", options.Seed);
         Add(payload, "logit_bias", options.LogitBias is null ? null : new JObject(options.LogitBias.Select(p => new JProperty(p.Key, p.Value))));
-        Add(payload, "user", options.User);
+        AddString(payload, "user", options.User);
         Add(payload, "tools", options.Tools?.DeepClone());
         Add(payload, "tool_choice", options.ToolChoice?.DeepClone());
         Add(payload, "response_format", options.ResponseFormat?.DeepClone());
@@ -67,9 +67,9 @@ internal static class ChatPayloadBuilder
             }
 
             var item = new JObject { ["role"] = message.Role, ["content"] = message.Content };
-            Add(item, "name", message.Name);
+            AddString(item, "name", message.Name);
             Add(item, "tool_calls", message.ToolCalls?.DeepClone());
-            Add(item, "tool_call_id", message.ToolCallId);
+            AddString(item, "tool_call_id", message.ToolCallId);
             foreach (var (name, value) in message.AdditionalProperties)
             {
                 CheckExtraKey(item, name, $"messages[{index}].AdditionalProperties");
@@ -98,6 +98,14 @@ internal static class ChatPayloadBuilder
     }
 
     private static void Add(JObject target, string name, JToken? value)
+    {
+        if (value is not null)
+        {
+            target[name] = value;
+        }
+    }
+
+    private static void AddString(JObject target, string name, string? value)
     {
         if (value is not null)
         {

@@ -113,8 +113,8 @@ internal static class PythonJsonWriter
 
                 writer.Write((byte)']');
                 break;
-            case JTokenType.String:
-                WriteString(writer, (string)((JValue)token).Value!);
+            case JTokenType.String when ((JValue)token).Value is string text:
+                WriteString(writer, text);
                 break;
             case JTokenType.Integer:
                 writer.WriteAscii(FormatInteger(((JValue)token).Value!));
@@ -125,7 +125,8 @@ internal static class PythonJsonWriter
             case JTokenType.Boolean:
                 writer.WriteAscii((bool)((JValue)token).Value! ? "true" : "false");
                 break;
-            case JTokenType.Null:
+            case JTokenType.Null or JTokenType.String:
+                // Newtonsoft types a null string (new JValue((string?)null)) as String.
                 writer.WriteAscii("null");
                 break;
             default:
