@@ -15,7 +15,7 @@ internal sealed record DecodedRequest(RsaPublicKey ClientKey, JObject Payload, b
 /// </summary>
 internal static class EmulatorRequestDecoder
 {
-    internal static (DecodedRequest? Request, EmulatorResponse? Error) Decode(EmulatorRequest request, RsaPrivateKey serverKey)
+    internal static (DecodedRequest? Request, EmulatorResponse? Error) Decode(EmulatorRequest request, RsaPrivateKey serverKey, EmulatorClientKeyCache clientKeys)
     {
         if (string.IsNullOrEmpty(request.Header("X-Payload-ID")))
         {
@@ -31,7 +31,7 @@ internal static class EmulatorRequestDecoder
         RsaPublicKey clientKey;
         try
         {
-            clientKey = RsaPublicKey.FromPem(Uri.UnescapeDataString(request.Header("X-Public-Key") ?? string.Empty));
+            clientKey = clientKeys.Get(request.Header("X-Public-Key") ?? string.Empty);
         }
         catch (CryptoException)
         {

@@ -21,6 +21,7 @@ public sealed class NomyoEmulator : IAsyncDisposable
     private readonly NomyoEmulatorOptions _options;
     private readonly LoopbackHttpServer? _server;
     private readonly object _gate = new();
+    private readonly EmulatorClientKeyCache _clientKeys = new();
     private readonly Queue<(int Status, string? Detail, TimeSpan? RetryAfter)> _completionFailures = new();
     private readonly Queue<int> _keyFailures = new();
     private readonly Queue<TimeSpan> _delays = new();
@@ -150,7 +151,7 @@ public sealed class NomyoEmulator : IAsyncDisposable
             return EmulatorRequestDecoder.Detail(401, "Invalid API key");
         }
 
-        var (decoded, error) = EmulatorRequestDecoder.Decode(request, _serverKey);
+        var (decoded, error) = EmulatorRequestDecoder.Decode(request, _serverKey, _clientKeys);
         if (decoded is null)
         {
             return error!;
