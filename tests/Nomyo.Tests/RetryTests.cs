@@ -170,16 +170,50 @@ public class RetryTests
         await Assert.ThatAsync(async () => await client.CreateAsync("m", Harness.Hello(), cancellationToken: cts.Token), Throws.InstanceOf<OperationCanceledException>());
     }
 
-    /// <summary>Refuses the first connections like a server that is not up yet.</summary>
-    private sealed class FlakyHandler(int failures) : DelegatingHandler
+    [Test]
+    public async Task A_post_that_could_not_connect_is_retried()
+    {
+        var time = new FakeTimeProvider();
+        var emulator = Harness.InProcessEmulator(time: time);
+        var flaky = new FlakyHandler(failures: 1, postsOnly: true) { InnerHandler = emulator.CreateHandler() };
+        using var client = Harness.Client(emulator, o => o.TimeProvider = time, flaky);
+
+        await Harness.DriveAsync(time, client.CreateAsync("m", Harness.Hello()), TimeSpan.FromMilliseconds(250));
+
+        Assert.That(emulator.CompletionRequestCount, Is.EqualTo(1));
+        Assert.That(flaky.Attempts, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_post_whose_answer_was_lost_is_not_retried()
+    {
+        var emulator = Harness.InProcessEmulator();
+        var flaky = new FlakyHandler(failures: 1, postsOnly: true, error: HttpRequestError.ResponseEnded) { InnerHandler = emulator.CreateHandler() };
+        using var client = Harness.Client(emulator, handler: flaky);
+
+        var ex = await Assert.ThrowsAsync<NomyoConnectionException>(() => client.CreateAsync("m", Harness.Hello()));
+
+        Assert.That(ex!.Message, Does.Contain("Failed to connect to router"));
+        Assert.That(flaky.Attempts, Is.EqualTo(1), "the inference may have run: never sent twice");
+    }
+
+    /// <summary>Fails the first requests like a server that is not up yet (or one that drops answers).</summary>
+    private sealed class FlakyHandler(int failures, bool postsOnly = false, HttpRequestError error = HttpRequestError.ConnectionError) : DelegatingHandler
     {
         private int _attempts;
 
         public int Attempts => _attempts;
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Interlocked.Increment(ref _attempts) <= failures
-                ? throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (simulated)")
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (postsOnly && request.Method != HttpMethod.Post)
+            {
+                return base.SendAsync(request, cancellationToken);
+            }
+
+            return Interlocked.Increment(ref _attempts) <= failures
+                ? throw new HttpRequestException(error, $"{error} (simulated)")
                 : base.SendAsync(request, cancellationToken);
+        }
     }
 }
