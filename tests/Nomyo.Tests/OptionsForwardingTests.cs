@@ -98,6 +98,19 @@ public class OptionsForwardingTests
             "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\", \"custom\": [1, 2]}, {\"role\": \"assistant\", \"content\": null, \"tool_calls\": [{\"id\": \"call_1\", \"type\": \"function\", \"function\": {\"name\": \"f\", \"arguments\": \"{\\\"x\\\": 1}\"}}]}, {\"role\": \"tool\", \"content\": \"42\", \"tool_call_id\": \"call_1\"}]}"));
     }
 
+    [Test]
+    public async Task Content_parts_are_forwarded_verbatim_and_text_parts_are_echoed()
+    {
+        var emulator = Harness.InProcessEmulator();
+        using var client = Harness.Client(emulator);
+        var parts = JArray.Parse("""[{"type": "text", "text": "look "}, {"type": "image_url", "image_url": {"url": "data:image/png;base64,AAAA"}}, {"type": "text", "text": "here"}]""");
+
+        var answer = await client.CreateAsync("m", [ChatMessage.FromContentParts("user", parts)]);
+
+        Assert.That(JToken.DeepEquals(emulator.Requests.Single().Payload["messages"]![0]!["content"], parts), Is.True);
+        Assert.That(answer.Choices[0].Message.Content, Is.EqualTo("look here"));
+    }
+
     [TestCase("""{"type": "json_object"}""")]
     [TestCase("""{"type": "json_schema", "json_schema": {"name": "echo", "schema": {"type": "object", "properties": {"echo": {"type": "string"}}}, "strict": true}}""")]
     public async Task Json_response_formats_are_forwarded_untouched(string format)

@@ -35,7 +35,7 @@ public static class NomyoServiceCollectionExtensions
             provider.GetRequiredService<System.Net.Http.IHttpClientFactory>().CreateClient(HttpClientName)));
         services.TryAddSingleton(provider => provider.GetRequiredService<SecureChatCompletion>().Client);
         return services.AddHttpClient(HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
     }

@@ -32,8 +32,9 @@ internal sealed class NomyoTransport : IDisposable
         _options = options;
         if (httpClient is null)
         {
-            // The pipeline owns timeouts; pooled connections are recycled so DNS changes are seen.
-            _ownedClient = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            // The pipeline owns timeouts; pooled connections are recycled so DNS changes are seen;
+            // redirects are not followed (as upstream): a 3xx is an error, never a re-POST elsewhere.
+            _ownedClient = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
             {
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
             };

@@ -22,6 +22,9 @@ public sealed class ChatMessage
     /// <summary>The <c>content</c> text.</summary>
     public string? Content { get; }
 
+    /// <summary>The <c>content</c> as a list of parts, when the message was created with parts (then <see cref="Content"/> is null).</summary>
+    public JArray? ContentParts { get; private init; }
+
     /// <summary>The optional <c>name</c> of the participant.</summary>
     public string? Name { get; init; }
 
@@ -33,6 +36,18 @@ public sealed class ChatMessage
 
     /// <summary>Any other message fields, forwarded verbatim after the ones above (they may not repeat them).</summary>
     public IDictionary<string, JToken?> AdditionalProperties { get; } = new Dictionary<string, JToken?>(StringComparer.Ordinal);
+
+    /// <summary>A message whose content is a list of parts (for example text and image parts), forwarded verbatim.</summary>
+    /// <param name="role">The role.</param>
+    /// <param name="contentParts">The OpenAI content parts, e.g. <c>[{"type": "text", "text": "…"}]</c>.</param>
+    /// <returns>The message (its <see cref="Content"/> is null).</returns>
+    /// <exception cref="ArgumentException"><paramref name="role"/> is null or empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="contentParts"/> is null.</exception>
+    public static ChatMessage FromContentParts(string role, JArray contentParts)
+    {
+        ArgumentNullException.ThrowIfNull(contentParts);
+        return new ChatMessage(role, content: null) { ContentParts = contentParts };
+    }
 
     /// <summary>A <c>system</c> message.</summary>
     /// <param name="content">The instructions.</param>

@@ -66,7 +66,7 @@ internal static class ChatPayloadBuilder
                 throw new NomyoInvalidRequestException($"messages[{index}] is null.");
             }
 
-            var item = new JObject { ["role"] = message.Role, ["content"] = message.Content };
+            var item = new JObject { ["role"] = message.Role, ["content"] = message.ContentParts?.DeepClone() ?? message.Content };
             AddString(item, "name", message.Name);
             Add(item, "tool_calls", message.ToolCalls?.DeepClone());
             AddString(item, "tool_call_id", message.ToolCallId);
