@@ -36,6 +36,16 @@ public class PythonJsonWriterTests
             Is.EqualTo("\"\\u0001\\b\\f\\n\\r\\t\\\"\\\\/<>&'\\u007f\\u0080\\uffff\\ud83d\\ude00\""));
     }
 
+#pragma warning disable NUnit1027 // FsCheck supplies the argument.
+    [FsCheck.NUnit.Property(MaxTest = 300)]
+    public bool Any_string_round_trips_through_a_json_parser_as_pure_ascii(FsCheck.NonNull<string> text)
+    {
+        string json = Write(new JObject { ["s"] = text.Get, ["n"] = text.Get.Length });
+        return json.All(c => c is >= ' ' and <= '~')
+            && (string?)NomyoJson.Parse(Encoding.ASCII.GetBytes(json))["s"] == text.Get;
+    }
+#pragma warning restore NUnit1027
+
     [Test]
     public void Big_integers_are_exact()
     {

@@ -15,6 +15,7 @@ namespace Benchmarks.Nomyo;
 /// Run: dotnet run -c Release --project tests/Benchmarks -- --filter '*Nomyo*' --job short
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class NomyoClientBenchmarks
 {
     private static readonly RsaPrivateKey ClientKey = RsaPrivateKey.Generate();
