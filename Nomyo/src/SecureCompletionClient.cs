@@ -233,6 +233,11 @@ public class SecureCompletionClient : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentException.ThrowIfNullOrEmpty(payloadId);
+        if (payloadId.Any(c => c < 0x21 || c > 0x7E))
+        {
+            throw new NomyoInvalidRequestException("The payload id must be printable ASCII without spaces (a UUIDv4 string); it is sent as the X-Payload-ID header.");
+        }
+
         string? authorization = Authorization(apiKey ?? _options.ApiKey);
         string? tier = securityTier?.ToWireName();
         ClientKeyPair keys = await GetKeysAsync(cancellationToken).ConfigureAwait(false);
