@@ -84,9 +84,6 @@ public class SecureCompletionClient : IDisposable
     /// <summary>The client's PEM public key once the key pair is ready; null while it is being generated or loaded.</summary>
     public string? PublicKeyPem => _keys is { IsCompletedSuccessfully: true } ready ? ready.Result.PublicKeyPem : null;
 
-    /// <summary>The API key applied when a call does not pass one.</summary>
-    internal string? ApiKey => _options.ApiKey;
-
     /// <summary>
     /// What secure memory achieves for this client's buffers on this machine (upstream
     /// <c>get_memory_protection_info</c>, but per client): <c>Enabled</c> is this client's

@@ -98,6 +98,33 @@ public class ServerKeyTests
         Assert.That(client.BaseUrl, Is.EqualTo("https://api.nomyo.ai"));
     }
 
+    [Test]
+    public async Task Base_url_with_a_path_prefix_keeps_the_prefix()
+    {
+        var emulator = Harness.InProcessEmulator();
+        var recorder = new PrefixStrippingHandler("/nomyo") { InnerHandler = emulator.CreateHandler() };
+        using var client = new SecureChatCompletion(
+            new NomyoClientOptions { BaseUrl = "https://gateway.test/nomyo/", ApiKey = Harness.ApiKey, ClientKey = TestKeys.Client },
+            new HttpClient(recorder));
+
+        await client.CreateAsync("m", Harness.Hello());
+
+        Assert.That(recorder.Seen, Is.EqualTo(new[] { "GET https://gateway.test/nomyo/pki/public_key", "POST https://gateway.test/nomyo/v1/chat/secure_completion" }));
+    }
+
+    /// <summary>Records request URLs and strips a path prefix before the emulator sees them.</summary>
+    private sealed class PrefixStrippingHandler(string prefix) : DelegatingHandler
+    {
+        public List<string> Seen { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Seen.Add($"{request.Method} {request.RequestUri}");
+            request.RequestUri = new Uri(request.RequestUri!.ToString().Replace(prefix, string.Empty, StringComparison.Ordinal));
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
     /// <summary>Serves a fixed text as the server key.</summary>
     private sealed class KeyOnlyHandler(string body) : HttpMessageHandler
     {

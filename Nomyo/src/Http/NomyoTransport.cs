@@ -46,7 +46,7 @@ internal sealed class NomyoTransport : IDisposable
     }
 
     /// <summary>The Refit proxy for <paramref name="baseUrl"/> (created once per URL, all sharing one HttpClient).</summary>
-    internal INomyoApi ApiFor(string baseUrl) =>
+    private INomyoApi ApiFor(string baseUrl) =>
         _apis.GetOrAdd(baseUrl, url =>
         {
             var client = new HttpClient(_forwarder, disposeHandler: false)
