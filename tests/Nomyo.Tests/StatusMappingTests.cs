@@ -46,6 +46,18 @@ public class StatusMappingTests
     }
 
     [Test]
+    public async Task Rate_limit_exception_carries_retry_after()
+    {
+        var emulator = Harness.InProcessEmulator();
+        using var client = Harness.Client(emulator, o => o.MaxRetries = 0);
+        emulator.FailNext(429, retryAfter: TimeSpan.FromSeconds(7));
+
+        var ex = await Assert.ThrowsAsync<NomyoRateLimitException>(() => client.CreateAsync("m", Harness.Hello()));
+
+        Assert.That(ex!.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(7)));
+    }
+
+    [Test]
     public async Task Wrong_api_key_is_rejected_by_the_emulator_with_401()
     {
         var emulator = Harness.InProcessEmulator();
