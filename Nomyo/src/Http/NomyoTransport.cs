@@ -103,7 +103,7 @@ internal sealed class NomyoTransport : IDisposable
         {
             throw new NomyoConnectionException($"The request to {baseUrl} timed out (HttpClient.Timeout).", ex);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or ApiRequestException)
         {
             throw new NomyoConnectionException($"Failed to connect to router at {baseUrl}: {ex.Message}", ex);
         }
