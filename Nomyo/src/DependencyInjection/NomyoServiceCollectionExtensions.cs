@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Nomyo;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the NOMYO client with dependency injection.</summary>
+public static class NomyoServiceCollectionExtensions
+{
+    /// <summary>The name of the <see cref="HttpClient"/> the NOMYO client uses (from <see cref="System.Net.Http.IHttpClientFactory"/>).</summary>
+    public const string HttpClientName = "Nomyo";
+
+    /// <summary>
+    /// Registers <see cref="SecureChatCompletion"/> (and its <see cref="SecureCompletionClient"/>)
+    /// as singletons over the <see cref="HttpClientName"/> client from
+    /// <see cref="System.Net.Http.IHttpClientFactory"/>. A singleton is required: each instance
+    /// holds an RSA-4096 key and the server key cache. Its primary handler recycles pooled
+    /// connections every 5 minutes, so DNS changes are seen without rotating handlers.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options (also bindable with <c>services.Configure&lt;NomyoClientOptions&gt;(section)</c>).</param>
+    /// <returns>The HTTP client builder, to add handlers or change the primary handler.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    public static IHttpClientBuilder AddNomyoClient(this IServiceCollection services, Action<NomyoClientOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<NomyoClientOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(provider => new SecureChatCompletion(
+            provider.GetRequiredService<IOptions<NomyoClientOptions>>().Value,
+            provider.GetRequiredService<System.Net.Http.IHttpClientFactory>().CreateClient(HttpClientName)));
+        services.TryAddSingleton(provider => provider.GetRequiredService<SecureChatCompletion>().Client);
+        return services.AddHttpClient(HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+    }
+}

@@ -1,0 +1,89 @@
+using Shared.Crypto;
+
+namespace Nomyo;
+
+/// <summary>
+/// Settings of <see cref="SecureChatCompletion"/> and <see cref="SecureCompletionClient"/>
+/// (upstream constructor parameters plus the hardening options). Read once when a client is
+/// built; changing it afterwards has no effect on that client.
+/// </summary>
+public sealed class NomyoClientOptions
+{
+    /// <summary>The default per-attempt timeout (60 s, as upstream).</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The default response body cap: a 10 MiB plaintext after base64 (4/3) plus 64 KiB for the
+    /// rest of the envelope.
+    /// </summary>
+    public const long DefaultMaxResponseBytes = (((NomyoProtocol.MaxPayloadBytes + 2L) / 3) * 4) + (64 * 1024);
+
+    /// <summary>The router address; a trailing <c>/</c> is ignored. Default <c>https://api.nomyo.ai</c>.</summary>
+    public string BaseUrl { get; set; } = NomyoProtocol.DefaultBaseUrl;
+
+    /// <summary>
+    /// Allows an <c>http://</c> base URL (local development only: the API key then travels in
+    /// clear and the server key can be swapped by anyone on the path). Without it an
+    /// <c>http://</c> URL fails at construction.
+    /// </summary>
+    public bool AllowHttp { get; set; }
+
+    /// <summary>The bearer token sent as <c>Authorization: Bearer …</c>; null sends none.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Whether this client's secret buffers (AES keys, serialized payload, decrypted plaintext)
+    /// are locked in RAM where the OS allows. They are always pinned and wiped after use.
+    /// Per client, unlike upstream's process-wide switch. Default true.
+    /// </summary>
+    public bool SecureMemory { get; set; } = true;
+
+    /// <summary>
+    /// A folder holding a persistent client key pair (<c>private_key.pem</c>, <c>public_key.pem</c>).
+    /// Loaded on first use; created (private key 0600, folder 0700 on Unix) when the folder has
+    /// no key yet. An unreadable key is an error and is never overwritten. Null (default) means
+    /// an ephemeral key generated in the background when the client is built; a persistent key
+    /// makes this client linkable across requests.
+    /// </summary>
+    public string? KeyDirectory { get; set; }
+
+    /// <summary>
+    /// The password protecting <c>private_key.pem</c> in <see cref="KeyDirectory"/>
+    /// (PKCS#8 PBES2, PBKDF2-HMAC-SHA256 + AES-256-CBC). When set, an unencrypted key file is rejected.
+    /// </summary>
+    public string? KeyPassword { get; set; }
+
+    /// <summary>A client key to use instead of generating or loading one (for keys kept in a vault, or tests).</summary>
+    public RsaPrivateKey? ClientKey { get; set; }
+
+    /// <summary>Retries after the first attempt for 429/502/503/504 and connection failures (default 2; 0 disables).</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>
+    /// Whether HTTP 500 is retried too. Default false: the inference may already have run, so a
+    /// retry can execute (and bill) it twice. Upstream 0.2.7 retries it.
+    /// </summary>
+    public bool RetryServerErrors { get; set; }
+
+    /// <summary>The longest wait between attempts, including a server's <c>Retry-After</c> (default 30 s).</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The timeout of each HTTP attempt, including reading the body (default 60 s). Timeouts are not retried.</summary>
+    public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+    /// <summary>
+    /// Pins the server key: the lowercase or uppercase hex SHA-256 of its DER SubjectPublicKeyInfo
+    /// (64 digits), or its PEM. A fetched key that does not match fails closed with
+    /// <see cref="NomyoSecurityException"/>. Null (default) trusts whatever key TLS delivers.
+    /// </summary>
+    public string? ServerKeyPin { get; set; }
+
+    /// <summary>The largest response body read, in bytes (default <see cref="DefaultMaxResponseBytes"/>).</summary>
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>The clock for retry delays, timeouts and <c>Retry-After</c> dates (tests pass a fake one).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>A copy, so a client is not affected by later changes to the caller's instance.</summary>
+    internal NomyoClientOptions Clone() => (NomyoClientOptions)MemberwiseClone();
+}

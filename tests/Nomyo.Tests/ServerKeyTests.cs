@@ -1,0 +1,134 @@
+using Nomyo.Testing;
+
+namespace Nomyo.Tests;
+
+public class ServerKeyTests
+{
+    [Test]
+    public async Task Server_key_is_fetched_once_per_base_url()
+    {
+        var emulator = Harness.InProcessEmulator();
+        using var client = Harness.Client(emulator);
+
+        await client.CreateAsync("m", Harness.Hello());
+        await client.CreateAsync("m", Harness.Hello());
+        string pem = await client.Client.FetchServerPublicKeyAsync();
+
+        Assert.That(emulator.KeyRequestCount, Is.EqualTo(1));
+        Assert.That(pem, Is.EqualTo(emulator.ServerPublicKeyPem));
+    }
+
+    [Test]
+    public async Task Matching_pin_by_hash_or_pem_is_accepted()
+    {
+        var emulator = Harness.InProcessEmulator();
+        using var byHash = Harness.Client(emulator, o => o.ServerKeyPin = emulator.ServerKeyPin.ToUpperInvariant());
+        using var byPem = Harness.Client(emulator, o => o.ServerKeyPin = emulator.ServerPublicKeyPem);
+
+        await byHash.CreateAsync("m", Harness.Hello());
+        await byPem.CreateAsync("m", Harness.Hello());
+
+        Assert.That(emulator.Requests, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Pin_mismatch_fails_closed_before_anything_is_sent()
+    {
+        var emulator = Harness.InProcessEmulator();
+        using var client = Harness.Client(emulator, o => o.ServerKeyPin = TestKeys.OtherServer.PublicKey.GetSpkiSha256Hex());
+
+        var ex = await Assert.ThrowsAsync<NomyoSecurityException>(() => client.CreateAsync("m", Harness.Hello()));
+
+        Assert.That(ex!.Message, Does.Contain("does not match the pinned key"));
+        Assert.That(emulator.CompletionRequestCount, Is.Zero);
+    }
+
+    [TestCase("abc")]
+    [TestCase("-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----")]
+    public void Malformed_pin_is_rejected_at_construction(string pin)
+    {
+        Assert.Throws<ArgumentException>(() => new SecureCompletionClient(new NomyoClientOptions { ServerKeyPin = pin, ClientKey = TestKeys.Client }));
+    }
+
+    private static IEnumerable<string> UnusableKeys()
+    {
+        yield return "not a pem";
+        using var ec = System.Security.Cryptography.ECDsa.Create();
+        yield return ec.ExportSubjectPublicKeyInfoPem();
+    }
+
+    [TestCaseSource(nameof(UnusableKeys))]
+    public async Task Unusable_server_key_is_a_security_error(string served)
+    {
+        using var client = new SecureChatCompletion(
+            new NomyoClientOptions { BaseUrl = "https://router.test", ClientKey = TestKeys.Client },
+            new HttpClient(new KeyOnlyHandler(served)));
+
+        var ex = await Assert.ThrowsAsync<NomyoSecurityException>(() => client.CreateAsync("m", Harness.Hello()));
+        Assert.That(ex!.Message, Does.Contain("is not usable"));
+    }
+
+    [Test]
+    public void Plain_http_without_allow_http_fails_at_construction()
+    {
+        var ex = Assert.Throws<NomyoSecurityException>(() => new SecureChatCompletion(new NomyoClientOptions { BaseUrl = "http://api.nomyo.ai", ClientKey = TestKeys.Client }));
+        Assert.That(ex!.Message, Does.Contain("AllowHttp"));
+    }
+
+    [Test]
+    public async Task Plain_http_per_call_base_url_without_allow_http_is_refused()
+    {
+        using var client = new SecureChatCompletion(new NomyoClientOptions { ClientKey = TestKeys.Client });
+
+        await Assert.ThrowsAsync<NomyoSecurityException>(() => client.CreateAsync("m", Harness.Hello(), new ChatCompletionOptions { BaseUrl = "http://evil.test" }));
+    }
+
+    [TestCase("ftp://x")]
+    [TestCase("not a url")]
+    [TestCase("https://x/?q=1")]
+    public void Bad_base_urls_are_rejected(string url)
+    {
+        Assert.Throws<ArgumentException>(() => new SecureCompletionClient(new NomyoClientOptions { BaseUrl = url, ClientKey = TestKeys.Client }));
+    }
+
+    [Test]
+    public void Base_url_trailing_slash_is_stripped()
+    {
+        using var client = new SecureCompletionClient(new NomyoClientOptions { BaseUrl = "https://api.nomyo.ai/", ClientKey = TestKeys.Client });
+        Assert.That(client.BaseUrl, Is.EqualTo("https://api.nomyo.ai"));
+    }
+
+    [Test]
+    public async Task Base_url_with_a_path_prefix_keeps_the_prefix()
+    {
+        var emulator = Harness.InProcessEmulator();
+        var recorder = new PrefixStrippingHandler("/nomyo") { InnerHandler = emulator.CreateHandler() };
+        using var client = new SecureChatCompletion(
+            new NomyoClientOptions { BaseUrl = "https://gateway.test/nomyo/", ApiKey = Harness.ApiKey, ClientKey = TestKeys.Client },
+            new HttpClient(recorder));
+
+        await client.CreateAsync("m", Harness.Hello());
+
+        Assert.That(recorder.Seen, Is.EqualTo(new[] { "GET https://gateway.test/nomyo/pki/public_key", "POST https://gateway.test/nomyo/v1/chat/secure_completion" }));
+    }
+
+    /// <summary>Records request URLs and strips a path prefix before the emulator sees them.</summary>
+    private sealed class PrefixStrippingHandler(string prefix) : DelegatingHandler
+    {
+        public List<string> Seen { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Seen.Add($"{request.Method} {request.RequestUri}");
+            request.RequestUri = new Uri(request.RequestUri!.ToString().Replace(prefix, string.Empty, StringComparison.Ordinal));
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    /// <summary>Serves a fixed text as the server key.</summary>
+    private sealed class KeyOnlyHandler(string body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(body) });
+    }
+}
