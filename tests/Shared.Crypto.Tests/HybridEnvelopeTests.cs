@@ -18,6 +18,10 @@ public class HybridEnvelopeTests
 
         using var opened = HybridEnvelope.Open(RsaFixture.Key, first);
         Assert.That(opened.ToArray(), Is.EqualTo(message));
+
+        using var unlocked = HybridEnvelope.Open(RsaFixture.Key, second, lockMemory: false);
+        Assert.That(unlocked.IsLocked, Is.False);
+        Assert.That(unlocked.ToArray(), Is.EqualTo(message));
     }
 
     [Test]
@@ -30,6 +34,7 @@ public class HybridEnvelopeTests
         Assert.Throws<CryptoAuthenticationException>(() => HybridEnvelope.Open(RsaFixture.Key, envelope with { Tag = tag }));
         Assert.Throws<CryptoFormatException>(() => HybridEnvelope.Open(RsaFixture.Key, envelope with { Nonce = new byte[8] }));
         Assert.Throws<CryptoFormatException>(() => HybridEnvelope.Open(RsaFixture.Key, envelope with { Tag = new byte[12] }));
+        Assert.Throws<CryptoAuthenticationException>(() => HybridEnvelope.Open(RsaFixture.Key, envelope with { EncryptedKey = new byte[256] }));
     }
 
     [Test]
@@ -39,6 +44,6 @@ public class HybridEnvelopeTests
         byte[] aes128Key = RsaFixture.Key.PublicKey.Encrypt(new byte[16]);
 
         var ex = Assert.Throws<CryptoFormatException>(() => HybridEnvelope.Open(RsaFixture.Key, envelope with { EncryptedKey = aes128Key }));
-        Assert.That(ex!.Message, Does.Contain("unwrapped AES key must be 32 bytes; got 16"));
+        Assert.That(ex!.Message, Does.Contain("unwrapped AES key is 128 bits; only AES-256"));
     }
 }

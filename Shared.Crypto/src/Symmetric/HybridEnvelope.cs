@@ -12,13 +12,14 @@ public static class HybridEnvelope
     /// <summary>Encrypts a message for the holder of <paramref name="recipient"/>'s private key.</summary>
     /// <param name="recipient">The recipient's RSA public key.</param>
     /// <param name="plaintext">The message.</param>
+    /// <param name="lockMemory">Whether the AES key's buffer is locked in RAM; defaults to <see cref="SecureMemory.IsEnabled"/>.</param>
     /// <returns>The wrapped key, nonce, ciphertext and tag.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="recipient"/> is null.</exception>
-    public static HybridEnvelopeParts Seal(RsaPublicKey recipient, ReadOnlySpan<byte> plaintext)
+    public static HybridEnvelopeParts Seal(RsaPublicKey recipient, ReadOnlySpan<byte> plaintext, bool? lockMemory = null)
     {
         ArgumentNullException.ThrowIfNull(recipient);
 
-        using var key = new SecureBuffer(AesGcmCipher.KeySize);
+        using var key = new SecureBuffer(AesGcmCipher.KeySize, lockMemory);
         RandomNumberGenerator.Fill(key.Span);
         byte[] nonce = RandomNumberGenerator.GetBytes(AesGcmCipher.NonceSize);
         byte[] ciphertext = new byte[plaintext.Length];
@@ -34,21 +35,26 @@ public static class HybridEnvelope
     /// </summary>
     /// <param name="recipient">The recipient's RSA private key.</param>
     /// <param name="envelope">The envelope parts.</param>
+    /// <param name="lockMemory">Whether the key and plaintext buffers are locked in RAM; defaults to <see cref="SecureMemory.IsEnabled"/>.</param>
     /// <returns>The plaintext in a secure buffer.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="CryptoFormatException">A part has the wrong length.</exception>
-    /// <exception cref="CryptoAuthenticationException">The key does not unwrap or the tag does not match.</exception>
-    public static SecureBuffer Open(RsaPrivateKey recipient, HybridEnvelopeParts envelope)
+    /// <exception cref="CryptoFormatException">A part has the wrong length, or the unwrapped key is not an AES-256 key.</exception>
+    /// <exception cref="CryptoAuthenticationException">The wrapped key was not made for this recipient, or the tag does not match.</exception>
+    public static SecureBuffer Open(RsaPrivateKey recipient, HybridEnvelopeParts envelope, bool? lockMemory = null)
     {
         ArgumentNullException.ThrowIfNull(recipient);
         ArgumentNullException.ThrowIfNull(envelope);
         RequireLength(envelope.Nonce.Length, AesGcmCipher.NonceSize, "nonce");
         RequireLength(envelope.Tag.Length, AesGcmCipher.TagSize, "tag");
 
-        using var key = SecureBuffer.TakeOwnership(recipient.Decrypt(envelope.EncryptedKey));
-        RequireLength(key.Length, AesGcmCipher.KeySize, "unwrapped AES key");
+        using var key = SecureBuffer.TakeOwnership(UnwrapKey(recipient, envelope.EncryptedKey), lockMemory);
+        if (key.Length != AesGcmCipher.KeySize)
+        {
+            throw new CryptoFormatException(
+                $"Hybrid envelope: the unwrapped AES key is {key.Length * 8} bits; only AES-256 (32-byte keys) is accepted.");
+        }
 
-        var plaintext = new SecureBuffer(envelope.Ciphertext.Length);
+        var plaintext = new SecureBuffer(envelope.Ciphertext.Length, lockMemory);
         try
         {
             AesGcmCipher.Decrypt(key.Span, envelope.Nonce, envelope.Ciphertext, envelope.Tag, plaintext.Span);
@@ -58,6 +64,19 @@ public static class HybridEnvelope
         {
             plaintext.Dispose();
             throw;
+        }
+    }
+
+    private static byte[] UnwrapKey(RsaPrivateKey recipient, byte[] encryptedKey)
+    {
+        try
+        {
+            return recipient.Decrypt(encryptedKey);
+        }
+        catch (CryptoFormatException ex)
+        {
+            // A wrapped key of the wrong size was made for another recipient key.
+            throw new CryptoAuthenticationException("Hybrid envelope: the wrapped key was not made for this recipient key.", ex);
         }
     }
 
