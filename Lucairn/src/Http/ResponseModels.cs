@@ -1,0 +1,44 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Lucairn.Http;
+
+/// <summary>Turns a 2xx body into a wire model, or a <see cref="LucairnResponseValidationException"/>.</summary>
+internal static class ResponseModels
+{
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        DateParseHandling = DateParseHandling.None,
+        FloatParseHandling = FloatParseHandling.Decimal,
+        MissingMemberHandling = MissingMemberHandling.Ignore,
+        MaxDepth = 128,
+    });
+
+    /// <summary>
+    /// The body the validation error carries: the parsed JSON, or the raw text when the body is
+    /// not JSON or is the literal <c>null</c> (spec §3 null-body rule).
+    /// </summary>
+    internal static object ErrorBody(RawResponse raw, JToken? json) =>
+        json is null || json.Type == JTokenType.Null ? raw.Text : json;
+
+    /// <summary>Deserialises <paramref name="json"/> as <typeparamref name="T"/>; any failure is a validation error.</summary>
+    internal static T Read<T>(RawResponse raw, JToken? json)
+        where T : class
+    {
+        string message = $"Response body failed to deserialize as {typeof(T).Name}";
+        if (json is not JObject)
+        {
+            string what = json is null ? (raw.Text.Length == 0 ? "the body is empty" : "the body is not JSON") : $"the body is JSON {json.Type.ToString().ToLowerInvariant()}, not an object";
+            throw new LucairnResponseValidationException($"{message}: {what}.", ErrorBody(raw, json));
+        }
+
+        try
+        {
+            return json.ToObject<T>(Serializer) ?? throw new JsonSerializationException("The body deserialised to null.");
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            throw new LucairnResponseValidationException($"{message}: {ex.Message}", json, ex);
+        }
+    }
+}
