@@ -19,7 +19,7 @@ internal static class ResponseModels
     /// not JSON or is the literal <c>null</c> (spec §3 null-body rule).
     /// </summary>
     internal static object ErrorBody(RawResponse raw, JToken? json) =>
-        json is null || json.Type == JTokenType.Null ? raw.Text : json;
+        json is null || json.Type == JTokenType.Null ? raw.Text : (object)json;
 
     /// <summary>Deserialises <paramref name="json"/> as <typeparamref name="T"/>; any failure is a validation error.</summary>
     internal static T Read<T>(RawResponse raw, JToken? json)
