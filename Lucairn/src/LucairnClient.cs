@@ -103,7 +103,7 @@ public partial class LucairnClient : IDisposable
             (api, headers, token) => api.MessagesAsync(request, headers, token), options, idempotent: false, cancellationToken).ConfigureAwait(false);
         raw.ThrowIfOverCap(Config.MaxResponseBytes);
         JToken? json = raw.TryParseJson();
-        raw.ThrowIfNotSuccess(json ?? (object)raw.Text);
+        raw.ThrowIfNotSuccess(raw.BodyOrText(json));
         return json is JObject body && body.TryGetValue("status", StringComparison.Ordinal, out JToken? status)
             && status is JValue { Type: JTokenType.String, Value: ProxyAcceptedResponse.ProcessingStatus }
             ? ResponseModels.Read<ProxyAcceptedResponse>(raw, json)
@@ -178,7 +178,7 @@ public partial class LucairnClient : IDisposable
     {
         raw.ThrowIfOverCap(Config.MaxResponseBytes);
         JToken? json = raw.TryParseJson();
-        raw.ThrowIfNotSuccess(json ?? (object)raw.Text);
+        raw.ThrowIfNotSuccess(raw.BodyOrText(json));
         return ResponseModels.Read<T>(raw, json);
     }
 

@@ -1,7 +1,7 @@
 namespace Lucairn;
 
 /// <summary>
-/// Per-call options for <see cref="LucairnClient.MessagesAsync"/>, <c>GetCertificateAsync</c>
+/// Per-call options for <see cref="LucairnClient.MessagesAsync"/>, <see cref="LucairnClient.GetCertificateAsync"/>
 /// and <see cref="LucairnClient.GetCertificateSummaryAsync"/>.
 /// </summary>
 public class MessagesOptions

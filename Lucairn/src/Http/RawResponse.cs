@@ -39,10 +39,10 @@ internal sealed class RawResponse
     internal bool IsSuccess => Status is >= 200 and <= 299;
 
     /// <summary>
-    /// The body as the error types carry it: the parsed JSON when the text parses, else the text
+    /// The body as the error types carry it: the parsed JSON when there is one, else the text
     /// (an empty body stays <c>""</c>).
     /// </summary>
-    internal object ParsedOrText() => TryParseJson() ?? (object)Text;
+    internal object BodyOrText(JToken? json) => json ?? (object)Text;
 
     /// <summary>The body parsed as JSON, or null when empty or not JSON.</summary>
     internal JToken? TryParseJson()

@@ -23,10 +23,14 @@ internal static class ResponseModels
 
     /// <summary>Deserialises <paramref name="json"/> as <typeparamref name="T"/>; any failure is a validation error.</summary>
     internal static T Read<T>(RawResponse raw, JToken? json)
-        where T : class
+        where T : class =>
+        Read(raw, json, typeof(T).Name, static body => body.ToObject<T>(Serializer) ?? throw new JsonSerializationException("The body deserialised to null."));
+
+    /// <summary>Converts a JSON object body with <paramref name="convert"/>; a non-object body or any conversion failure is a validation error.</summary>
+    internal static T Read<T>(RawResponse raw, JToken? json, string typeName, Func<JObject, T> convert)
     {
-        string message = $"Response body failed to deserialize as {typeof(T).Name}";
-        if (json is not JObject)
+        string message = $"Response body failed to deserialize as {typeName}";
+        if (json is not JObject body)
         {
             string what = json is null ? (raw.Text.Length == 0 ? "the body is empty" : "the body is not JSON") : $"the body is JSON {json.Type.ToString().ToLowerInvariant()}, not an object";
             throw new LucairnResponseValidationException($"{message}: {what}.", ErrorBody(raw, json));
@@ -34,11 +38,11 @@ internal static class ResponseModels
 
         try
         {
-            return json.ToObject<T>(Serializer) ?? throw new JsonSerializationException("The body deserialised to null.");
+            return convert(body);
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException or LucairnCertificateException)
         {
-            throw new LucairnResponseValidationException($"{message}: {ex.Message}", json, ex);
+            throw new LucairnResponseValidationException($"{message}: {ex.Message}", body, ex);
         }
     }
 }

@@ -1,0 +1,28 @@
+using Newtonsoft.Json;
+
+namespace Lucairn;
+
+/// <summary>The gateway's anchoring report (<c>anchor_status</c>); not signed, not verified.</summary>
+public sealed class VeilAnchorStatusInfo
+{
+    [JsonConstructor]
+    private VeilAnchorStatusInfo()
+    {
+    }
+
+    /// <summary>The anchoring state (<c>status</c>).</summary>
+    [JsonProperty("status")]
+    public VeilAnchorStatus Status { get; private set; }
+
+    /// <summary>How many anchoring attempts were made (<c>attempts</c>), if reported.</summary>
+    [JsonProperty("attempts")]
+    public long? Attempts { get; private set; }
+
+    /// <summary>The last anchoring error (<c>last_error</c>), if reported.</summary>
+    [JsonProperty("last_error")]
+    public string? LastError { get; private set; }
+
+    /// <summary>A human-readable note (<c>human_note</c>), if reported.</summary>
+    [JsonProperty("human_note")]
+    public string? HumanNote { get; private set; }
+}

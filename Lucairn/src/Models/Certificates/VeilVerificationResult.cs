@@ -1,0 +1,55 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Lucairn;
+
+/// <summary>
+/// The witness's verification summary on a certificate (<c>verification</c>). Only
+/// <see cref="OverallVerdict"/> is signed on v2 certificates; v3 also signs <see cref="ByokExempt"/>.
+/// </summary>
+public sealed class VeilVerificationResult
+{
+    [JsonConstructor]
+    private VeilVerificationResult()
+    {
+    }
+
+    /// <summary>Whether the per-service signatures were valid (<c>signatures_valid</c>).</summary>
+    [JsonProperty("signatures_valid")]
+    public bool SignaturesValid { get; private set; }
+
+    /// <summary>Whether every expected service contributed (<c>completeness</c>).</summary>
+    [JsonProperty("completeness")]
+    public VeilCompleteness Completeness { get; private set; }
+
+    /// <summary>Services that did not contribute (<c>missing_services</c>).</summary>
+    [JsonProperty("missing_services")]
+    public IReadOnlyList<string> MissingServices { get; private set; } = [];
+
+    /// <summary>Whether the claim timestamps are consistent (<c>temporal_consistent</c>).</summary>
+    [JsonProperty("temporal_consistent")]
+    public bool TemporalConsistent { get; private set; }
+
+    /// <summary>Whether the data-visibility statements are consistent (<c>data_visibility_consistent</c>).</summary>
+    [JsonProperty("data_visibility_consistent")]
+    public bool DataVisibilityConsistent { get; private set; }
+
+    /// <summary>Whether the isolation probe passed (<c>isolation_verified</c>).</summary>
+    [JsonProperty("isolation_verified")]
+    public bool IsolationVerified { get; private set; }
+
+    /// <summary>The quasi-identifier score (<c>qi_score</c>), any JSON value or null.</summary>
+    [JsonProperty("qi_score")]
+    public JToken? QiScore { get; private set; }
+
+    /// <summary>The witness's overall verdict (<c>overall_verdict</c>); signed.</summary>
+    [JsonProperty("overall_verdict")]
+    public VeilVerdict OverallVerdict { get; private set; }
+
+    /// <summary>
+    /// Whether the customer brought their own upstream key, so the isolation probe was skipped
+    /// (<c>byok_exempt</c>; false when absent). Signed only on v3 certificates.
+    /// </summary>
+    [JsonProperty("byok_exempt")]
+    public bool ByokExempt { get; private set; }
+}

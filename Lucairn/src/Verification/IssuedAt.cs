@@ -1,0 +1,165 @@
+using System.Globalization;
+
+namespace Lucairn;
+
+/// <summary>
+/// The witness's <c>issued_at</c> rules: the normalisation applied before signing (spec §8.1)
+/// and the RFC 3339 parse of the result (spec §9 step 9). Hand-written rather than a regex so
+/// only ASCII digits, upper-case <c>T</c>/<c>Z</c> and no trailing newline are accepted, and so
+/// fractions beyond seven digits never pass through <see cref="DateTime"/>.
+/// </summary>
+internal static class IssuedAt
+{
+    private const int SecondsLength = 19; // yyyy-MM-ddTHH:mm:ss
+
+    /// <summary>
+    /// Trims trailing zeros from the fraction (dropping a bare dot) and rewrites a numeric offset
+    /// to UTC with <c>Z</c>. Text that is not of the form
+    /// <c>yyyy-MM-ddTHH:mm:ss[.fraction](Z|±HH:MM)</c> comes back unchanged.
+    /// </summary>
+    internal static string Normalize(string text)
+    {
+        if (!TrySplit(text, out string fraction, out int offsetMinutes, out bool zulu))
+        {
+            return text;
+        }
+
+        string trimmed = fraction.TrimEnd('0');
+        string fractionPart = trimmed.Length == 0 ? string.Empty : "." + trimmed;
+        if (zulu)
+        {
+            return string.Concat(text.AsSpan(0, SecondsLength), fractionPart, "Z");
+        }
+
+        if (!TryParseWallClock(text, out DateTime wallClock) || !TryShift(wallClock, -offsetMinutes, out DateTime utc))
+        {
+            return text;
+        }
+
+        return utc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + fractionPart + "Z";
+    }
+
+    /// <summary>
+    /// Parses RFC 3339 text into an instant with the fraction truncated to microseconds (as the
+    /// upstream SDK's <c>datetime</c> does), keeping the stated offset.
+    /// </summary>
+    internal static bool TryParse(string text, out DateTimeOffset value)
+    {
+        value = default;
+        if (!TrySplit(text, out string fraction, out int offsetMinutes, out _) || !TryParseWallClock(text, out DateTime wallClock))
+        {
+            return false;
+        }
+
+        long microseconds = 0;
+        for (int i = 0; i < 6; i++)
+        {
+            microseconds = (microseconds * 10) + (i < fraction.Length ? fraction[i] - '0' : 0);
+        }
+
+        try
+        {
+            var offset = TimeSpan.FromMinutes(offsetMinutes);
+            value = new DateTimeOffset(wallClock.AddTicks(microseconds * 10), offset);
+            _ = value.UtcDateTime;
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Splits <c>yyyy-MM-ddTHH:mm:ss[.digits](Z|±HH:MM)</c>; offsets must be under 24 hours.</summary>
+    private static bool TrySplit(string text, out string fraction, out int offsetMinutes, out bool zulu)
+    {
+        fraction = string.Empty;
+        offsetMinutes = 0;
+        zulu = false;
+        if (text.Length < SecondsLength + 1 || !IsSecondsPart(text))
+        {
+            return false;
+        }
+
+        int i = SecondsLength;
+        if (text[i] == '.')
+        {
+            int start = ++i;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i == start)
+            {
+                return false;
+            }
+
+            fraction = text[start..i];
+        }
+
+        if (i == text.Length - 1 && text[i] == 'Z')
+        {
+            zulu = true;
+            return true;
+        }
+
+        if (i == text.Length - 6 && text[i] is '+' or '-' && text[i + 3] == ':'
+            && TwoDigits(text, i + 1, out int hours) && TwoDigits(text, i + 4, out int minutes) && hours < 24 && minutes < 60)
+        {
+            offsetMinutes = (text[i] == '-' ? -1 : 1) * ((hours * 60) + minutes);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsSecondsPart(string text)
+    {
+        for (int i = 0; i < SecondsLength; i++)
+        {
+            bool ok = i switch
+            {
+                4 or 7 => text[i] == '-',
+                10 => text[i] == 'T',
+                13 or 16 => text[i] == ':',
+                _ => char.IsAsciiDigit(text[i]),
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TryParseWallClock(string text, out DateTime wallClock) =>
+        DateTime.TryParseExact(text.AsSpan(0, SecondsLength), "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out wallClock);
+
+    private static bool TryShift(DateTime value, int minutes, out DateTime shifted)
+    {
+        try
+        {
+            shifted = value.AddMinutes(minutes);
+            return true;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            shifted = default;
+            return false;
+        }
+    }
+
+    private static bool TwoDigits(string text, int index, out int value)
+    {
+        value = 0;
+        if (!char.IsAsciiDigit(text[index]) || !char.IsAsciiDigit(text[index + 1]))
+        {
+            return false;
+        }
+
+        value = ((text[index] - '0') * 10) + (text[index + 1] - '0');
+        return true;
+    }
+}
