@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using Polly;
 using Refit;
 
@@ -42,10 +43,10 @@ internal sealed class LucairnTransport
         {
             throw new LucairnException($"Request failed: {ex.Message}", ex);
         }
-        catch (ApiException ex)
+        catch (ApiExceptionBase ex)
         {
-            // Refit's own exception type never reaches the caller.
-            throw new LucairnException($"Request failed: {ex.Message}");
+            // Refit's own exception types never reach the caller.
+            throw new LucairnException($"Request failed: {ex.Message}", ex.InnerException);
         }
     }
 
@@ -59,12 +60,22 @@ internal sealed class LucairnTransport
             var (body, overCap) = await BoundedBody.ReadAsync(response.Content, _config.MaxResponseBytes, linked.Token).ConfigureAwait(false);
             return new RawResponse((int)response.StatusCode, response.ReasonPhrase ?? string.Empty, body, overCap, RetryAfterOf(response.Headers.RetryAfter));
         }
-        catch (OperationCanceledException ex) when (!caller.IsCancellationRequested && (timeoutSource.IsCancellationRequested || ex.InnerException is TimeoutException))
+        catch (Exception ex) when (!caller.IsCancellationRequested && Unwrap(ex) is OperationCanceledException cancelled
+            && (timeoutSource.IsCancellationRequested || cancelled.InnerException is TimeoutException))
         {
             throw new LucairnTimeoutException(
-                string.Create(CultureInfo.InvariantCulture, $"Request timed out after {timeout.TotalSeconds:0.###}s"), ex);
+                string.Create(CultureInfo.InvariantCulture, $"Request timed out after {timeout.TotalSeconds:0.###}s"), cancelled);
+        }
+        catch (ApiRequestException ex) when (ex.InnerException is HttpRequestException or OperationCanceledException)
+        {
+            // Refit wraps transport failures; surface the real cause (the retry pipeline and the
+            // caller's cancellation handling see the BCL type, never Refit's).
+            ExceptionDispatchInfo.Throw(ex.InnerException);
+            throw;
         }
     }
+
+    private static Exception Unwrap(Exception ex) => ex is ApiRequestException { InnerException: { } inner } ? inner : ex;
 
     private TimeSpan? RetryAfterOf(RetryConditionHeaderValue? retryAfter) =>
         retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - _config.TimeProvider.GetUtcNow() : null);
