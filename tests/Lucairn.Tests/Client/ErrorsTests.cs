@@ -20,6 +20,10 @@ public class ErrorsTests
     public void test_timeout_inherits_base() => Assert.That(new LucairnTimeoutException("x"), Is.InstanceOf<LucairnException>());
 
     [Test]
+    public void test_certificate_inherits_base() =>
+        Assert.That(new LucairnCertificateException("x", VerifyCertificateFailureReason.Malformed), Is.InstanceOf<LucairnException>());
+
+    [Test]
     public void test_response_validation_inherits_base() =>
         Assert.That(new LucairnResponseValidationException("x", null), Is.InstanceOf<LucairnException>());
 
@@ -49,6 +53,30 @@ public class ErrorsTests
     {
         var cause = new InvalidOperationException("root");
         Assert.That(new LucairnHttpException("m", 502, null, cause).InnerException, Is.SameAs(cause));
+    }
+
+    // TestLucairnCertificateError
+    [Test]
+    public void test_reason_and_certificate_id()
+    {
+        var error = new LucairnCertificateException("bad", VerifyCertificateFailureReason.WitnessMismatch, "veil_1");
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Reason, Is.EqualTo(VerifyCertificateFailureReason.WitnessMismatch));
+            Assert.That(error.ReasonCode, Is.EqualTo("witness_mismatch"));
+            Assert.That(error.CertificateId, Is.EqualTo("veil_1"));
+        });
+    }
+
+    [Test]
+    public void test_certificate_id_defaults_none() =>
+        Assert.That(new LucairnCertificateException("bad", VerifyCertificateFailureReason.Malformed).CertificateId, Is.Null);
+
+    [Test]
+    public void test_certificate_cause_preserved()
+    {
+        var cause = new FormatException("base64");
+        Assert.That(new LucairnCertificateException("bad", VerifyCertificateFailureReason.InvalidSignature, null, cause).InnerException, Is.SameAs(cause));
     }
 
     // TestLucairnConfigError / TestLucairnTimeoutError
@@ -94,6 +122,7 @@ public class ErrorsTests
             new LucairnHttpException("b", 500, null),
             new LucairnTimeoutException("c"),
             new LucairnResponseValidationException("d", null),
+            new LucairnCertificateException("g", VerifyCertificateFailureReason.InvalidSignature),
             new LucairnException("e", new HttpRequestException("f")),
         ];
         foreach (Exception error in errors)
