@@ -1,20 +1,20 @@
-using System.Text;
-using Newtonsoft.Json;
-using Shared.Crypto;
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Lucairn;
 
 /// <summary>
 /// The three sanitizer hashes the v3 signable carries, read from the sanitizer claim's signed
-/// <c>canonical_payload</c> (base64 of JSON): inside its <c>payload</c> object when that is an
-/// object, otherwise at the top level. A value that is missing, not a string or empty is null;
-/// any decoding or parsing failure makes all three null (the upstream Go rule).
+/// <c>canonical_payload</c> (standard base64 of UTF-8 JSON): inside its <c>payload</c> member when
+/// that is an object, otherwise at the top level. A value that is missing, not a string or empty
+/// is null; a payload that does not decode or parse, or is not an object, gives three nulls (the
+/// upstream Go rule). Duplicate keys: the last one wins, as in the upstream parsers.
 /// </summary>
 internal readonly record struct SanitizerHashes(string? RedactionManifestHash, string? SanitizedFieldsHash, string? TmsManifestHash)
 {
-    private const int MaxDepth = 64;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = CertificateReader.MaxDepth };
 
     /// <summary>Reads the hashes from a sanitizer claim's <c>canonical_payload</c> (null or empty gives all nulls).</summary>
     internal static SanitizerHashes FromCanonicalPayload(string? canonicalPayload)
@@ -24,58 +24,68 @@ internal readonly record struct SanitizerHashes(string? RedactionManifestHash, s
             return default;
         }
 
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Base64.GetMaxDecodedFromUtf8Length(canonicalPayload.Length));
         try
         {
-            string json = StrictUtf8.GetString(Convert.FromBase64String(canonicalPayload));
-            using var text = new StringReader(json);
-            using JsonTextReader reader = CanonicalJson.CreateReader(text, MaxDepth);
-            return Read(reader);
+            if (!Convert.TryFromBase64String(canonicalPayload, buffer, out int length) || !Utf8.IsValid(buffer.AsSpan(0, length)))
+            {
+                return default;
+            }
+
+            return Read(buffer.AsSpan(0, length));
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or JsonException or DecoderFallbackException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return default;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    private static SanitizerHashes Read(JsonReader reader)
+    private static SanitizerHashes Read(ReadOnlySpan<byte> json)
     {
-        if (!reader.Read() || reader.TokenType != JsonToken.StartObject)
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            SkipToEnd(reader);
             return default;
         }
 
-        SanitizerHashes top = ReadObject(reader, out SanitizerHashes? inner);
-        SkipToEnd(reader);
+        SanitizerHashes top = ReadObject(ref reader, out SanitizerHashes? inner);
+        if (reader.Read())
+        {
+            return default;
+        }
+
         return inner ?? top;
     }
 
-    /// <summary>Reads one object's hash members (last duplicate wins, as in the upstream parsers) and, at the top, its <c>payload</c> object.</summary>
-    private static SanitizerHashes ReadObject(JsonReader reader, out SanitizerHashes? payload)
+    private static SanitizerHashes ReadObject(ref Utf8JsonReader reader, out SanitizerHashes? payload)
     {
         payload = null;
         string? redaction = null, sanitized = null, tms = null;
-        while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string name = (string)reader.Value!;
+            string name = reader.GetString()!;
             if (!reader.Read())
             {
-                throw new JsonReaderException("The sanitizer payload ended early.");
+                throw new JsonException("The sanitizer payload ended early.");
             }
 
             switch (name)
             {
                 case "redaction_manifest_hash":
-                    redaction = NonEmptyString(reader);
+                    redaction = NonEmptyString(ref reader);
                     break;
                 case "sanitized_fields_hash":
-                    sanitized = NonEmptyString(reader);
+                    sanitized = NonEmptyString(ref reader);
                     break;
                 case "tms_manifest_hash":
-                    tms = NonEmptyString(reader);
+                    tms = NonEmptyString(ref reader);
                     break;
-                case "payload" when reader.TokenType == JsonToken.StartObject:
-                    payload = ReadObject(reader, out _);
+                case "payload" when reader.TokenType == JsonTokenType.StartObject:
+                    payload = ReadObject(ref reader, out _);
                     break;
                 case "payload":
                     payload = null;
@@ -87,31 +97,18 @@ internal readonly record struct SanitizerHashes(string? RedactionManifestHash, s
             }
         }
 
-        if (reader.TokenType != JsonToken.EndObject)
-        {
-            throw new JsonReaderException("The sanitizer payload is not a well-formed object.");
-        }
-
         return new SanitizerHashes(redaction, sanitized, tms);
     }
 
-    private static string? NonEmptyString(JsonReader reader)
+    private static string? NonEmptyString(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonToken.String && reader.Value is string { Length: > 0 } value)
+        if (reader.TokenType == JsonTokenType.String)
         {
-            return value;
+            string value = reader.GetString()!;
+            return value.Length > 0 ? value : null;
         }
 
         reader.Skip();
         return null;
-    }
-
-    private static void SkipToEnd(JsonReader reader)
-    {
-        reader.Skip();
-        if (reader.Read())
-        {
-            throw new JsonReaderException("The sanitizer payload has content after its value.");
-        }
     }
 }

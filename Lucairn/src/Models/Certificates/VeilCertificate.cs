@@ -102,7 +102,7 @@ public sealed class VeilCertificate
     public string? SignableV3Signature { get; private set; }
 
     /// <summary>The highest signable version the witness emitted (<c>signable_protocol_version_emitted</c>); 0 when absent or null, 3 on v3 certificates.</summary>
-    [JsonProperty("signable_protocol_version_emitted")]
+    [JsonIgnore]
     public long SignableProtocolVersionEmitted { get; private set; }
 
     /// <summary>The JSON the certificate was read from (shared, never mutated).</summary>
@@ -158,6 +158,7 @@ public sealed class VeilCertificate
                 ?? throw new JsonSerializationException("The certificate deserialised to null.");
             certificate._raw = raw;
             certificate.Fields = fields;
+            certificate.SignableProtocolVersionEmitted = fields.SignableProtocolVersionEmitted;
             return certificate;
         }
         catch (Exception ex) when (ex is JsonException or OverflowException or FormatException or InvalidCastException or ArgumentException)
