@@ -149,6 +149,11 @@ public partial class LucairnClient : IDisposable
                 $"options.Days (days) must be between {AuditExportOptions.MinDays} and {AuditExportOptions.MaxDays}, got {days}.");
         }
 
+        if (options?.Type is { } type)
+        {
+            TextRules.RequireUrlSafe(type, "options.Type (type)");
+        }
+
         int? queryDays = options?.Days;
         string? queryType = options?.Type;
         RawResponse raw = await Transport.SendAsync(

@@ -1,3 +1,5 @@
+using Lucairn.Http;
+
 namespace Lucairn;
 
 /// <summary>Pre-flight checks of a messages request (spec §4.1); every failure is a <see cref="LucairnConfigException"/>.</summary>
@@ -25,12 +27,16 @@ internal static class MessagesRequestValidator
             throw Invalid("Context (context) is required.");
         }
 
+        TextRules.RequireWellFormed(request.PromptTemplate, "Invalid messages params: PromptTemplate (prompt_template)");
         foreach (var (key, value) in request.Context)
         {
             if (value is null)
             {
                 throw Invalid($"Context['{key}'] must not be null.");
             }
+
+            TextRules.RequireWellFormed(key, "Invalid messages params: a Context key");
+            TextRules.RequireWellFormed(value, $"Invalid messages params: Context['{key}']");
         }
 
         if (request.Temperature is { } temperature && !double.IsFinite(temperature))

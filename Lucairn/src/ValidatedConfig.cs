@@ -110,17 +110,25 @@ internal sealed partial class ValidatedConfig
             throw new LucairnConfigException($"BaseUrl (base_url) must not contain a query or fragment: {baseUrl}");
         }
 
-        string host = HostOf(authority);
-        if (schemeName == "http" && !IsLoopbackOrMdns(host))
+        if (baseUrl.Any(c => c is '\\' || char.IsWhiteSpace(c) || char.IsControl(c)))
         {
-            throw new LucairnConfigException(
-                $"BaseUrl (base_url) must use https:// for non-loopback hosts; plain http is only allowed for localhost, 127.0.0.1, [::1] and *.local, got host: {host}");
+            throw new LucairnConfigException("BaseUrl (base_url) must not contain backslashes, whitespace or control characters.");
         }
 
         string trimmed = baseUrl.TrimEnd('/');
-        if (!Uri.TryCreate(trimmed + "/", UriKind.Absolute, out _))
+        if (!Uri.TryCreate(trimmed + "/", UriKind.Absolute, out Uri? parsed))
         {
             throw new LucairnConfigException($"BaseUrl (base_url) is not a valid absolute URL: {baseUrl}");
+        }
+
+        // Check the host both as written and as the URI parser (and so HttpClient) reads it.
+        foreach (string host in new[] { HostOf(authority), parsed.Host.Trim('[', ']').ToLowerInvariant() })
+        {
+            if (schemeName == "http" && !IsLoopbackOrMdns(host))
+            {
+                throw new LucairnConfigException(
+                    $"BaseUrl (base_url) must use https:// for non-loopback hosts; plain http is only allowed for localhost, 127.0.0.1, [::1] and *.local, got host: {host}");
+            }
         }
 
         return trimmed;

@@ -36,10 +36,15 @@ internal static class RequestHeaders
             throw new LucairnConfigException($"options.Headers: the value of header '{name}' must not be null.");
         }
 
+        // The value is never echoed: it may be a secret.
         if (value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
         {
-            // The value is not echoed: it may be a secret.
             throw new LucairnConfigException($"options.Headers: the value of header '{name}' contains CR, LF or NUL.");
+        }
+
+        if (value.Any(c => c is < ' ' and not '\t' or > '~'))
+        {
+            throw new LucairnConfigException($"options.Headers: the value of header '{name}' must be printable ASCII.");
         }
     }
 

@@ -26,26 +26,7 @@ internal static class RequestIds
             throw new LucairnConfigException("request_id must not be '.' or '..' (a dot segment would change the request path).");
         }
 
-        for (int i = 0; i < requestId.Length; i++)
-        {
-            char c = requestId[i];
-            if (char.IsControl(c))
-            {
-                throw new LucairnConfigException($"request_id contains a control character at index {i}.");
-            }
-
-            if (char.IsHighSurrogate(c) && i + 1 < requestId.Length && char.IsLowSurrogate(requestId[i + 1]))
-            {
-                i++;
-                continue;
-            }
-
-            if (char.IsSurrogate(c))
-            {
-                throw new LucairnConfigException($"request_id contains an unpaired surrogate at index {i}.");
-            }
-        }
-
+        TextRules.RequireUrlSafe(requestId, "request_id");
         return requestId;
     }
 }

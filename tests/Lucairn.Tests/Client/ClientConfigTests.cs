@@ -108,6 +108,8 @@ public class ClientConfigTests
     [TestCase("https://gateway.example.com/?x=1")]
     [TestCase("https://gateway.example.com/#frag")]
     [TestCase("https://")]
+    [TestCase("http://evil.com\\.local")]
+    [TestCase("https://gate way.example.com")]
     public void base_url_without_host_credentials_query_or_fragment(string url) => Rejects(c => c.BaseUrl = url);
 
     // TestTimeout

@@ -272,14 +272,41 @@ public class TransportTests
         });
     }
 
-    [TestCase("bad name", "header name")]
-    [TestCase("x-ok", "CR, LF")]
-    public async Task unsafe_headers_rejected(string name, string message)
+    [TestCase("bad name", "v", "header name")]
+    [TestCase("x-ok", "v\r\nx-api-key: stolen", "CR, LF")]
+    [TestCase("x-ok", "stolen\u00e9", "printable ASCII")]
+    [TestCase("x-ok", "stolen\u0001", "printable ASCII")]
+    public async Task unsafe_headers_rejected(string name, string value, string message)
     {
         using var client = TestClients.Create(new MockHttpMessageHandler());
-        var options = new MessagesOptions { Headers = { [name] = name == "x-ok" ? "v\r\nx-api-key: stolen" : "v" } };
+        var options = new MessagesOptions { Headers = { [name] = value } };
         var error = await Expect.Throws<LucairnConfigException>(() => client.GetCertificateSummaryAsync("req_1", options));
         Assert.That(error.Message, Does.Contain(message).And.Not.Contain("stolen"));
+    }
+
+    [Test]
+    public async Task unsendable_audit_type_and_prompt_text_rejected_before_sending()
+    {
+        var mock = new MockHttpMessageHandler();
+        var any = mock.When("*").Respond("application/json", "{}");
+        using var client = TestClients.Create(mock);
+        string lone = "x" + (char)0xDC00;
+        var type = await Expect.Throws<LucairnConfigException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Type = lone }));
+        var control = await Expect.Throws<LucairnConfigException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Type = "a\nb" }));
+        var prompt = await Expect.Throws<LucairnConfigException>(() => client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = lone }));
+        var context = await Expect.Throws<LucairnConfigException>(() => client.MessagesAsync(new ProxyMessagesRequest
+        {
+            PromptTemplate = "p",
+            Context = new Dictionary<string, string> { ["k"] = lone },
+        }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(type.Message, Does.Contain("type").And.Contain("surrogate"));
+            Assert.That(control.Message, Does.Contain("control character"));
+            Assert.That(prompt.Message, Does.Contain("prompt_template"));
+            Assert.That(context.Message, Does.Contain("Context['k']"));
+            Assert.That(mock.GetMatchCount(any), Is.Zero);
+        });
     }
 
     [Test]
