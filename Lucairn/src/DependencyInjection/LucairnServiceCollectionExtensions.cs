@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Lucairn;
@@ -26,7 +27,7 @@ public static class LucairnServiceCollectionExtensions
         services.AddOptions<LucairnConfig>()
             .Configure(configure)
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<LucairnConfig>, LucairnConfigValidation>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LucairnConfig>, LucairnConfigValidation>());
         return services.AddHttpClient(HttpClientName)
             .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
