@@ -215,6 +215,40 @@ public class TransportTests
         Assert.That(error.Body, Is.EqualTo("ab\uFFFD"));
     }
 
+    [Test]
+    public async Task certificate_nested_ten_thousand_levels_is_a_validation_error_not_a_crash()
+    {
+        string deep = "{\"certificate_id\":\"c\",\"x\":" + new string('[', 10_000) + new string(']', 10_000) + "}";
+        var mock = new MockHttpMessageHandler();
+        mock.When("*").Respond("application/json", deep);
+        using var client = TestClients.Create(mock);
+        var error = await Expect.Throws<LucairnResponseValidationException>(() => client.GetCertificateAsync("req_1"));
+        Assert.That(error.Message, Does.Contain("VeilCertificate"));
+    }
+
+    [Test]
+    public async Task twenty_megabyte_certificate_stops_at_the_default_cap()
+    {
+        string huge = "{\"certificate_id\":\"" + new string('a', 20 * 1024 * 1024) + "\"}";
+        var mock = new MockHttpMessageHandler();
+        mock.When("*").Respond("application/json", huge);
+        using var client = new LucairnClient(new LucairnConfig { ApiKey = TestClients.LegacyKey, MaxRetries = 0 }, mock.ToHttpClient());
+        var error = await Expect.Throws<LucairnResponseValidationException>(() => client.GetCertificateAsync("req_1"));
+        Assert.That(error.Message, Is.EqualTo("response body exceeded max_response_bytes cap of 10485760"));
+    }
+
+    [Test]
+    public async Task duplicate_keys_make_a_certificate_body_unusable()
+    {
+        string duplicated = CertificateFixtures.Anchored.TrimEnd().TrimEnd('}') + ",\"certificate_id\":\"other\"}";
+        var mock = new MockHttpMessageHandler();
+        mock.When("*").Respond("application/json", duplicated);
+        using var client = TestClients.Create(mock);
+        Assert.That(() => Newtonsoft.Json.Linq.JObject.Parse(duplicated), Throws.Nothing, "valid JSON apart from the duplicate");
+        var error = await Expect.Throws<LucairnResponseValidationException>(() => client.GetCertificateAsync("req_1"));
+        Assert.That(error.Body, Is.TypeOf<string>());
+    }
+
     // Hostile input: request ids never escape the path segment.
     [TestCase("../../admin", "..%2F..%2Fadmin")]
     [TestCase("a/b", "a%2Fb")]

@@ -327,4 +327,41 @@ public class LucairnEmulatorTests
         ProxyResponse[] responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.MessagesAsync(Request())));
         Assert.That(responses.Cast<ProxySyncResponse>().Select(r => r.RequestId).Distinct().Count(), Is.EqualTo(20));
     }
+
+    [TestCase("POST", "/api/v1/audit/export", null, 405)]
+    [TestCase("GET", "/api/v1/proxy/messages", null, 405)]
+    [TestCase("GET", "/api/v1/unknown", null, 404)]
+    [TestCase("GET", "/api/v1/veil/certificate/a/b/summary", null, 404)]
+    [TestCase("POST", "/api/v1/proxy/messages", "not json", 400)]
+    [TestCase("POST", "/api/v1/proxy/messages", "{\"context\":{}}", 400)]
+    [TestCase("POST", "/api/v1/proxy/messages", "{\"prompt_template\":\"p\",\"context\":{},\"stream\":true}", 400)]
+    public async Task emulator_status_behaviour_for_bad_requests(string method, string path, string? body, int status)
+    {
+        await using var emulator = LucairnEmulator.Start();
+        using var http = new HttpClient(emulator.CreateHandler());
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(emulator.BaseUrl + path));
+        request.Headers.Add("x-api-key", emulator.ProApiKey);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body);
+        }
+
+        using HttpResponseMessage response = await http.SendAsync(request);
+        Assert.That((int)response.StatusCode, Is.EqualTo(status));
+    }
+
+    [Test]
+    public async Task summary_html_escapes_the_request_id()
+    {
+        await using var emulator = LucairnEmulator.Start();
+        using var client = new LucairnClient(new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl }, new HttpClient(emulator.CreateHandler()));
+        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        string html = await client.GetCertificateSummaryAsync(sync.RequestId!);
+        string pending = (string)(await Expect.Throws<LucairnHttpException>(() => client.GetCertificateSummaryAsync("<script>"))).Body!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Contain("not signed by the Lucairn witness"));
+            Assert.That(pending, Does.Not.Contain("<script>"));
+        });
+    }
 }
