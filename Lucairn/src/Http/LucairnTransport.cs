@@ -39,8 +39,9 @@ internal sealed class LucairnTransport
                 state,
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
+            // IOException: the connection broke while the body was being read.
             throw new LucairnException($"Request failed: {ex.Message}", ex);
         }
         catch (ApiExceptionBase ex)

@@ -6,7 +6,7 @@ namespace Lucairn.Http;
 
 /// <summary>
 /// The Polly.Core retry pipeline for idempotent GETs: 429/502/503/504 and transport errors,
-/// jittered exponential back-off, <c>Retry-After</c> honoured (capped at <see cref="MaxDelay"/>).
+/// (including a connection broken while reading the body), jittered exponential back-off, <c>Retry-After</c> honoured (capped at <see cref="MaxDelay"/>).
 /// </summary>
 internal static class RetryPipeline
 {
@@ -42,7 +42,7 @@ internal static class RetryPipeline
             or (int)HttpStatusCode.ServiceUnavailable or (int)HttpStatusCode.GatewayTimeout;
 
     private static bool IsRetryable(Outcome<RawResponse> outcome) =>
-        outcome.Exception is HttpRequestException || (outcome.Result is { } result && IsRetryableStatus(result.Status));
+        outcome.Exception is HttpRequestException or IOException || (outcome.Result is { } result && IsRetryableStatus(result.Status));
 
     private static TimeSpan Clamp(TimeSpan retryAfter) =>
         retryAfter < TimeSpan.Zero ? TimeSpan.Zero : retryAfter > MaxDelay ? MaxDelay : retryAfter;

@@ -108,6 +108,35 @@ public class TransportTests
     }
 
     [Test]
+    public async Task connection_broken_mid_body_is_a_retried_transport_failure()
+    {
+        var time = new FakeTimeProvider();
+        int calls = 0;
+        var mock = new MockHttpMessageHandler();
+        mock.When(CertUrl).Respond(_ =>
+        {
+            Interlocked.Increment(ref calls);
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BrokenStream()) };
+        });
+        using var client = TestClients.Create(mock, c => { c.MaxRetries = 1; c.TimeProvider = time; });
+        var error = await Expect.Throws<LucairnException>(() => Drive(time, client.GetCertificateAsync("req_1")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.GetType(), Is.EqualTo(typeof(LucairnException)));
+            Assert.That(error.InnerException, Is.InstanceOf<IOException>());
+            Assert.That(calls, Is.EqualTo(2));
+        });
+    }
+
+    private sealed class BrokenStream : MemoryStream
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromException<int>(new IOException("connection reset by peer"));
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new IOException("connection reset by peer");
+    }
+
+    [Test]
     public async Task retry_after_is_honoured()
     {
         var time = new FakeTimeProvider();
