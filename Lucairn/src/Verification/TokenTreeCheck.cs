@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 namespace Lucairn;
 
 /// <summary>
-/// Checks a token tree before it is written out as text: only JSON token types (a date,
+/// Checks a token tree before it is written out as text: only JSON token types and finite numbers (a date,
 /// bytes, GUID, URI … means the JSON was parsed with conversions and its exact text is gone),
 /// nesting within the limit, and no unpaired surrogates in keys or strings. Iterative, so a
 /// hostile tree thousands of levels deep cannot exhaust the stack.
@@ -56,6 +56,10 @@ internal static class TokenTreeCheck
                     }
 
                     break;
+                case JValue { Type: JTokenType.Float, Value: double d } when !double.IsFinite(d):
+                    return $"'{token.Path}' is the non-finite number {d}, which is not JSON.";
+                case JValue { Type: JTokenType.Float, Value: float f } when !float.IsFinite(f):
+                    return $"'{token.Path}' is the non-finite number {f}, which is not JSON.";
                 case JValue { Type: JTokenType.Integer or JTokenType.Float or JTokenType.Boolean or JTokenType.Null }:
                     break;
                 case JValue { Type: JTokenType.Date } value:
