@@ -4,7 +4,7 @@ using Newtonsoft.Json;
 namespace Lucairn;
 
 /// <summary>The terminal status of a synchronous proxy response.</summary>
-[JsonConverter(typeof(StrictEnumConverter))]
+[JsonConverter(typeof(WireEnumConverter<ProxyJobStatus>))]
 public enum ProxyJobStatus
 {
     /// <summary><c>JOB_STATUS_COMPLETED</c>.</summary>

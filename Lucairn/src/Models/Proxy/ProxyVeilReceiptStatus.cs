@@ -4,7 +4,7 @@ using Newtonsoft.Json;
 namespace Lucairn;
 
 /// <summary>Whether a request's certificate is ready.</summary>
-[JsonConverter(typeof(StrictEnumConverter))]
+[JsonConverter(typeof(WireEnumConverter<ProxyVeilReceiptStatus>))]
 public enum ProxyVeilReceiptStatus
 {
     /// <summary><c>available</c>.</summary>
