@@ -17,7 +17,8 @@ public partial class LucairnClient : IDisposable
 
     private readonly ValidatedConfig? _config;
     private readonly LucairnTransport? _transport;
-    private readonly HttpClient? _ownedHttpClient;
+    // Ours in both constructors: over our handler, or over a forwarder to the caller's client.
+    private readonly HttpClient? _refitHttpClient;
     private int _disposed;
 
     /// <summary>Creates a client that owns its <see cref="HttpClient"/> (released by <see cref="Dispose()"/>).</summary>
@@ -32,8 +33,8 @@ public partial class LucairnClient : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AllowAutoRedirect = false,
         };
-        _ownedHttpClient = CreateRefitClient(handler, _config);
-        _transport = new LucairnTransport(RestService.For<ILucairnApi>(_ownedHttpClient, Settings), _config);
+        _refitHttpClient = CreateRefitClient(handler, _config);
+        _transport = new LucairnTransport(RestService.For<ILucairnApi>(_refitHttpClient, Settings), _config);
     }
 
     /// <summary>
@@ -51,8 +52,8 @@ public partial class LucairnClient : IDisposable
             throw new LucairnConfigException("httpClient must not be null.");
         }
 
-        _ownedHttpClient = CreateRefitClient(new ForwardingHandler(httpClient), _config);
-        _transport = new LucairnTransport(RestService.For<ILucairnApi>(_ownedHttpClient, Settings), _config);
+        _refitHttpClient = CreateRefitClient(new ForwardingHandler(httpClient), _config);
+        _transport = new LucairnTransport(RestService.For<ILucairnApi>(_refitHttpClient, Settings), _config);
     }
 
     /// <summary>For mocking frameworks only: a client with no configuration whose members must be overridden.</summary>
@@ -174,7 +175,7 @@ public partial class LucairnClient : IDisposable
     {
         if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            _ownedHttpClient?.Dispose();
+            _refitHttpClient?.Dispose();
         }
     }
 
