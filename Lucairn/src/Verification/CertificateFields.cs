@@ -20,8 +20,8 @@ internal sealed class CertificateFields
 
     internal string? FirstClaimRequestId { get; set; }
 
-    /// <summary>The <c>canonical_payload</c> of the first <c>dsa-sanitizer</c> claim, or null when there is none.</summary>
-    internal string? SanitizerCanonicalPayload { get; set; }
+    /// <summary>The <c>canonical_payload</c> text (base64, as UTF-8 bytes) of the first <c>dsa-sanitizer</c> claim, or null when there is none.</summary>
+    internal byte[]? SanitizerCanonicalPayload { get; set; }
 
     internal VeilVerdict OverallVerdict { get; set; }
 

@@ -61,18 +61,17 @@ internal ref struct CertificateReader
     };
 
     private readonly CertificateFields _fields;
-    private readonly List<HashSet<string>> _memberNames;
+    private readonly ReadOnlySpan<byte> _input;
     private Utf8JsonReader _reader;
-    private int _objectDepth;
     private string? _problem;
     private string? _certificateId;
     private bool _sanitizerSeen;
 
     private CertificateReader(ReadOnlySpan<byte> utf8)
     {
+        _input = utf8;
         _reader = new Utf8JsonReader(utf8, ReaderOptions);
         _fields = new CertificateFields();
-        _memberNames = [];
     }
 
     /// <summary>Reads certificate JSON text.</summary>
@@ -171,68 +170,68 @@ internal ref struct CertificateReader
     private int ReadTopLevel()
     {
         int seen = 0;
-        HashSet<string> names = EnterObject();
-        while (NextMember(names) is { } name)
+        var names = default(ObjectMembers);
+        while (NextMember(ref names, out CertificateMember member, out string name))
         {
-            switch (name)
+            switch (member)
             {
-                case "certificate_id":
+                case CertificateMember.CertificateId:
                     seen |= SeenCertificateId;
                     _fields.CertificateId = RequiredString("certificate_id")!;
                     _certificateId = _fields.CertificateId;
                     break;
-                case "request_id":
+                case CertificateMember.RequestId:
                     seen |= SeenRequestId;
                     _fields.RequestId = RequiredString("request_id")!;
                     break;
-                case "protocol_version":
+                case CertificateMember.ProtocolVersion:
                     seen |= SeenProtocolVersion;
                     ReadProtocolVersion();
                     break;
-                case "claims":
+                case CertificateMember.Claims:
                     seen |= SeenClaims;
                     ReadClaims();
                     break;
-                case "verification":
+                case CertificateMember.Verification:
                     seen |= SeenVerification;
                     ReadVerification();
                     break;
-                case "issued_at":
+                case CertificateMember.IssuedAt:
                     seen |= SeenIssuedAt;
                     _fields.IssuedAt = RequiredString("issued_at")!;
                     break;
-                case "witness_signature":
+                case CertificateMember.WitnessSignature:
                     seen |= SeenWitnessSignature;
                     _fields.WitnessSignature = RequiredString("witness_signature")!;
                     break;
-                case "witness_key_id":
+                case CertificateMember.WitnessKeyId:
                     seen |= SeenWitnessKeyId;
                     _fields.WitnessKeyId = RequiredString("witness_key_id")!;
                     break;
-                case "attestation":
+                case CertificateMember.Attestation:
                     ReadAttestation();
                     break;
-                case "anchor_status":
+                case CertificateMember.AnchorStatus:
                     ReadAnchorStatus();
                     break;
-                case "client_id":
+                case CertificateMember.ClientId:
                     _fields.ClientId = OptionalString("client_id");
                     break;
-                case "api_key_id":
+                case CertificateMember.ApiKeyId:
                     _fields.ApiKeyId = OptionalString("api_key_id");
                     break;
-                case "signable_v2_signature":
+                case CertificateMember.SignableV2Signature:
                     OptionalStringUnused("signable_v2_signature");
                     break;
-                case "signable_v3_signature":
+                case CertificateMember.SignableV3Signature:
                     _fields.SignableV3Signature = OptionalString("signable_v3_signature");
                     break;
-                case "signable_protocol_version_emitted":
+                case CertificateMember.SignableProtocolVersionEmitted:
                     _fields.SignableProtocolVersionEmitted = OptionalInteger("signable_protocol_version_emitted") ?? 0;
                     break;
-                case "formal_verification":
-                case "audit_integrity":
-                case "privacy_budget":
+                case CertificateMember.FormalVerification:
+                case CertificateMember.AuditIntegrity:
+                case CertificateMember.PrivacyBudget:
                     OpaqueObject(name);
                     break;
                 default:
@@ -241,7 +240,6 @@ internal ref struct CertificateReader
             }
         }
 
-        ExitObject();
         return seen;
     }
 
@@ -291,17 +289,18 @@ internal ref struct CertificateReader
         int seen = 0;
         string? claimId = null;
         bool isSanitizer = false;
-        string? canonicalPayload = null;
-        HashSet<string> names = EnterObject();
-        while (NextMember(names) is { } name)
+        int payloadStart = -1, payloadLength = 0;
+        string? escapedPayload = null;
+        var names = default(ObjectMembers);
+        while (NextMember(ref names, out CertificateMember member, out string name))
         {
-            switch (name)
+            switch (member)
             {
-                case "claim_id":
+                case CertificateMember.ClaimId:
                     seen |= 1;
                     claimId = RequiredString(ClaimPath(index, name));
                     break;
-                case "request_id":
+                case CertificateMember.RequestId:
                     seen |= 2;
                     if (index == 0)
                     {
@@ -313,7 +312,7 @@ internal ref struct CertificateReader
                     }
 
                     break;
-                case "service_id":
+                case CertificateMember.ServiceId:
                     seen |= 4;
                     if (Next() == JsonTokenType.String)
                     {
@@ -326,30 +325,44 @@ internal ref struct CertificateReader
                     }
 
                     break;
-                case "claim_type":
+                case CertificateMember.ClaimType:
                     seen |= 8;
                     _ = RequiredEnum<VeilClaimType>(ClaimPath(index, name));
                     break;
-                case "canonical_payload":
+                case CertificateMember.CanonicalPayload:
+                    // Only the first sanitizer claim's payload is used: note where it is, copy it out below.
                     seen |= 16;
-                    canonicalPayload = RequiredString(ClaimPath(index, name));
+                    if (Next() != JsonTokenType.String)
+                    {
+                        WrongType(ClaimPath(index, name), "a string");
+                    }
+                    else if (_reader.ValueIsEscaped)
+                    {
+                        escapedPayload = _reader.GetString();
+                    }
+                    else
+                    {
+                        payloadStart = checked((int)_reader.TokenStartIndex + 1);
+                        payloadLength = _reader.ValueSpan.Length;
+                    }
+
                     break;
-                case "timestamp":
+                case CertificateMember.Timestamp:
                     seen |= 32;
                     RequiredStringUnused(index, name);
                     break;
-                case "signature":
+                case CertificateMember.Signature:
                     seen |= 64;
                     RequiredStringUnused(index, name);
                     break;
-                case "data_seen":
-                case "data_not_seen":
+                case CertificateMember.DataSeen:
+                case CertificateMember.DataNotSeen:
                     StringArray(index, name);
                     break;
-                case "bridge":
-                case "sanitizer":
-                case "inference":
-                case "audit":
+                case CertificateMember.Bridge:
+                case CertificateMember.Sanitizer:
+                case CertificateMember.Inference:
+                case CertificateMember.Audit:
                     OpaqueObject(name);
                     break;
                 default:
@@ -358,7 +371,6 @@ internal ref struct CertificateReader
             }
         }
 
-        ExitObject();
         RequireMembers(seen, RequiredClaimMembers, $"claims[{index}]");
         if (claimId is not null)
         {
@@ -368,7 +380,9 @@ internal ref struct CertificateReader
         if (isSanitizer && !_sanitizerSeen)
         {
             _sanitizerSeen = true;
-            _fields.SanitizerCanonicalPayload = canonicalPayload;
+            _fields.SanitizerCanonicalPayload = escapedPayload is not null ? Encoding.UTF8.GetBytes(escapedPayload)
+                : payloadStart >= 0 ? _input.Slice(payloadStart, payloadLength).ToArray()
+                : null;
         }
     }
 
@@ -383,39 +397,39 @@ internal ref struct CertificateReader
         }
 
         int seen = 0;
-        HashSet<string> names = EnterObject();
-        while (NextMember(names) is { } name)
+        var names = default(ObjectMembers);
+        while (NextMember(ref names, out CertificateMember member, out string name))
         {
-            switch (name)
+            switch (member)
             {
-                case "signatures_valid":
+                case CertificateMember.SignaturesValid:
                     seen |= 1;
                     _ = RequiredBool(name);
                     break;
-                case "completeness":
+                case CertificateMember.Completeness:
                     seen |= 2;
                     _ = RequiredEnum<VeilCompleteness>("verification.completeness");
                     break;
-                case "temporal_consistent":
+                case CertificateMember.TemporalConsistent:
                     seen |= 4;
                     _ = RequiredBool(name);
                     break;
-                case "data_visibility_consistent":
+                case CertificateMember.DataVisibilityConsistent:
                     seen |= 8;
                     _ = RequiredBool(name);
                     break;
-                case "isolation_verified":
+                case CertificateMember.IsolationVerified:
                     seen |= 16;
                     _ = RequiredBool(name);
                     break;
-                case "overall_verdict":
+                case CertificateMember.OverallVerdict:
                     seen |= 32;
                     _fields.OverallVerdict = RequiredEnum<VeilVerdict>("verification.overall_verdict");
                     break;
-                case "byok_exempt":
+                case CertificateMember.ByokExempt:
                     _fields.ByokExempt = RequiredBool(name);
                     break;
-                case "missing_services":
+                case CertificateMember.MissingServices:
                     StringArray(-1, name);
                     break;
                 default:
@@ -424,7 +438,6 @@ internal ref struct CertificateReader
             }
         }
 
-        ExitObject();
         RequireMembers(seen, RequiredVerificationMembers, "verification");
     }
 
@@ -443,10 +456,10 @@ internal ref struct CertificateReader
             return;
         }
 
-        HashSet<string> names = EnterObject();
-        while (NextMember(names) is { } name)
+        var names = default(ObjectMembers);
+        while (NextMember(ref names, out CertificateMember member, out string name))
         {
-            if (name is "timestamp" or "transparency_log" or "notary")
+            if (member is CertificateMember.Timestamp or CertificateMember.TransparencyLog or CertificateMember.Notary)
             {
                 OpaqueObject("attestation." + name);
             }
@@ -456,7 +469,6 @@ internal ref struct CertificateReader
             }
         }
 
-        ExitObject();
     }
 
     private void ReadAnchorStatus()
@@ -475,20 +487,20 @@ internal ref struct CertificateReader
         }
 
         bool statusSeen = false;
-        HashSet<string> names = EnterObject();
-        while (NextMember(names) is { } name)
+        var names = default(ObjectMembers);
+        while (NextMember(ref names, out CertificateMember member, out string name))
         {
-            switch (name)
+            switch (member)
             {
-                case "status":
+                case CertificateMember.Status:
                     statusSeen = true;
                     _fields.AnchorStatus = RequiredEnum<VeilAnchorStatus>("anchor_status.status");
                     break;
-                case "attempts":
+                case CertificateMember.Attempts:
                     _ = OptionalInteger("anchor_status.attempts");
                     break;
-                case "last_error":
-                case "human_note":
+                case CertificateMember.LastError:
+                case CertificateMember.HumanNote:
                     OptionalStringUnused("anchor_status." + name);
                     break;
                 default:
@@ -497,7 +509,6 @@ internal ref struct CertificateReader
             }
         }
 
-        ExitObject();
         if (!statusSeen)
         {
             Problem("the required member 'anchor_status.status' is missing.");
@@ -680,14 +691,13 @@ internal ref struct CertificateReader
         switch (token)
         {
             case JsonTokenType.StartObject:
-                HashSet<string> names = EnterObject();
-                while (NextMember(names) is not null)
+                var names = default(ObjectMembers);
+                while (NextMember(ref names, out _, out _))
                 {
                     SkipValue(Next());
                 }
 
-                ExitObject();
-                break;
+                        break;
             case JsonTokenType.StartArray:
                 while ((token = Next()) != JsonTokenType.EndArray)
                 {
@@ -701,21 +711,23 @@ internal ref struct CertificateReader
         }
     }
 
-    /// <summary>Reads the next member name of the current object, or null at its end.</summary>
-    private string? NextMember(HashSet<string> names)
+    /// <summary>Reads the next member name of the current object; false at its end. Records duplicate names.</summary>
+    private bool NextMember(ref ObjectMembers seen, out CertificateMember member, out string name)
     {
         if (Next() == JsonTokenType.EndObject)
         {
-            return null;
+            member = CertificateMember.Other;
+            name = string.Empty;
+            return false;
         }
 
-        string name = CertificateMemberNames.Get(ref _reader);
-        if (!names.Add(name))
+        member = CertificateMemberNames.Get(ref _reader, out name, out int slot);
+        if (!seen.Add(name, slot))
         {
             Problem($"the member '{Shorten(name)}' appears twice in one object (duplicate keys are ambiguous).");
         }
 
-        return name;
+        return true;
     }
 
     private JsonTokenType Next()
@@ -739,20 +751,6 @@ internal ref struct CertificateReader
 
     private readonly bool IsInteger() => _reader.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0;
 
-    private HashSet<string> EnterObject()
-    {
-        if (_memberNames.Count == _objectDepth)
-        {
-            _memberNames.Add(new HashSet<string>(StringComparer.Ordinal));
-        }
-
-        HashSet<string> names = _memberNames[_objectDepth++];
-        names.Clear();
-        return names;
-    }
-
-    private void ExitObject() => _objectDepth--;
-
     private void Problem(string message) => _problem ??= message;
 
     private readonly string Describe(JsonTokenType token) => token switch
@@ -769,4 +767,25 @@ internal ref struct CertificateReader
     };
 
     private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+
+    /// <summary>The names seen in one object: a bit per table name, a set for any other name.</summary>
+    private struct ObjectMembers
+    {
+        private UInt128 _table;
+        private MemberNameSet? _others;
+
+        internal bool Add(string name, int slot)
+        {
+            if (slot >= 0)
+            {
+                UInt128 bit = UInt128.One << slot;
+                bool added = (_table & bit) == UInt128.Zero;
+                _table |= bit;
+                return added;
+            }
+
+            _others ??= new MemberNameSet();
+            return _others.Add(name);
+        }
+    }
 }

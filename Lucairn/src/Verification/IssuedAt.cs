@@ -134,8 +134,31 @@ internal static class IssuedAt
         return true;
     }
 
-    private static bool TryParseWallClock(string text, out DateTime wallClock) =>
-        DateTime.TryParseExact(text.AsSpan(0, SecondsLength), "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out wallClock);
+    /// <summary>The calendar value of the (already digit-checked) seconds part; false for an impossible date or time.</summary>
+    private static bool TryParseWallClock(string text, out DateTime wallClock)
+    {
+        int year = Digits(text, 0, 4), month = Digits(text, 5, 2), day = Digits(text, 8, 2);
+        int hour = Digits(text, 11, 2), minute = Digits(text, 14, 2), second = Digits(text, 17, 2);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            wallClock = default;
+            return false;
+        }
+
+        wallClock = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        return true;
+    }
+
+    private static int Digits(string text, int start, int count)
+    {
+        int value = 0;
+        for (int i = start; i < start + count; i++)
+        {
+            value = (value * 10) + (text[i] - '0');
+        }
+
+        return value;
+    }
 
     private static bool TryShift(DateTime value, int minutes, out DateTime shifted)
     {

@@ -16,10 +16,10 @@ internal readonly record struct SanitizerHashes(string? RedactionManifestHash, s
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = CertificateReader.MaxDepth };
 
-    /// <summary>Reads the hashes from a sanitizer claim's <c>canonical_payload</c> (null or empty gives all nulls).</summary>
-    internal static SanitizerHashes FromCanonicalPayload(string? canonicalPayload)
+    /// <summary>Reads the hashes from a sanitizer claim's <c>canonical_payload</c> (base64 text as UTF-8 bytes; null or empty gives all nulls).</summary>
+    internal static SanitizerHashes FromCanonicalPayload(ReadOnlySpan<byte> canonicalPayload)
     {
-        if (string.IsNullOrEmpty(canonicalPayload))
+        if (canonicalPayload.IsEmpty)
         {
             return default;
         }
@@ -27,7 +27,7 @@ internal readonly record struct SanitizerHashes(string? RedactionManifestHash, s
         byte[] buffer = ArrayPool<byte>.Shared.Rent(Base64.GetMaxDecodedFromUtf8Length(canonicalPayload.Length));
         try
         {
-            if (!Convert.TryFromBase64String(canonicalPayload, buffer, out int length) || !Utf8.IsValid(buffer.AsSpan(0, length)))
+            if (Base64.DecodeFromUtf8(canonicalPayload, buffer, out _, out int length) != OperationStatus.Done || !Utf8.IsValid(buffer.AsSpan(0, length)))
             {
                 return default;
             }
@@ -67,41 +67,44 @@ internal readonly record struct SanitizerHashes(string? RedactionManifestHash, s
         string? redaction = null, sanitized = null, tms = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string name = reader.GetString()!;
-            if (!reader.Read())
+            if (reader.ValueTextEquals("redaction_manifest_hash"u8))
             {
-                throw new JsonException("The sanitizer payload ended early.");
+                redaction = NextNonEmptyString(ref reader);
             }
-
-            switch (name)
+            else if (reader.ValueTextEquals("sanitized_fields_hash"u8))
             {
-                case "redaction_manifest_hash":
-                    redaction = NonEmptyString(ref reader);
-                    break;
-                case "sanitized_fields_hash":
-                    sanitized = NonEmptyString(ref reader);
-                    break;
-                case "tms_manifest_hash":
-                    tms = NonEmptyString(ref reader);
-                    break;
-                case "payload" when reader.TokenType == JsonTokenType.StartObject:
+                sanitized = NextNonEmptyString(ref reader);
+            }
+            else if (reader.ValueTextEquals("tms_manifest_hash"u8))
+            {
+                tms = NextNonEmptyString(ref reader);
+            }
+            else if (reader.ValueTextEquals("payload"u8))
+            {
+                Advance(ref reader);
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
                     payload = ReadObject(ref reader, out _);
-                    break;
-                case "payload":
+                }
+                else
+                {
                     payload = null;
                     reader.Skip();
-                    break;
-                default:
-                    reader.Skip();
-                    break;
+                }
+            }
+            else
+            {
+                Advance(ref reader);
+                reader.Skip();
             }
         }
 
         return new SanitizerHashes(redaction, sanitized, tms);
     }
 
-    private static string? NonEmptyString(ref Utf8JsonReader reader)
+    private static string? NextNonEmptyString(ref Utf8JsonReader reader)
     {
+        Advance(ref reader);
         if (reader.TokenType == JsonTokenType.String)
         {
             string value = reader.GetString()!;
@@ -110,5 +113,13 @@ internal readonly record struct SanitizerHashes(string? RedactionManifestHash, s
 
         reader.Skip();
         return null;
+    }
+
+    private static void Advance(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonException("The sanitizer payload ended early.");
+        }
     }
 }

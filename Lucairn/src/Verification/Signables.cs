@@ -6,12 +6,11 @@ namespace Lucairn;
 /// <summary>
 /// The bytes the witness signs (spec §8), rebuilt from a certificate's raw JSON values and
 /// written with the Lucairn canonical JSON profile: the 7-key v2 map and the 13-key v3 map.
-/// The emulator signs with these same bytes.
+/// The emulator signs with these same bytes. The maps are built in canonical key order, which
+/// only spares the writer a sort: <see cref="CanonicalJson"/> orders keys itself.
 /// </summary>
 internal static class Signables
 {
-    private static readonly JValue ProtocolVersionLiteral = new(2L);
-
     /// <summary>The v2 signable of a certificate object.</summary>
     /// <exception cref="LucairnCertificateException">The certificate is malformed.</exception>
     internal static byte[] BuildV2(JObject certificate) => BuildV2(CertificateReader.Read(certificate));
@@ -20,18 +19,42 @@ internal static class Signables
     /// <exception cref="LucairnCertificateException">The certificate is malformed.</exception>
     internal static byte[] BuildV3(JObject certificate) => BuildV3(CertificateReader.Read(certificate));
 
-    internal static byte[] BuildV2(CertificateFields fields) => Encode(V2Map(fields), fields);
+    internal static byte[] BuildV2(CertificateFields fields)
+    {
+        CheckClaims(fields);
+        var map = new JObject
+        {
+            ["certificate_id"] = fields.CertificateId,
+            ["claim_ids"] = ClaimIds(fields),
+            ["issued_at"] = IssuedAt.Normalize(fields.IssuedAt),
+            ["overall_verdict"] = ShortVerdict(fields.OverallVerdict),
+            ["protocol_version"] = ProtocolVersion,
+            ["request_id"] = fields.RequestId,
+            ["witness_key_id"] = fields.WitnessKeyId,
+        };
+        return Encode(map, fields);
+    }
 
     internal static byte[] BuildV3(CertificateFields fields)
     {
-        JObject map = V2Map(fields);
+        CheckClaims(fields);
         SanitizerHashes hashes = SanitizerHashes.FromCanonicalPayload(fields.SanitizerCanonicalPayload);
-        map.Add("client_id", StringOrNull(fields.ClientId));
-        map.Add("api_key_id", StringOrNull(fields.ApiKeyId));
-        map.Add("byok_exempt", fields.ByokExempt);
-        map.Add("redaction_manifest_hash", StringOrNull(hashes.RedactionManifestHash));
-        map.Add("sanitized_fields_body_hash", StringOrNull(hashes.SanitizedFieldsHash));
-        map.Add("tms_manifest_hash", StringOrNull(hashes.TmsManifestHash));
+        var map = new JObject
+        {
+            ["api_key_id"] = StringOrNull(fields.ApiKeyId),
+            ["byok_exempt"] = fields.ByokExempt,
+            ["certificate_id"] = fields.CertificateId,
+            ["claim_ids"] = ClaimIds(fields),
+            ["client_id"] = StringOrNull(fields.ClientId),
+            ["issued_at"] = IssuedAt.Normalize(fields.IssuedAt),
+            ["overall_verdict"] = ShortVerdict(fields.OverallVerdict),
+            ["protocol_version"] = ProtocolVersion,
+            ["redaction_manifest_hash"] = StringOrNull(hashes.RedactionManifestHash),
+            ["request_id"] = fields.RequestId,
+            ["sanitized_fields_body_hash"] = StringOrNull(hashes.SanitizedFieldsHash),
+            ["tms_manifest_hash"] = StringOrNull(hashes.TmsManifestHash),
+            ["witness_key_id"] = fields.WitnessKeyId,
+        };
         return Encode(map, fields);
     }
 
@@ -48,7 +71,10 @@ internal static class Signables
     // A JValue built from a null string has type String (not Null); write real JSON nulls.
     private static JValue StringOrNull(string? value) => value is null ? JValue.CreateNull() : new JValue(value);
 
-    private static JObject V2Map(CertificateFields fields)
+    /// <summary>protocol_version in both maps is the literal 2 (also on v3), never the certificate's field.</summary>
+    private static JValue ProtocolVersion => new(2L);
+
+    private static void CheckClaims(CertificateFields fields)
     {
         if (fields.ClaimIds.Count == 0)
         {
@@ -59,23 +85,17 @@ internal static class Signables
         {
             throw CertificateFailure.Malformed("request_id differs from claims[0].request_id.", fields.CertificateId);
         }
+    }
 
+    private static JArray ClaimIds(CertificateFields fields)
+    {
         var claimIds = new JArray();
         foreach (string claimId in fields.ClaimIds)
         {
             claimIds.Add(claimId);
         }
 
-        return new JObject
-        {
-            ["certificate_id"] = fields.CertificateId,
-            ["request_id"] = fields.RequestId,
-            ["protocol_version"] = ProtocolVersionLiteral.DeepClone(),
-            ["claim_ids"] = claimIds,
-            ["issued_at"] = IssuedAt.Normalize(fields.IssuedAt),
-            ["overall_verdict"] = ShortVerdict(fields.OverallVerdict),
-            ["witness_key_id"] = fields.WitnessKeyId,
-        };
+        return claimIds;
     }
 
     private static byte[] Encode(JObject map, CertificateFields fields)
