@@ -468,7 +468,6 @@ internal ref struct CertificateReader
                 SkipValue(Next());
             }
         }
-
     }
 
     private void ReadAnchorStatus()

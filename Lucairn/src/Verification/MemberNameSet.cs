@@ -1,10 +1,9 @@
 namespace Lucairn;
 
 /// <summary>
-/// The member names seen in one JSON object, for duplicate detection. Certificate objects are
-/// small and their names interned, so a list with a reference-then-ordinal scan beats hashing;
-/// past <see cref="ListLimit"/> names it switches to a hash set so a hostile object with very
-/// many members stays linear.
+/// The names outside the member table seen in one JSON object, for duplicate detection. Such
+/// objects are small, so a list scan beats hashing; past <see cref="ListLimit"/> names it switches
+/// to a hash set so a hostile object with very many members stays linear.
 /// </summary>
 internal sealed class MemberNameSet
 {
@@ -13,12 +12,6 @@ internal sealed class MemberNameSet
     private readonly List<string> _names = new(ListLimit);
     private HashSet<string>? _large;
 
-    internal void Clear()
-    {
-        _names.Clear();
-        _large?.Clear();
-    }
-
     /// <summary>Adds a name; false when it was already present.</summary>
     internal bool Add(string name)
     {
@@ -26,7 +19,7 @@ internal sealed class MemberNameSet
         {
             foreach (string existing in _names)
             {
-                if (ReferenceEquals(existing, name) || string.Equals(existing, name, StringComparison.Ordinal))
+                if (string.Equals(existing, name, StringComparison.Ordinal))
                 {
                     return false;
                 }
@@ -36,12 +29,7 @@ internal sealed class MemberNameSet
             return true;
         }
 
-        if (_large is null || _large.Count == 0)
-        {
-            _large ??= new HashSet<string>(StringComparer.Ordinal);
-            _large.UnionWith(_names);
-        }
-
+        _large ??= new HashSet<string>(_names, StringComparer.Ordinal);
         return _large.Add(name);
     }
 }

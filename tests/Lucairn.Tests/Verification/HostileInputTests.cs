@@ -114,6 +114,16 @@ public class HostileInputTests
         Malformed(WithMember("opaque", "[{\"x\":{\"b\":1,\"b\":1}}]"));
     }
 
+    [Test]
+    public void object_with_a_hundred_thousand_members_is_read_in_linear_time()
+    {
+        string members = string.Join(",", Enumerable.Range(0, 100_000).Select(i => $"\"k{i}\":0"));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.That(CertificateVerifier.Verify(WithMember("opaque", "{" + members + "}"), CertificateFixtures.TestKeys).SignableVersion, Is.EqualTo(SignableVersion.V2));
+        Assert.That(Malformed(WithMember("opaque", "{" + members + ",\"k99999\":1}")).Message, Does.Contain("twice"));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+    }
+
     [TestCase("{\"a\":1} {\"b\":2}")]
     [TestCase("// comment\n{}")]
     [TestCase("{'certificate_id': 'x'}")]

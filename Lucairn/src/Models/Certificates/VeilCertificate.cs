@@ -26,6 +26,7 @@ public sealed class VeilCertificate
         MaxDepth = CertificateReader.MaxDepth,
     });
 
+    // The JSON the certificate was read from; private and never mutated, handed out only as copies.
     private JObject _raw = new();
 
     [JsonConstructor]
@@ -104,9 +105,6 @@ public sealed class VeilCertificate
     /// <summary>The highest signable version the witness emitted (<c>signable_protocol_version_emitted</c>); 0 when absent or null, 3 on v3 certificates.</summary>
     [JsonIgnore]
     public long SignableProtocolVersionEmitted { get; private set; }
-
-    /// <summary>The JSON the certificate was read from (shared, never mutated).</summary>
-    internal JObject Raw => _raw;
 
     /// <summary>The values the verification pipeline uses, read once when the certificate was parsed.</summary>
     internal CertificateFields Fields { get; private set; } = null!;
