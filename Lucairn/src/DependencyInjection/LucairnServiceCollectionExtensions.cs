@@ -1,0 +1,62 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Lucairn;
+
+/// <summary>Registers <see cref="LucairnClient"/> with dependency injection over <c>IHttpClientFactory</c>.</summary>
+public static class LucairnServiceCollectionExtensions
+{
+    /// <summary>The name of the <c>IHttpClientFactory</c> client the registration uses.</summary>
+    public const string HttpClientName = "Lucairn";
+
+    /// <summary>
+    /// Registers <see cref="LucairnClient"/> as a typed client of <c>IHttpClientFactory</c>, with
+    /// <see cref="LucairnConfig"/> as options validated exactly like the client constructor (at
+    /// start-up when the host runs start-up validation, otherwise on first use). The
+    /// <c>x-api-key</c> header is redacted from the factory's logs.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options (API key, base URL, timeouts …).</param>
+    /// <returns>The HTTP client builder, to add handlers or further configuration.</returns>
+    public static IHttpClientBuilder AddLucairnClient(this IServiceCollection services, Action<LucairnConfig> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<LucairnConfig>()
+            .Configure(configure)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LucairnConfig>, LucairnConfigValidation>());
+        return services.AddHttpClient(HttpClientName)
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
+            {
+                AutomaticDecompression = DecompressionMethods.All,
+                AllowAutoRedirect = false,
+            })
+            .RedactLoggedHeaders(["x-api-key"])
+            .AddTypedClient<LucairnClient>(static (http, provider) =>
+                new LucairnClient(provider.GetRequiredService<IOptions<LucairnConfig>>().Value, http));
+    }
+
+    /// <summary>Reports the exact validation message through the options system.</summary>
+    private sealed class LucairnConfigValidation : IValidateOptions<LucairnConfig>
+    {
+        public ValidateOptionsResult Validate(string? name, LucairnConfig options) =>
+            Check(options) is { } message ? ValidateOptionsResult.Fail(message) : ValidateOptionsResult.Success;
+
+        private static string? Check(LucairnConfig config)
+        {
+            try
+            {
+                _ = ValidatedConfig.From(config);
+                return null;
+            }
+            catch (LucairnConfigException ex)
+            {
+                return ex.Message;
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Lucairn;
+
+namespace TheVeil;
+
+#pragma warning disable CS0618 // The legacy shim maps to its own obsolete types on purpose.
+
+/// <summary>Maps a Lucairn exception to its TheVeil-named twin (same message, status, body, reason and cause).</summary>
+internal static class LegacyErrors
+{
+    internal static LucairnException Translate(LucairnException error) => error switch
+    {
+        TheVeilException or TheVeilConfigException or TheVeilHttpException or TheVeilTimeoutException
+            or TheVeilResponseValidationException or TheVeilCertificateException => error,
+        LucairnHttpException http => new TheVeilHttpException(http.Message, http.Status, http.Body, http.InnerException),
+        LucairnResponseValidationException validation => new TheVeilResponseValidationException(validation.Message, validation.Body, validation.InnerException),
+        LucairnTimeoutException timeout => new TheVeilTimeoutException(timeout.Message, timeout.InnerException),
+        LucairnConfigException config => new TheVeilConfigException(config.Message, config.InnerException),
+        LucairnCertificateException certificate => new TheVeilCertificateException(certificate.Message, certificate.Reason, certificate.CertificateId, certificate.InnerException),
+        _ => new TheVeilException(error.Message, error.InnerException),
+    };
+
+    internal static T Run<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (LucairnException ex)
+        {
+            throw Translate(ex);
+        }
+    }
+
+    internal static async Task<T> RunAsync<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (LucairnException ex)
+        {
+            throw Translate(ex);
+        }
+    }
+}

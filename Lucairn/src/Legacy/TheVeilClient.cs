@@ -1,0 +1,80 @@
+using Lucairn;
+using Newtonsoft.Json.Linq;
+
+namespace TheVeil;
+
+#pragma warning disable CS0618 // The legacy shim maps to its own obsolete types on purpose.
+
+/// <summary>
+/// The pre-rename name of <see cref="LucairnClient"/>: the same client (it is a subclass), with
+/// every error re-thrown as its TheVeil-named twin (which derives from the Lucairn type).
+/// </summary>
+[Obsolete("TheVeil was renamed to Lucairn: use Lucairn.LucairnClient. The TheVeil names will be removed in a future version.")]
+public class TheVeilClient : LucairnClient
+{
+    /// <summary>Creates a client that owns its <see cref="HttpClient"/>.</summary>
+    /// <param name="config">The settings (a <see cref="TheVeilConfig"/> or a <see cref="LucairnConfig"/>).</param>
+    /// <exception cref="TheVeilConfigException">A setting is invalid.</exception>
+    public TheVeilClient(LucairnConfig config) : base(Checked(config))
+    {
+    }
+
+    /// <summary>Creates a client over a caller-owned <see cref="HttpClient"/> (never disposed by this client).</summary>
+    /// <param name="config">The settings.</param>
+    /// <param name="httpClient">The caller's client.</param>
+    /// <exception cref="TheVeilConfigException">A setting is invalid.</exception>
+    public TheVeilClient(LucairnConfig config, HttpClient httpClient) : base(Checked(config), httpClient)
+    {
+    }
+
+    /// <summary>For mocking frameworks only.</summary>
+    protected TheVeilClient()
+    {
+    }
+
+    /// <inheritdoc />
+    public override Task<ProxyResponse> MessagesAsync(ProxyMessagesRequest request, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+        LegacyErrors.RunAsync(() => base.MessagesAsync(request, options, cancellationToken));
+
+    /// <inheritdoc />
+    public override Task<VeilCertificate> GetCertificateAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+        LegacyErrors.RunAsync(() => base.GetCertificateAsync(requestId, options, cancellationToken));
+
+    /// <inheritdoc />
+    public override Task<string> GetCertificateSummaryAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+        LegacyErrors.RunAsync(() => base.GetCertificateSummaryAsync(requestId, options, cancellationToken));
+
+    /// <inheritdoc />
+    public override Task<AuditExportResponse> ListAuditEventsAsync(AuditExportOptions? options = null, CancellationToken cancellationToken = default) =>
+        LegacyErrors.RunAsync(() => base.ListAuditEventsAsync(options, cancellationToken));
+
+    /// <inheritdoc />
+    public override VerifyCertificateResult VerifyCertificate(VeilCertificate certificate, VerifyCertificateKeys keys) =>
+        LegacyErrors.Run(() => base.VerifyCertificate(certificate, keys));
+
+    /// <inheritdoc />
+    public override VerifyCertificateResult VerifyCertificate(VeilCertificate certificate, VerifyCertificateKeys keys, SignableVersion? minimumSignableVersion) =>
+        LegacyErrors.Run(() => base.VerifyCertificate(certificate, keys, minimumSignableVersion));
+
+    /// <inheritdoc />
+    public override VerifyCertificateResult VerifyCertificate(string certificateJson, VerifyCertificateKeys keys) =>
+        LegacyErrors.Run(() => base.VerifyCertificate(certificateJson, keys));
+
+    /// <inheritdoc />
+    public override VerifyCertificateResult VerifyCertificate(string certificateJson, VerifyCertificateKeys keys, SignableVersion? minimumSignableVersion) =>
+        LegacyErrors.Run(() => base.VerifyCertificate(certificateJson, keys, minimumSignableVersion));
+
+    /// <inheritdoc />
+    public override VerifyCertificateResult VerifyCertificate(JToken certificate, VerifyCertificateKeys keys) =>
+        LegacyErrors.Run(() => base.VerifyCertificate(certificate, keys));
+
+    /// <inheritdoc />
+    public override VerifyCertificateResult VerifyCertificate(JToken certificate, VerifyCertificateKeys keys, SignableVersion? minimumSignableVersion) =>
+        LegacyErrors.Run(() => base.VerifyCertificate(certificate, keys, minimumSignableVersion));
+
+    private static LucairnConfig Checked(LucairnConfig config) => LegacyErrors.Run(() =>
+    {
+        _ = ValidatedConfig.From(config);
+        return config;
+    });
+}

@@ -1,0 +1,9 @@
+using Lucairn;
+
+namespace TheVeil;
+
+/// <summary>The pre-rename name of <see cref="LucairnConfig"/>; identical behaviour.</summary>
+[Obsolete("TheVeil was renamed to Lucairn: use Lucairn.LucairnConfig. The TheVeil names will be removed in a future version.")]
+public class TheVeilConfig : LucairnConfig
+{
+}

@@ -1,0 +1,200 @@
+using System.Net;
+using Lucairn.Http;
+using Newtonsoft.Json.Linq;
+using Refit;
+
+namespace Lucairn;
+
+/// <summary>
+/// The Lucairn gateway client: proxy messages, privacy certificates (fetch and offline
+/// verification), certificate summaries and the audit export. Thread-safe; one
+/// <see cref="HttpClient"/> is reused for every call. Idempotent GETs are retried on
+/// 429/502/503/504 and transport errors; <see cref="MessagesAsync"/> is never retried.
+/// </summary>
+public partial class LucairnClient : IDisposable
+{
+    private static readonly RefitSettings Settings = new(new Shared.Http.NewtonsoftContentSerializer());
+
+    private readonly ValidatedConfig? _config;
+    private readonly LucairnTransport? _transport;
+    // Ours in both constructors: over our handler, or over a forwarder to the caller's client.
+    private readonly HttpClient? _refitHttpClient;
+    private int _disposed;
+
+    /// <summary>Creates a client that owns its <see cref="HttpClient"/> (released by <see cref="Dispose()"/>).</summary>
+    /// <param name="config">The settings; validated now.</param>
+    /// <exception cref="LucairnConfigException">A setting is invalid.</exception>
+    public LucairnClient(LucairnConfig config)
+    {
+        _config = ValidatedConfig.From(config);
+        var handler = new SocketsHttpHandler
+        {
+            AutomaticDecompression = DecompressionMethods.All,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AllowAutoRedirect = false,
+        };
+        _refitHttpClient = CreateRefitClient(handler, _config);
+        _transport = new LucairnTransport(RestService.For<ILucairnApi>(_refitHttpClient, Settings), _config);
+    }
+
+    /// <summary>
+    /// Creates a client that sends through a caller-owned <see cref="HttpClient"/>; it is never
+    /// disposed by this client, and its own <see cref="HttpClient.Timeout"/> and default headers still apply.
+    /// </summary>
+    /// <param name="config">The settings; validated now.</param>
+    /// <param name="httpClient">The caller's client; its base address is not used.</param>
+    /// <exception cref="LucairnConfigException">A setting is invalid or <paramref name="httpClient"/> is null.</exception>
+    public LucairnClient(LucairnConfig config, HttpClient httpClient)
+    {
+        _config = ValidatedConfig.From(config);
+        if (httpClient is null)
+        {
+            throw new LucairnConfigException("httpClient must not be null.");
+        }
+
+        _refitHttpClient = CreateRefitClient(new ForwardingHandler(httpClient), _config);
+        _transport = new LucairnTransport(RestService.For<ILucairnApi>(_refitHttpClient, Settings), _config);
+    }
+
+    /// <summary>For mocking frameworks only: a client with no configuration whose members must be overridden.</summary>
+    protected LucairnClient()
+    {
+    }
+
+    /// <summary>The validated base URL, trailing slashes removed.</summary>
+    public virtual string BaseUrl => Config.BaseUrl;
+
+    /// <summary>The default timeout of each request.</summary>
+    public virtual TimeSpan Timeout => Config.Timeout;
+
+    /// <summary>The response body cap in bytes.</summary>
+    public virtual long MaxResponseBytes => Config.MaxResponseBytes;
+
+    /// <summary>The number of automatic retries of idempotent GETs.</summary>
+    public virtual int MaxRetries => Config.MaxRetries;
+
+    private ValidatedConfig Config => _config ?? throw NotConfigured();
+
+    private LucairnTransport Transport
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            return _transport ?? throw NotConfigured();
+        }
+    }
+
+    /// <summary>
+    /// <c>POST /api/v1/proxy/messages</c>. Returns a <see cref="ProxySyncResponse"/> (terminal
+    /// result) or a <see cref="ProxyAcceptedResponse"/> (status <c>processing</c>). Never retried.
+    /// </summary>
+    /// <param name="request">The request; <c>Stream = true</c> is rejected before sending.</param>
+    /// <param name="options">Per-call timeout and headers, or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The typed answer.</returns>
+    /// <exception cref="LucairnConfigException">The request or an option is invalid.</exception>
+    /// <exception cref="LucairnHttpException">The gateway answered non-2xx.</exception>
+    /// <exception cref="LucairnResponseValidationException">A 2xx body did not match either model.</exception>
+    /// <exception cref="LucairnTimeoutException">The call timed out.</exception>
+    /// <exception cref="LucairnException">The request could not be sent.</exception>
+    public virtual async Task<ProxyResponse> MessagesAsync(ProxyMessagesRequest request, MessagesOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        MessagesRequestValidator.Validate(request);
+        RawResponse raw = await Transport.SendAsync(
+            (api, headers, token) => api.MessagesAsync(request, headers, token), options, idempotent: false, cancellationToken).ConfigureAwait(false);
+        raw.ThrowIfOverCap(Config.MaxResponseBytes);
+        JToken? json = raw.TryParseJson();
+        raw.ThrowIfNotSuccess(raw.BodyOrText(json));
+        return json is JObject body && body.TryGetValue("status", StringComparison.Ordinal, out JToken? status)
+            && status is JValue { Type: JTokenType.String, Value: ProxyAcceptedResponse.ProcessingStatus }
+            ? ResponseModels.Read<ProxyAcceptedResponse>(raw, json)
+            : ResponseModels.Read<ProxySyncResponse>(raw, json);
+    }
+
+    /// <summary>
+    /// <c>GET /api/v1/veil/certificate/{requestId}/summary</c>: the server-rendered HTML summary
+    /// (every tier). Treat the HTML as untrusted.
+    /// </summary>
+    /// <param name="requestId">The request id (percent-encoded as one path segment).</param>
+    /// <param name="options">Per-call timeout and headers, or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The HTML text, unchanged.</returns>
+    /// <exception cref="LucairnHttpException">202 (summary not assembled yet) or non-2xx; the body is the text.</exception>
+    public virtual async Task<string> GetCertificateSummaryAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        string id = RequestIds.Validate(requestId);
+        RawResponse raw = await Transport.SendAsync(
+            (api, headers, token) => api.GetCertificateSummaryAsync(id, headers, token), options, idempotent: true, cancellationToken).ConfigureAwait(false);
+        raw.ThrowIfOverCap(Config.MaxResponseBytes);
+        if (raw.Status == (int)HttpStatusCode.Accepted)
+        {
+            throw new LucairnHttpException("Veil certificate summary is not yet assembled; retry after the indicated delay.", raw.Status, raw.Text);
+        }
+
+        raw.ThrowIfNotSuccess(raw.Text);
+        return raw.Text;
+    }
+
+    /// <summary><c>GET /api/v1/audit/export</c>: the organisation's audit events.</summary>
+    /// <param name="options">Days (1 to 90), event type, per-call timeout and headers; null for gateway defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The export.</returns>
+    /// <exception cref="LucairnConfigException">An option is invalid.</exception>
+    /// <exception cref="LucairnHttpException">Non-2xx, for example 503 <c>audit_export_unavailable</c>.</exception>
+    /// <exception cref="LucairnResponseValidationException">A 2xx body did not match the model.</exception>
+    public virtual async Task<AuditExportResponse> ListAuditEventsAsync(AuditExportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (options?.Days is { } days && days is < AuditExportOptions.MinDays or > AuditExportOptions.MaxDays)
+        {
+            throw new LucairnConfigException(
+                $"options.Days (days) must be between {AuditExportOptions.MinDays} and {AuditExportOptions.MaxDays}, got {days}.");
+        }
+
+        if (options?.Type is { } type)
+        {
+            TextRules.RequireUrlSafe(type, "options.Type (type)");
+        }
+
+        int? queryDays = options?.Days;
+        string? queryType = options?.Type;
+        RawResponse raw = await Transport.SendAsync(
+            (api, headers, token) => api.ListAuditEventsAsync(queryDays, queryType, headers, token), options, idempotent: true, cancellationToken).ConfigureAwait(false);
+        return ReadJson<AuditExportResponse>(raw);
+    }
+
+    /// <summary>Releases the client's own <see cref="HttpClient"/> (a caller-owned one is left alone).</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases resources.</summary>
+    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _refitHttpClient?.Dispose();
+        }
+    }
+
+    private T ReadJson<T>(RawResponse raw)
+        where T : class
+    {
+        raw.ThrowIfOverCap(Config.MaxResponseBytes);
+        JToken? json = raw.TryParseJson();
+        raw.ThrowIfNotSuccess(raw.BodyOrText(json));
+        return ResponseModels.Read<T>(raw, json);
+    }
+
+    private static HttpClient CreateRefitClient(HttpMessageHandler handler, ValidatedConfig config) =>
+        new(handler, disposeHandler: true)
+        {
+            BaseAddress = new Uri(config.BaseUrl, UriKind.Absolute),
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+        };
+
+    private static InvalidOperationException NotConfigured() =>
+        new("This LucairnClient was created with the protected parameterless constructor (for mocking); override the member or use a constructor that takes a LucairnConfig.");
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Shared.Crypto;
+using Shared.Http;
+
+namespace Lucairn.Testing;
+
+/// <summary>
+/// An in-process Lucairn gateway for tests: a real HTTP server on <c>127.0.0.1</c> (free port,
+/// BCL only) implementing <c>POST /api/v1/proxy/messages</c>, <c>GET /api/v1/veil/certificate/{id}</c>,
+/// <c>GET …/{id}/summary</c> and <c>GET /api/v1/audit/export</c> with the gateway's status
+/// behaviour. Certificates are signed with a per-instance Ed25519 key whose id starts with
+/// <c>mock-</c> and carry <c>"mock": true</c>: they verify against <see cref="VerifyKeys"/> and
+/// never against the production witness key. Not for production use.
+/// </summary>
+public sealed class LucairnEmulator : IAsyncDisposable
+{
+    /// <summary>Send <c>true</c> in this request header on a messages call to get a 202 <c>processing</c> answer.</summary>
+    public const string AsyncHeader = "x-emulator-async";
+
+    /// <summary>Send <c>v2</c> or <c>v3</c> in this request header on a messages call to choose the certificate's signable version.</summary>
+    public const string SignableVersionHeader = "x-emulator-signable-version";
+
+    /// <summary>The model name the emulator reports.</summary>
+    public const string MockModel = "mock-model";
+
+    private readonly EmulatorGateway _gateway;
+    private readonly LoopbackHttpServer _server;
+    private readonly Ed25519PrivateKey _witnessKey;
+
+    private LucairnEmulator(LucairnEmulatorOptions options)
+    {
+        _witnessKey = Ed25519PrivateKey.Generate();
+        string instance = Hex.Encode(Guid.NewGuid().ToByteArray().AsSpan(0, 4));
+        WitnessKeyId = "mock-witness-" + instance;
+        string? baseUrl = null;
+        _gateway = new EmulatorGateway(options, _witnessKey, WitnessKeyId, () => baseUrl!);
+        DeveloperApiKey = AddCustomer(LucairnTier.Developer, instance);
+        ProApiKey = AddCustomer(LucairnTier.Pro, instance);
+        EnterpriseApiKey = AddCustomer(LucairnTier.Enterprise, instance);
+        _server = LoopbackHttpServer.Start(_gateway.HandleAsync);
+        baseUrl = _server.BaseUri.ToString().TrimEnd('/');
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>The server's base URL, <c>http://127.0.0.1:{port}</c> (no trailing slash); use it as <see cref="LucairnConfig.BaseUrl"/>.</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>The emulator's witness key id (<c>mock-witness-…</c>, never <c>witness_v1</c>).</summary>
+    public string WitnessKeyId { get; }
+
+    /// <summary>The emulator's witness public key (32 raw bytes; a copy).</summary>
+    public byte[] WitnessPublicKey => _witnessKey.PublicKey.ToArray();
+
+    /// <summary>The keys that verify this emulator's certificates.</summary>
+    public VerifyCertificateKeys VerifyKeys => new(WitnessKeyId, _witnessKey.PublicKey);
+
+    /// <summary>An API key of a Developer-tier customer (403 on raw certificates).</summary>
+    public string DeveloperApiKey { get; }
+
+    /// <summary>An API key of a Pro-tier customer.</summary>
+    public string ProApiKey { get; }
+
+    /// <summary>An API key of an Enterprise-tier customer.</summary>
+    public string EnterpriseApiKey { get; }
+
+    /// <summary>Every audit event recorded so far (every authenticated call records one), oldest first.</summary>
+    public IReadOnlyList<AuditEntry> AuditEvents => _gateway.AuditEvents();
+
+    /// <summary>Starts an emulator on a free loopback port.</summary>
+    /// <param name="options">Clock, certificate delay and version; null for defaults.</param>
+    /// <returns>The running emulator; dispose it to stop the server.</returns>
+    public static LucairnEmulator Start(LucairnEmulatorOptions? options = null) => new(options ?? new LucairnEmulatorOptions());
+
+    /// <summary>
+    /// An <see cref="HttpMessageHandler"/> that runs this emulator in-process (no socket), for
+    /// fast unit tests: <c>new LucairnClient(config, new HttpClient(emulator.CreateHandler()))</c>.
+    /// </summary>
+    /// <returns>A new handler sharing this emulator's state.</returns>
+    public HttpMessageHandler CreateHandler() => new EmulatorMessageHandler(_gateway.HandleAsync);
+
+    /// <summary>Answers the next <paramref name="count"/> requests with <paramref name="status"/> instead of handling them.</summary>
+    /// <param name="count">How many requests (at least 1).</param>
+    /// <param name="status">The HTTP status (100 to 599).</param>
+    /// <param name="body">The JSON body, or null for <c>{"error":{"code":"emulated_fault",…}}</c>.</param>
+    /// <param name="retryAfter">A <c>Retry-After</c> header to send, or null.</param>
+    public void FailNext(int count, int status, string? body = null, TimeSpan? retryAfter = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
+        _gateway.Enqueue(new EmulatorFault(status, body, TimeSpan.Zero, retryAfter), count);
+    }
+
+    /// <summary>Delays the next <paramref name="count"/> requests by <paramref name="delay"/> on the emulator's clock, then handles them normally.</summary>
+    /// <param name="count">How many requests (at least 1).</param>
+    /// <param name="delay">The delay (positive).</param>
+    public void DelayNext(int count, TimeSpan delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(delay, TimeSpan.Zero);
+        _gateway.Enqueue(new EmulatorFault(null, null, delay, null), count);
+    }
+
+    /// <summary>Stops the server.</summary>
+    /// <returns>A task that completes when the port is released.</returns>
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private string AddCustomer(LucairnTier tier, string instance)
+    {
+        string name = tier.ToString().ToLowerInvariant();
+        string apiKey = string.Create(CultureInfo.InvariantCulture, $"lcr_live_mock_{name}_{Hex.Encode(Guid.NewGuid().ToByteArray())}");
+        _gateway.AddCustomer(new EmulatorCustomer(apiKey, tier, $"cust_mock_{name}_{instance}", $"org_mock_{name}", $"k_mock_{name}_{instance}"));
+        return apiKey;
+    }
+}

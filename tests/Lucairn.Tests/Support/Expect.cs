@@ -1,0 +1,12 @@
+namespace Lucairn.Tests.Support;
+
+/// <summary>Awaitable exception assertions that return the (non-null) exception.</summary>
+internal static class Expect
+{
+    internal static async Task<T> Throws<T>(Func<Task> action)
+        where T : Exception
+    {
+        T? error = await Assert.ThrowsAsync<T>(async () => await action());
+        return error!;
+    }
+}
