@@ -1,0 +1,78 @@
+using Lucairn;
+using Lucairn.Testing;
+
+namespace Quickstart;
+
+/// <summary>
+/// Lucairn: a message through the privacy gateway, then its signed certificate, verified
+/// offline. Against the in-process emulator (its per-instance mock witness key), or the real
+/// gateway and the production witness key when LUCAIRN_API_KEY is set (a Pro or Enterprise key).
+/// </summary>
+internal static class LucairnFlow
+{
+    /// <summary>The production witness public key (from Lucairn's published key file).</summary>
+    private static readonly VerifyCertificateKeys ProductionWitness =
+        new("witness_v1", "00ba189d1db11259e6ae803eef5739e600be01f23db5cdc8f4f4aff7dfaabcc5");
+
+    internal static async Task RunAsync(QuickstartReport report)
+    {
+        string? apiKey = Environment.GetEnvironmentVariable("LUCAIRN_API_KEY");
+        await using LucairnEmulator? emulator = apiKey is null
+            ? LucairnEmulator.Start(new LucairnEmulatorOptions { CertificateDelay = TimeSpan.Zero })
+            : null;
+        report.Section("Lucairn: proxied message and privacy certificate", emulator is null ? "real gateway" : $"emulator at {emulator.BaseUrl}");
+
+        using var client = new LucairnClient(emulator is null
+            ? new LucairnConfig { ApiKey = apiKey }
+            : new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl });
+
+        ProxyResponse response = await client.MessagesAsync(new ProxyMessagesRequest
+        {
+            PromptTemplate = "Write a one-line reply to {customer} confirming the order.",
+            Context = new Dictionary<string, string> { ["customer"] = "Alice Example (alice@example.com)" },
+        });
+        if (response is not ProxySyncResponse { RequestId: { } requestId } sync)
+        {
+            report.Failed("the gateway answered 202 processing; this quickstart needs a synchronous answer to fetch the certificate");
+            return;
+        }
+
+        report.Done($"proxied a message (request {requestId}, model {sync.ModelUsed}, {sync.RedactionCount ?? 0} value(s) redacted)");
+
+        VeilCertificate certificate = await FetchCertificateAsync(client, requestId);
+        VerifyCertificateKeys keys = emulator?.VerifyKeys ?? ProductionWitness;
+        VerifyCertificateResult result = client.VerifyCertificate(certificate, keys, SignableVersion.V3);
+        report.Verified($"certificate {result.CertificateId}: witness signature over the {result.SignableVersion.ToWireName()} signable, " +
+                        $"key id '{keys.WitnessKeyId}' ({keys.WitnessPublicKey.ToHex()[..16]}…), verdict {result.OverallVerdict.ToWireName()}");
+
+        if (emulator is not null)
+        {
+            try
+            {
+                client.VerifyCertificate(certificate, new VerifyCertificateKeys(keys.WitnessKeyId, ProductionWitness.WitnessPublicKey));
+                report.Failed("a mock certificate verified against the production witness key");
+            }
+            catch (LucairnCertificateException ex)
+            {
+                report.Verified($"the same mock certificate is rejected by the production witness key ({ex.ReasonCode})");
+            }
+        }
+    }
+
+    /// <summary>Certificates appear a few seconds after the request: 202 until then.</summary>
+    private static async Task<VeilCertificate> FetchCertificateAsync(LucairnClient client, string requestId)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await client.GetCertificateAsync(requestId);
+            }
+            catch (LucairnHttpException ex) when (ex.Status == 202 && attempt < 10)
+            {
+                int seconds = ex.BodyJson?.Value<int?>("retry_after_seconds") ?? 2;
+                await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(seconds, 1, 10)));
+            }
+        }
+    }
+}
