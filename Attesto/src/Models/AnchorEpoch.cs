@@ -3,6 +3,7 @@ using Newtonsoft.Json;
 namespace Attesto.Models;
 
 /// <summary>An anchor epoch: a Merkle root committed to a chain (<c>GET /v2/anchors/{anchor_epoch_id}</c>).</summary>
+[JsonConverter(typeof(WireModelConverter))]
 public sealed class AnchorEpoch
 {
     /// <summary>The anchor epoch id (<c>aep_…</c>).</summary>

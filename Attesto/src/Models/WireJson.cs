@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
@@ -7,43 +5,27 @@ using Shared.Crypto;
 namespace Attesto.Models;
 
 /// <summary>
-/// The JSON settings of the v2 wire models: snake_case out, snake_case or camelCase in, timestamps
-/// kept as strings, non-integers as decimals, duplicate keys rejected before binding.
+/// JSON helpers of the v2 wire models and the anchor RPC: strict parsing (duplicate keys
+/// rejected, timestamps kept as text, decimals exact) and binding/writing with the same
+/// no-reformatting settings Refit uses.
 /// </summary>
 internal static class WireJson
 {
-    internal static readonly JsonSerializerSettings Settings = new()
-    {
-        DateParseHandling = DateParseHandling.None,
-        FloatParseHandling = FloatParseHandling.Decimal,
-        NullValueHandling = NullValueHandling.Ignore,
-        MaxDepth = 128,
-        ContractResolver = WireContractResolver.Instance,
-    };
+    internal static readonly JsonSerializer Serializer = JsonSerializer.Create(Shared.Http.NewtonsoftContentSerializer.DefaultSettings);
 
-    internal static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
+    /// <summary>Duplicate keys rejected; numbers of any size accepted (the number policy governs what we commit, not what we read).</summary>
+    private static readonly CanonicalJsonOptions ParseOptions = CanonicalJsonOptions.Lucairn with { Name = "attesto-wire" };
 
-    /// <summary>Options for parsing service JSON: duplicate keys rejected, numbers of any size allowed (the number policy applies to what we commit, not to what we read).</summary>
-    internal static readonly CanonicalJsonOptions ParseOptions = CanonicalJsonOptions.Lucairn with { Name = "attesto-wire" };
-
-    /// <summary>Parses text strictly (duplicate keys rejected, dates as strings).</summary>
+    /// <summary>Parses text strictly.</summary>
+    /// <exception cref="CanonicalJsonException">The text is not acceptable JSON.</exception>
     internal static JToken Parse(string json) => CanonicalJson.Parse(json, ParseOptions);
 
     /// <summary>Binds a parsed token to a model.</summary>
     internal static T Bind<T>(JToken token) => token.ToObject<T>(Serializer)!;
 
-    /// <summary>Serialises a model or token to compact JSON text.</summary>
-    internal static string Serialize(object value)
-    {
-        var builder = new StringBuilder();
-        using (var writer = new StringWriter(builder, CultureInfo.InvariantCulture))
-        {
-            Serializer.Serialize(writer, value);
-        }
+    /// <summary>Writes a model or token as compact JSON text (snake_case names, nulls left out).</summary>
+    internal static string Serialize(object value) => JsonConvert.SerializeObject(value, Shared.Http.NewtonsoftContentSerializer.DefaultSettings);
 
-        return builder.ToString();
-    }
-
-    /// <summary>A model as a token (for hashing or embedding).</summary>
+    /// <summary>A model as a token.</summary>
     internal static JToken ToToken(object value) => JToken.FromObject(value, Serializer);
 }

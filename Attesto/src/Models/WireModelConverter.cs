@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Attesto.Models;
+
+/// <summary>
+/// Reads a v2 wire model whatever serializer settings are in use: rejects duplicate keys,
+/// accepts each snake_case property also in camelCase (and under any <see cref="WireAliasAttribute"/>
+/// name, snake or camel), then binds the canonical names. Writing is left to the serializer, so
+/// requests go out in snake_case only.
+/// </summary>
+internal sealed class WireModelConverter : JsonConverter
+{
+    private static readonly JsonLoadSettings StrictLoad = new() { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error };
+    private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, string>> AliasMaps = new();
+
+    /// <inheritdoc />
+    public override bool CanWrite => false;
+
+    /// <summary>The camelCase spelling of a snake_case name (<c>stream_id</c> → <c>streamId</c>).</summary>
+    internal static string CamelCase(string snake)
+    {
+        var builder = new System.Text.StringBuilder(snake.Length);
+        bool upper = false;
+        foreach (char c in snake)
+        {
+            if (c == '_')
+            {
+                upper = builder.Length > 0;
+                continue;
+            }
+
+            builder.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <inheritdoc />
+    public override bool CanConvert(Type objectType) => objectType.GetCustomAttribute<JsonConverterAttribute>()?.ConverterType == typeof(WireModelConverter);
+
+    /// <inheritdoc />
+    public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+    {
+        if (reader.TokenType == JsonToken.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonToken.StartObject)
+        {
+            throw new JsonSerializationException($"Expected a JSON object for {objectType.Name} at '{reader.Path}', found {reader.TokenType}.");
+        }
+
+        JObject source = JObject.Load(reader, StrictLoad);
+        IReadOnlyDictionary<string, string> aliases = AliasMaps.GetOrAdd(objectType, BuildAliasMap);
+        var normalised = new JObject();
+        foreach (JProperty property in source.Properties())
+        {
+            string name = aliases.TryGetValue(property.Name, out string? canonical) && !source.ContainsKey(canonical) ? canonical : property.Name;
+            if (!normalised.ContainsKey(name))
+            {
+                normalised[name] = property.Value;
+            }
+        }
+
+        object target = existingValue ?? Activator.CreateInstance(objectType)!;
+        using JsonReader bound = normalised.CreateReader();
+        serializer.Populate(bound, target);
+        return target;
+    }
+
+    /// <inheritdoc />
+    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) =>
+        throw new NotSupportedException("Wire models are written by the serializer's default contract.");
+
+    private static IReadOnlyDictionary<string, string> BuildAliasMap(Type type)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            string? name = property.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName;
+            if (name is null)
+            {
+                continue;
+            }
+
+            IEnumerable<string> extra = [CamelCase(name), .. property.GetCustomAttribute<WireAliasAttribute>()?.Names.SelectMany(a => new[] { a, CamelCase(a) }) ?? []];
+            foreach (string alias in extra.Where(a => a != name))
+            {
+                map.TryAdd(alias, name);
+            }
+        }
+
+        return map;
+    }
+}
