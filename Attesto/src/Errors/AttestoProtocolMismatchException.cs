@@ -1,0 +1,33 @@
+namespace Attesto;
+
+/// <summary>
+/// The service does not speak the protocol this SDK sends in <c>X-Attesto-Protocol</c>
+/// (HTTP 426 on a <c>/v2</c> request). Upgrade the SDK or ask the operator which protocol
+/// versions the deployment supports (<see cref="Supported"/>).
+/// </summary>
+public class AttestoProtocolMismatchException : AttestoException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="status">The HTTP status (426).</param>
+    /// <param name="detail">The server's error text.</param>
+    /// <param name="supported">The protocol version(s) the server supports, from its <c>supported</c> field.</param>
+    /// <param name="received">The protocol the server saw, from its <c>received</c> field.</param>
+    /// <param name="hint">The server's upgrade hint, from its <c>hint</c> field.</param>
+    public AttestoProtocolMismatchException(string message, int? status = null, string? detail = null, string? supported = null, string? received = null, string? hint = null)
+        : base(message, status, detail)
+    {
+        Supported = supported;
+        Received = received;
+        Hint = hint;
+    }
+
+    /// <summary>The protocol version(s) the server supports, as it wrote them.</summary>
+    public string? Supported { get; }
+
+    /// <summary>The protocol the server received from this SDK.</summary>
+    public string? Received { get; }
+
+    /// <summary>The server's hint on how to resolve the mismatch.</summary>
+    public string? Hint { get; }
+}

@@ -1,0 +1,88 @@
+using Newtonsoft.Json;
+using Refit;
+
+namespace Attesto.Http;
+
+/// <summary>
+/// The HTTP plumbing every Attesto client shares: validates <see cref="AttestoClientOptions"/>,
+/// builds the <see cref="HttpClient"/> that Refit uses (with <see cref="AttestoHttpHandler"/>
+/// in front of either an owned socket handler or the caller's <see cref="HttpClient"/>), creates
+/// Refit interfaces over it, and shields callers from Refit's exception types.
+/// </summary>
+internal sealed class AttestoTransport : IDisposable
+{
+    private readonly HttpClient _client;
+
+    /// <summary>Creates the transport.</summary>
+    /// <param name="options">The validated settings.</param>
+    /// <param name="callerClient">A caller-owned client used as the sender (never disposed here), or null to own one.</param>
+    /// <param name="requireCredential">Whether a key or token must be present.</param>
+    /// <exception cref="AttestoValidationException">A setting is invalid.</exception>
+    internal AttestoTransport(AttestoClientOptions options, HttpClient? callerClient, bool requireCredential = true)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        BaseUrl = options.Validate(requireCredential);
+        TimeProvider = options.TimeProvider;
+        HttpMessageInvoker sender = callerClient ?? new HttpMessageInvoker(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: true);
+        var handler = new AttestoHttpHandler(
+            sender,
+            ownsSender: callerClient is null,
+            string.IsNullOrWhiteSpace(options.ApiKey) ? null : options.ApiKey,
+            string.IsNullOrWhiteSpace(options.UserAgent) ? AttestoProtocol.SdkIdentifier : options.UserAgent,
+            options.Timeout,
+            options.MaxRetries,
+            options.TimeProvider);
+        _client = new HttpClient(handler, disposeHandler: true)
+        {
+            BaseAddress = BaseUrl,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+
+    /// <summary>The normalised API origin (no trailing slash).</summary>
+    internal Uri BaseUrl { get; }
+
+    /// <summary>The clock shared by retries, timeouts and default timestamps.</summary>
+    internal TimeProvider TimeProvider { get; }
+
+    /// <summary>The Refit settings: Newtonsoft with the no-reformatting settings.</summary>
+    internal static RefitSettings RefitSettings { get; } = new(new Shared.Http.NewtonsoftContentSerializer());
+
+    /// <summary>A fresh idempotency key: a random UUID v4 in canonical text form.</summary>
+    /// <returns>The key.</returns>
+    internal static string NewIdempotencyKey() => Guid.NewGuid().ToString("D");
+
+    /// <summary>Creates a Refit implementation of <typeparamref name="TApi"/> over this transport.</summary>
+    /// <typeparam name="TApi">The Refit interface.</typeparam>
+    /// <returns>The implementation.</returns>
+    internal TApi CreateApi<TApi>() => RestService.For<TApi>(_client, RefitSettings);
+
+    /// <summary>
+    /// Runs one Refit call and converts anything that is not an <see cref="AttestoException"/>
+    /// (Refit's <see cref="ApiException"/>, unreadable JSON) into one. Cancellation by the caller
+    /// passes through unchanged.
+    /// </summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="operation">A short name of the call, for messages.</param>
+    /// <param name="call">The Refit call.</param>
+    /// <returns>The call's result.</returns>
+    internal static async Task<T> InvokeAsync<T>(string operation, Func<Task<T>> call)
+    {
+        try
+        {
+            T result = await call().ConfigureAwait(false);
+            return result ?? throw new AttestoException($"{operation}: the response body was empty.");
+        }
+        catch (ApiException ex)
+        {
+            throw new AttestoException($"{operation}: the response could not be read ({ex.Message}).", (int)ex.StatusCode, null, ex);
+        }
+        catch (JsonException ex)
+        {
+            throw new AttestoException($"{operation}: the response is not the expected JSON ({ex.Message}).", null, null, ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _client.Dispose();
+}
