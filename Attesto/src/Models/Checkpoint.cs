@@ -47,6 +47,10 @@ public sealed class Checkpoint
     [JsonProperty("anchor_epoch_id")]
     public string? AnchorEpochId { get; set; }
 
+    /// <summary>The status of that anchor (e.g. <c>confirmed</c>), when reported.</summary>
+    [JsonProperty("anchor_status")]
+    public string? AnchorStatus { get; set; }
+
     /// <summary>When the checkpoint was made (ISO 8601 text, as sent).</summary>
     [JsonProperty("created_at")]
     public string? CreatedAt { get; set; }

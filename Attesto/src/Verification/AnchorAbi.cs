@@ -3,7 +3,7 @@ using System.Numerics;
 using System.Text;
 using Shared.Crypto;
 
-namespace Attesto;
+namespace Attesto.Verification;
 
 /// <summary>
 /// The little ABI the on-chain check needs (spec §15): a function selector from Keccak-256, one

@@ -1,4 +1,4 @@
-namespace Attesto;
+namespace Attesto.Verification;
 
 /// <summary>Settings for <see cref="Anchors.VerifyOnChainAsync"/>.</summary>
 public sealed class AnchorVerificationOptions

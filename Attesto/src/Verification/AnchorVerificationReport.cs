@@ -1,4 +1,4 @@
-namespace Attesto;
+namespace Attesto.Verification;
 
 /// <summary>The outcome of <see cref="Anchors.VerifyOnChainAsync"/>.</summary>
 public sealed class AnchorVerificationReport

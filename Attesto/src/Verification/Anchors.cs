@@ -3,7 +3,7 @@ using Attesto.Models;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 
-namespace Attesto;
+namespace Attesto.Verification;
 
 /// <summary>
 /// Checks an anchor epoch against the chain itself (spec §15) with two raw JSON-RPC calls to a
