@@ -73,6 +73,12 @@ internal sealed class AttestoTransport : IDisposable
             T result = await call().ConfigureAwait(false);
             return result ?? throw new AttestoException($"{operation}: the response body was empty.");
         }
+        catch (Exception ex) when (ex is not AttestoException && ex.InnerException is AttestoException or OperationCanceledException)
+        {
+            // Refit wraps what the transport stage threw; hand the caller the original.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+            throw;
+        }
         catch (ApiException ex)
         {
             throw new AttestoException($"{operation}: the response could not be read ({ex.Message}).", (int)ex.StatusCode, null, ex);

@@ -1,0 +1,19 @@
+using Newtonsoft.Json;
+
+namespace Attesto.Models;
+
+/// <summary>The service's acknowledgement of one v1 event.</summary>
+public sealed class EventAck
+{
+    /// <summary>The event id (<c>evt_…</c>).</summary>
+    [JsonProperty("id")]
+    public string? Id { get; set; }
+
+    /// <summary>The registered system the key belongs to.</summary>
+    [JsonProperty("system_id")]
+    public string? SystemId { get; set; }
+
+    /// <summary>The event's timestamp as the service recorded it (ISO 8601 text, unchanged).</summary>
+    [JsonProperty("ts")]
+    public string? Ts { get; set; }
+}
