@@ -1,3 +1,4 @@
+using Attesto.Verification;
 using Attesto.Http;
 using Attesto.Models;
 using Attesto.Witness;

@@ -1,3 +1,4 @@
+using Attesto.Verification;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 

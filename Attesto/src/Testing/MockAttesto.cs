@@ -1,3 +1,4 @@
+using Attesto.Verification;
 using System.Security.Cryptography;
 using Shared.Crypto;
 using Shared.Http;

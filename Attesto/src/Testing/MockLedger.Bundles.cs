@@ -1,3 +1,4 @@
+using Attesto.Verification;
 using Attesto.Hashing;
 using Attesto.Http;
 using Newtonsoft.Json.Linq;

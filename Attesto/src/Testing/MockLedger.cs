@@ -1,3 +1,4 @@
+using Attesto.Verification;
 using System.Globalization;
 using System.Security.Cryptography;
 using Attesto.Hashing;

@@ -1,3 +1,4 @@
+using Attesto.Verification;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Attesto.Http;

@@ -1,3 +1,4 @@
+using Attesto.Verification;
 using Attesto.Models;
 using Newtonsoft.Json.Linq;
 using RichardSzalay.MockHttp;
@@ -41,7 +42,7 @@ public class AnchorsVerifyOnChainTests
         var (handler, calls) = Node("0x" + Root + new string('0', 64), GoodReceipt());
         using var http = handler.ToHttpClient();
 
-        var report = await Attesto.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http });
+        var report = await Attesto.Verification.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http });
 
         Assert.That(report.Problems, Is.Empty);
         Assert.That(report.Ok, Is.True);
@@ -65,7 +66,7 @@ public class AnchorsVerifyOnChainTests
         anchor.Status = "pending";
         anchor.Mock = true;
 
-        var report = await Attesto.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http });
+        var report = await Attesto.Verification.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http });
 
         Assert.That(report.Ok, Is.False);
         Assert.That(report.Problems, Is.EquivalentTo(new[]
@@ -80,7 +81,7 @@ public class AnchorsVerifyOnChainTests
         var (handler, _) = Node("0x", JValue.CreateNull());
         using var http = handler.ToHttpClient();
 
-        var report = await Attesto.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http });
+        var report = await Attesto.Verification.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http });
 
         Assert.That(report.Problems, Is.EqualTo(new[] { "on-chain root mismatch", "transaction not found" }));
     }
@@ -93,7 +94,7 @@ public class AnchorsVerifyOnChainTests
         AnchorEpoch anchor = Anchor();
         anchor.BatchId = "0x" + Root;
 
-        await Attesto.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http, FunctionSignature = "getCommitment(bytes32)" });
+        await Attesto.Verification.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http, FunctionSignature = "getCommitment(bytes32)" });
 
         Assert.That((string)calls[0]["params"]![0]!["data"]!, Is.EqualTo("0x7795820c" + Root));
     }
@@ -105,10 +106,10 @@ public class AnchorsVerifyOnChainTests
         handler.When("*").Respond("application/json", "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32000,\"message\":\"boom\"}}");
         using var http = handler.ToHttpClient();
 
-        var ex = await Assert.ThrowsAsync<AttestoException>(() => Attesto.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http }));
+        var ex = await Assert.ThrowsAsync<AttestoException>(() => Attesto.Verification.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http }));
         Assert.That(ex!.Message, Does.Contain("boom"));
-        await Assert.ThrowsAsync<ArgumentException>(() => Attesto.Anchors.VerifyOnChainAsync(Anchor(), new Uri("ftp://node/")));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => Attesto.Anchors.VerifyOnChainAsync(null!, Rpc));
+        await Assert.ThrowsAsync<ArgumentException>(() => Attesto.Verification.Anchors.VerifyOnChainAsync(Anchor(), new Uri("ftp://node/")));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Attesto.Verification.Anchors.VerifyOnChainAsync(null!, Rpc));
     }
 
     [Test]
