@@ -110,29 +110,63 @@ public static class AttestoCanonicalJson
 
     private static AttestoException Map(CanonicalJsonException ex, JToken root)
     {
-        if (IsNumberAt(root, ex.Path))
+        JToken? offender = FindNumberAt(root, ex.Path);
+        if (offender is not null)
         {
+            string path = PathOf(root, offender);
             return new AttestoUnsafeNumberException(
-                $"Number policy (FIX-11): the number at {ex.Path} is not an integer within ±(2^53 − 1); send decimals and large integers as strings. ({ex.Message})",
-                ex.Path,
+                $"Number policy (FIX-11): the number at {path} is not an integer within ±(2^53 − 1); send decimals and large integers as strings. ({ex.Message})",
+                path,
                 ex);
         }
 
         return new AttestoValidationException($"The value cannot be canonicalised at {ex.Path}: {ex.Message}", null, null, ex);
     }
 
-    private static bool IsNumberAt(JToken root, string path)
+    private static JToken? FindNumberAt(JToken root, string path)
     {
         IEnumerable<JToken> tokens = root is JContainer container ? container.DescendantsAndSelf() : [root];
         foreach (JToken token in tokens)
         {
             if (token is JValue { Type: JTokenType.Integer or JTokenType.Float } && JsonPathText.Of(root, token) == path)
             {
-                return true;
+                return token;
             }
         }
 
-        return false;
+        return null;
+    }
+
+    /// <summary>
+    /// The number-policy path with non-identifier keys escaped by the canonical-JSON string rules
+    /// (spec §20: <c>$["caf\u00e9"]</c>); Shared.Crypto's <see cref="JsonPathText"/> leaves
+    /// non-ASCII characters unescaped, so bracketed members are rewritten here.
+    /// </summary>
+    private static string PathOf(JToken root, JToken token)
+    {
+        var segments = new List<string>();
+        JToken? current = token;
+        while (current is not null && !ReferenceEquals(current, root))
+        {
+            JToken? parent = current.Parent;
+            switch (parent)
+            {
+                case JProperty property:
+                    string member = JsonPathText.Member(property.Name);
+                    segments.Add(member.StartsWith('.') ? member : "[" + SerializeToString(new JValue(property.Name)) + "]");
+                    current = property.Parent;
+                    continue;
+                case JArray array:
+                    segments.Add("[" + array.IndexOf(current).ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
+                    break;
+            }
+
+            current = parent;
+        }
+
+        segments.Add("$");
+        segments.Reverse();
+        return string.Concat(segments);
     }
 
     private static bool IsNonFiniteMessage(string message) =>

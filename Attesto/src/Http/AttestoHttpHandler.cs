@@ -48,6 +48,12 @@ internal sealed class AttestoHttpHandler : HttpMessageHandler
         _pipeline = AttestoRetryPipeline.Build(maxRetries, timeProvider);
     }
 
+    /// <summary>
+    /// A request option that makes this stage return a final non-success answer (buffered)
+    /// instead of throwing; used by diagnostics that need the status and headers.
+    /// </summary>
+    internal static readonly HttpRequestOptionsKey<bool> ReturnErrorResponses = new("Attesto.ReturnErrorResponses");
+
     /// <summary>Whether a request path is served without authentication (the public verify endpoint).</summary>
     internal static bool IsAnonymousPath(string path) => path.Contains("/v1/public/", StringComparison.Ordinal);
 
@@ -81,7 +87,7 @@ internal sealed class AttestoHttpHandler : HttpMessageHandler
             throw new AttestoException($"{method} {path} failed: the Attesto service could not be reached ({ex.Message}).", null, null, ex);
         }
 
-        if (!response.IsSuccessStatusCode)
+        if (!response.IsSuccessStatusCode && !(request.Options.TryGetValue(ReturnErrorResponses, out bool returnErrors) && returnErrors))
         {
             using (response)
             {

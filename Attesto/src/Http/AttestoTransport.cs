@@ -45,6 +45,9 @@ internal sealed class AttestoTransport : IDisposable
     /// <summary>The clock shared by retries, timeouts and default timestamps.</summary>
     internal TimeProvider TimeProvider { get; }
 
+    /// <summary>The client with the transport stage in front (base address set); for raw requests.</summary>
+    internal HttpClient HttpClient => _client;
+
     /// <summary>The Refit settings: Newtonsoft with the no-reformatting settings.</summary>
     internal static RefitSettings RefitSettings { get; } = new(new Shared.Http.NewtonsoftContentSerializer());
 

@@ -1,0 +1,111 @@
+using Attesto.Models;
+using Attesto.Verification;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Newtonsoft.Json.Linq;
+
+namespace Attesto.Compliance;
+
+/// <summary>
+/// The C# form of upstream's <c>@attest</c> decorator (spec §17): runs a function and logs
+/// <c>{function, args_commitment, result_commitment, status: ok|error, error_type?}</c> to a
+/// stream, with commitments (hashes) over the arguments and result and never the raw values.
+/// A logging failure is logged to the <see cref="ILogger"/> and never breaks the wrapped call;
+/// the function's own result or exception always reaches the caller unchanged.
+/// </summary>
+public static class Attest
+{
+    /// <summary>The stream event type of attested calls.</summary>
+    public const string EventType = "ai.attested_call";
+
+    /// <summary>Runs <paramref name="function"/> and logs commitments over its arguments and result.</summary>
+    /// <typeparam name="TResult">The function's result type.</typeparam>
+    /// <param name="writer">The stream writer (the v2 client).</param>
+    /// <param name="streamId">The stream (<c>str_…</c>).</param>
+    /// <param name="name">The function name to record.</param>
+    /// <param name="args">The arguments as one object by parameter name (anonymous object or dictionary).</param>
+    /// <param name="function">The function to run.</param>
+    /// <param name="logger">Receives logging failures; default none.</param>
+    /// <param name="cancellationToken">Passed to the function and to the logging call.</param>
+    /// <returns>The function's result.</returns>
+    public static async Task<TResult> RunAsync<TResult>(
+        IAttestoStreamWriter writer,
+        string streamId,
+        string name,
+        object? args,
+        Func<CancellationToken, Task<TResult>> function,
+        ILogger? logger = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ILogger log = logger ?? NullLogger.Instance;
+        JObject? argsCommitment = TryCommit(args, name, "arguments", log);
+        TResult result;
+        try
+        {
+            result = await function(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            await TryLogAsync(writer, streamId, name, Record(name, argsCommitment, null, ex), log, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+
+        JObject? resultCommitment = TryCommit(result, name, "result", log);
+        await TryLogAsync(writer, streamId, name, Record(name, argsCommitment, resultCommitment, null), log, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private static JObject Record(string name, JObject? argsCommitment, JObject? resultCommitment, Exception? error)
+    {
+        var payload = new JObject { ["function"] = name };
+        if (argsCommitment is not null)
+        {
+            payload["args_commitment"] = argsCommitment;
+        }
+
+        if (resultCommitment is not null)
+        {
+            payload["result_commitment"] = resultCommitment;
+        }
+
+        payload["status"] = error is null ? "ok" : "error";
+        if (error is not null)
+        {
+            payload["error_type"] = error.GetType().Name;
+        }
+
+        return payload;
+    }
+
+    private static JObject? TryCommit(object? value, string name, string what, ILogger log)
+    {
+        try
+        {
+            return PayloadCommitment.Compute(value).ToJson();
+        }
+        catch (AttestoException ex)
+        {
+            log.LogWarning(ex, "Attest({Function}): the {What} cannot be committed; the record omits that commitment.", name, what);
+            return null;
+        }
+    }
+
+    private static async Task TryLogAsync(IAttestoStreamWriter writer, string streamId, string name, JObject payload, ILogger log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var input = new StreamEventInput($"attest:{name}:{Guid.NewGuid():D}", payload) { EventType = EventType };
+            await writer.LogStreamEventAsync(streamId, input, cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // By contract a logging failure must never break the wrapped call.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            log.LogError(ex, "Attest({Function}): logging the attestation to stream {StreamId} failed; the call itself was not affected.", name, streamId);
+        }
+    }
+}
