@@ -57,18 +57,28 @@ internal sealed class WireModelConverter : JsonConverter
 
         JObject source = JObject.Load(reader, StrictLoad);
         IReadOnlyDictionary<string, string> aliases = AliasMaps.GetOrAdd(objectType, BuildAliasMap);
-        var normalised = new JObject();
-        foreach (JProperty property in source.Properties())
+        foreach (JProperty property in source.Properties().ToList())
         {
-            string name = aliases.TryGetValue(property.Name, out string? canonical) && !source.ContainsKey(canonical) ? canonical : property.Name;
-            if (!normalised.ContainsKey(name))
+            if (aliases.TryGetValue(property.Name, out string? canonical))
             {
-                normalised[name] = property.Value;
+                // Two spellings of one field must agree; otherwise the answer is ambiguous and rejected.
+                property.Remove();
+                if (source.TryGetValue(canonical, StringComparison.Ordinal, out JToken? present))
+                {
+                    if (!JToken.DeepEquals(present, property.Value))
+                    {
+                        throw new JsonSerializationException($"{objectType.Name}: '{property.Name}' and '{canonical}' are both present with different values.");
+                    }
+                }
+                else
+                {
+                    source.Add(canonical, property.Value);
+                }
             }
         }
 
         object target = existingValue ?? Activator.CreateInstance(objectType)!;
-        using JsonReader bound = normalised.CreateReader();
+        using JsonReader bound = source.CreateReader();
         serializer.Populate(bound, target);
         return target;
     }

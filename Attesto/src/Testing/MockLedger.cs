@@ -78,11 +78,9 @@ internal sealed partial class MockLedger
         lock (_gate)
         {
             MockStream stream = Stream(streamId);
-            var receipts = new JArray();
-            foreach (JObject body in bodies)
-            {
-                receipts.Add(EventJson(AppendLocked(stream, body), withInclusion: false));
-            }
+            List<MockEvent> appended = bodies.Select(body => AppendLocked(stream, body, sign: false)).ToList();
+            Parallel.ForEach(appended.Where(e => e.Receipt is null).Distinct().ToList(), Sign);
+            var receipts = new JArray(appended.Select(e => EventJson(e, withInclusion: false)));
 
             return new JObject { ["accepted"] = receipts.Count, ["receipts"] = receipts, ["mock"] = true };
         }
@@ -238,7 +236,7 @@ internal sealed partial class MockLedger
         return body;
     }
 
-    private MockEvent AppendLocked(MockStream stream, JObject body)
+    private MockEvent AppendLocked(MockStream stream, JObject body, bool sign = true)
     {
         string sourceRef = (string)body["source_ref"]!;
         if (stream.BySourceRef.TryGetValue(sourceRef, out MockEvent? existing))
@@ -248,7 +246,7 @@ internal sealed partial class MockLedger
 
         long seq = stream.Events.Count + 1;
         string previous = stream.Events.Count == 0 ? AttestoHashes.GenesisPreviousEventHash : stream.Events[^1].EventHash;
-        MockEvent e = CreateEvent(stream, seq, previous, sourceRef, (string?)body["event_type"] ?? DefaultEventType, (string)body["occurred_at"]!, Hex.Encode(AttestoHashes.PayloadHash(body["payload"] ?? new JObject())));
+        MockEvent e = CreateEvent(stream, seq, previous, sourceRef, (string?)body["event_type"] ?? DefaultEventType, (string)body["occurred_at"]!, Hex.Encode(AttestoHashes.PayloadHash(body["payload"] ?? new JObject())), sign);
         stream.Events.Add(e);
         stream.BySourceRef[sourceRef] = e;
         _eventsById[e.Id] = (stream, e);
@@ -260,7 +258,9 @@ internal sealed partial class MockLedger
         return e;
     }
 
-    private MockEvent CreateEvent(MockStream stream, long seq, string previous, string sourceRef, string? eventType, string occurredAt, string payloadHash)
+    private void Sign(MockEvent e) => e.Receipt = ReceiptSigning.Sign(e.ReceiptPayload, _receiptKey, ReceiptSigning.MockKid, mock: true);
+
+    private MockEvent CreateEvent(MockStream stream, long seq, string previous, string sourceRef, string? eventType, string occurredAt, string payloadHash, bool sign = true)
     {
         string id = NewId("sev");
         byte[] eventHash = AttestoHashes.EventHash(new EventHashInput(TenantId, stream.Id, seq, sourceRef, eventType, occurredAt, payloadHash, previous));
@@ -276,12 +276,17 @@ internal sealed partial class MockLedger
             ["accepted_at"] = Now(),
             ["mock"] = true,
         };
-        return new MockEvent
+        var created = new MockEvent
         {
             Id = id, SeqNo = seq, EventHash = Hex.Encode(eventHash), PreviousEventHash = previous, HeadHash = head, SourceRef = sourceRef,
-            EventType = eventType, OccurredAt = occurredAt, PayloadHash = payloadHash,
-            Receipt = ReceiptSigning.Sign(payload, _receiptKey, ReceiptSigning.MockKid, mock: true),
+            EventType = eventType, OccurredAt = occurredAt, PayloadHash = payloadHash, ReceiptPayload = payload,
         };
+        if (sign)
+        {
+            Sign(created);
+        }
+
+        return created;
     }
 
     private void CloseWindow(MockStream stream)
@@ -354,7 +359,7 @@ internal sealed partial class MockLedger
         var json = new JObject
         {
             ["stream_event_id"] = e.Id,
-            ["stream_id"] = (string?)e.Receipt["payload"]!["stream_id"],
+            ["stream_id"] = (string?)e.ReceiptPayload["stream_id"],
             ["seq_no"] = e.SeqNo,
             ["event_hash"] = e.EventHash,
             ["previous_event_hash"] = e.PreviousEventHash,
@@ -379,7 +384,7 @@ internal sealed partial class MockLedger
 
     private static JObject ListedEventJson(MockEvent e) => new()
     {
-        ["stream_event_id"] = e.Id, ["stream_id"] = (string?)e.Receipt["payload"]!["stream_id"], ["seq_no"] = e.SeqNo, ["event_hash"] = e.EventHash,
+        ["stream_event_id"] = e.Id, ["stream_id"] = (string?)e.ReceiptPayload["stream_id"], ["seq_no"] = e.SeqNo, ["event_hash"] = e.EventHash,
         ["previous_event_hash"] = e.PreviousEventHash, ["source_ref"] = e.SourceRef, ["event_type"] = e.EventType, ["occurred_at"] = e.OccurredAt,
         ["payload_hash"] = e.PayloadHash, ["mock"] = true,
     };

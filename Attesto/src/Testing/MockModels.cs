@@ -23,7 +23,10 @@ internal sealed class MockEvent
 
     internal required string PayloadHash { get; init; }
 
-    internal required JObject Receipt { get; init; }
+    /// <summary>The signed receipt; null until <see cref="MockLedger"/> signs the payload.</summary>
+    internal JObject Receipt { get; set; } = null!;
+
+    internal required JObject ReceiptPayload { get; init; }
 
     internal MockWindow? Window { get; set; }
 
