@@ -204,8 +204,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     {
         Require(streamEventId, nameof(streamEventId));
         StreamEventReceipt result = await AttestoTransport.InvokeAsync("get_receipt", () => _api.GetReceiptAsync(streamEventId, cancellationToken)).ConfigureAwait(false);
-        string streamId = (result.Receipt?["payload"] as JObject) is { } payload ? JsonFields.Text(payload, "stream_id", "streamId") ?? string.Empty : string.Empty;
-        _ = _guard.Check("get_receipt", streamId, result);
+        _ = _guard.Check("get_receipt", SignedStreamId(result) ?? string.Empty, result);
         return result;
     }
 
@@ -300,6 +299,49 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         return AttestoTransport.InvokeAsync("get_ivc_epoch", () => _api.GetIvcEpochAsync(ivcEpochId, cancellationToken));
     }
 
+    /// <summary>
+    /// Submits an event through a signed-webhook connector
+    /// (<c>POST /v2/connectors/signed-webhooks/{connectorId}/events</c>): the body is signed with the
+    /// connector secret (<c>X-Attesto-Connector-Timestamp</c> / <c>X-Attesto-Connector-Signature</c>), the
+    /// returned receipt is verified offline and witnessed against the head of the stream it is signed for.
+    /// </summary>
+    /// <param name="connectorId">The connector.</param>
+    /// <param name="connectorSecret">The connector's shared secret.</param>
+    /// <param name="sourceRef">Your reference for the event; the in-stream idempotency key.</param>
+    /// <param name="payload">The committed payload.</param>
+    /// <param name="eventType">The event type; optional.</param>
+    /// <param name="occurredAt">When it happened (timezone-aware); null means now, UTC.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The event and its verified receipt.</returns>
+    /// <exception cref="AttestoForkDetectedException">The receipt contradicts the witnessed head.</exception>
+    public virtual async Task<StreamEventReceipt> SubmitConnectorEventAsync(
+        string connectorId,
+        string connectorSecret,
+        string sourceRef,
+        object? payload,
+        string? eventType = null,
+        AttestoTimestamp? occurredAt = null,
+        CancellationToken cancellationToken = default)
+    {
+        Require(connectorId, nameof(connectorId));
+        Require(connectorSecret, nameof(connectorSecret));
+        JObject body = new StreamEventInput(sourceRef, payload) { EventType = eventType, OccurredAt = occurredAt }.ToWireBody(_transport.TimeProvider, _preflight, "event");
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(body.ToString(Newtonsoft.Json.Formatting.None));
+        IReadOnlyDictionary<string, string> headers = ConnectorWebhooks.SignHeaders(connectorSecret, bytes, _transport.TimeProvider.GetUtcNow().ToUnixTimeSeconds());
+        StreamEventReceipt result = await AttestoTransport.InvokeAsync(
+            "submit_connector_event",
+            async () =>
+            {
+                using var content = new ByteArrayContent(bytes);
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                return await _api.SubmitConnectorEventAsync(connectorId, content, headers[ConnectorWebhooks.TimestampHeader], headers[ConnectorWebhooks.SignatureHeader], cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        string streamId = SignedStreamId(result) ?? throw new AttestoException("submit_connector_event: the receipt names no stream_id.");
+        WitnessedEvent position = _guard.Check("submit_connector_event", streamId, result);
+        await HeadWitness.WitnessAsync(_headStore, streamId, [position], cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
     /// <inheritdoc />
     public virtual async Task<StreamEventReference> LogStreamEventAsync(string streamId, StreamEventInput input, CancellationToken cancellationToken = default)
     {
@@ -324,6 +366,9 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
             _transport?.Dispose();
         }
     }
+
+    private static string? SignedStreamId(StreamEventReceipt result) =>
+        result.Receipt?["payload"] is JObject payload ? JsonFields.Text(payload, "stream_id", "streamId") : null;
 
     private static void Require(string? value, string name)
     {

@@ -79,6 +79,12 @@ public sealed class MockAttesto : IAsyncDisposable
     /// <exception cref="InvalidOperationException">Nothing new to checkpoint.</exception>
     public string CreateCheckpoint(string streamId) => Run(() => (string)_ledger.Checkpoint(streamId)["checkpoint_id"]!);
 
+    /// <summary>Registers a signed-webhook connector that appends to <paramref name="streamId"/>.</summary>
+    /// <param name="streamId">The stream the connector writes to.</param>
+    /// <param name="secret">The shared secret the connector signs with.</param>
+    /// <returns>The connector id.</returns>
+    public string RegisterConnector(string streamId, string secret) => Run(() => _ledger.RegisterConnector(streamId, secret));
+
     /// <summary>Test hook: forgets every event after <paramref name="toSeqNo"/>, so the service rewinds the stream.</summary>
     /// <param name="streamId">The stream.</param>
     /// <param name="toSeqNo">The last seq_no to keep.</param>

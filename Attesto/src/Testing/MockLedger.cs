@@ -58,6 +58,43 @@ internal sealed partial class MockLedger
         }
     }
 
+    private readonly Dictionary<string, (string StreamId, string Secret)> _connectors = new(StringComparer.Ordinal);
+
+    internal string RegisterConnector(string streamId, string secret)
+    {
+        lock (_gate)
+        {
+            _ = Stream(streamId);
+            string id = NewId("con");
+            _connectors[id] = (streamId, secret);
+            return id;
+        }
+    }
+
+    /// <summary>Accepts a signed-webhook connector event after checking its HMAC headers (±300 s skew).</summary>
+    internal JObject AppendFromConnector(string connectorId, string? timestamp, string? signature, byte[] rawBody, JObject body)
+    {
+        (string StreamId, string Secret) connector;
+        lock (_gate)
+        {
+            connector = _connectors.TryGetValue(connectorId, out var found) ? found : throw new MockError(404, $"no connector {connectorId}");
+        }
+
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out long ts)
+            || Math.Abs(_options.TimeProvider.GetUtcNow().ToUnixTimeSeconds() - ts) > 300)
+        {
+            throw new MockError(401, "connector timestamp missing, malformed or outside the 300 s window");
+        }
+
+        string expected = ConnectorWebhooks.SignHeaders(connector.Secret, rawBody, ts)[ConnectorWebhooks.SignatureHeader];
+        if (!ConstantTime.EqualsAscii(expected, signature?.ToLowerInvariant()))
+        {
+            throw new MockError(401, "connector signature mismatch");
+        }
+
+        return Append(connector.StreamId, body);
+    }
+
     internal JObject Append(string streamId, JObject body)
     {
         JObject checkedBody = Validate(body, "$");
@@ -376,6 +413,7 @@ internal sealed partial class MockLedger
                 ["leaf_hash"] = e.EventHash,
                 ["proof"] = new JArray(MerkleTree.BuildProof(window.Leaves, e.LeafIndex, MerkleDomain.Window).Select(s => s.ToJson())),
                 ["window_root"] = window.Root,
+                ["mock"] = true,
             };
         }
 

@@ -40,7 +40,8 @@ internal sealed class MockRouter(MockLedger ledger, MockFaults faults, string ap
             return Json(200, ledger.Chain.Answer(ParseObject(request)));
         }
 
-        if (!path.StartsWith("/v1/public/", StringComparison.Ordinal) && request.BearerToken != apiKey)
+        bool signedByConnector = path.StartsWith("/v2/connectors/signed-webhooks/", StringComparison.Ordinal);
+        if (!path.StartsWith("/v1/public/", StringComparison.Ordinal) && !signedByConnector && request.BearerToken != apiKey)
         {
             return Error(401, "invalid or missing API key");
         }
@@ -107,6 +108,8 @@ internal sealed class MockRouter(MockLedger ledger, MockFaults faults, string ap
             ("POST", ["v2", "streams", var id, "events"]) => ledger.Append(Decode(id), ParseObject(r)),
             ("POST", ["v2", "streams", var id, "events", "batch"]) => ledger.AppendBatch(Decode(id), ParseObject(r)["events"] as JArray ?? throw new MockError(422, "events must be an array")),
             ("GET", ["v2", "receipts", var id]) => ledger.Receipt(Decode(id)),
+            ("POST", ["v2", "connectors", "signed-webhooks", var id, "events"]) => ledger.AppendFromConnector(
+                Decode(id), r.Header(ConnectorWebhooks.TimestampHeader), r.Header(ConnectorWebhooks.SignatureHeader), r.Body, ParseObject(r)),
             ("POST", ["v2", "verify"]) => Verify(ParseObject(r)),
             ("GET", ["v2", "checkpoints", var id, "consistency"]) => ledger.Consistency(Decode(id), r.Query["from_checkpoint_id"] ?? throw new MockError(422, "from_checkpoint_id is required")),
             ("GET", ["v2", "witness", "policies", var id]) => ledger.WitnessPolicy(Decode(id)),
