@@ -4,7 +4,7 @@ namespace Attesto.Verification;
 /// The keys a verifier bundle is checked against. They come from you, not from the bundle: a
 /// bundle that brought its own keys would prove nothing.
 /// </summary>
-public sealed class VerifierBundleKeys
+public sealed record VerifierBundleKeys
 {
     /// <summary>Creates the key set.</summary>
     /// <param name="receiptPublicKeyHex">The receipt signer's Ed25519 public key (64 hex digits).</param>
