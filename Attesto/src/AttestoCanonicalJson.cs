@@ -37,6 +37,13 @@ public static class AttestoCanonicalJson
         {
             throw Map(ex, value);
         }
+        catch (NullReferenceException ex)
+        {
+            // Local workaround: Shared.Crypto's canonical writer dereferences a string-typed
+            // JValue whose value is null (what `new JValue((string?)null)` builds) instead of
+            // reporting it. Fail with a typed error until the writer handles it.
+            throw new AttestoValidationException("The value cannot be canonicalised: it holds a string-typed JSON value whose value is null; use JValue.CreateNull() for JSON null.", null, null, ex);
+        }
     }
 
     /// <summary>Writes a value as canonical JSON text.</summary>

@@ -10,6 +10,8 @@ internal static class Vectors
     internal static JObject Read(string file) =>
         (JObject)CanonicalJson.Parse(TestVectors.ReadText("attesto", file), CanonicalJsonOptions.Attesto);
 
+    internal static JObject Parse(string json) => (JObject)CanonicalJson.Parse(json, CanonicalJsonOptions.Attesto);
+
     internal static IEnumerable<JObject> Cases(string file, string key = "cases") =>
         ((JArray)Read(file)[key]!).Cast<JObject>();
 

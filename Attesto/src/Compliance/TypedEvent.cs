@@ -51,7 +51,7 @@ public abstract class TypedEvent
         var payload = new JObject();
         foreach (KeyValuePair<string, JToken?> field in Fields())
         {
-            if (field.Value is not null && field.Value.Type != JTokenType.Null)
+            if (field.Value is not null && field.Value.Type != JTokenType.Null && field.Value is not JValue { Value: null })
             {
                 payload[field.Key] = field.Value;
             }

@@ -11,19 +11,22 @@ namespace Attesto.Hashing;
 /// </summary>
 internal static class AttestoHashes
 {
+    private static readonly byte[] WindowPrefix = DomainHash.Prefix(DomainTags.Window);
+    private static readonly byte[] CheckpointPrefix = DomainHash.Prefix(DomainTags.Checkpoint);
+
     /// <summary>
     /// A window Merkle node: <c>DH("attesto.v2.window", left32 ‖ right32)</c> (tag CONFIRMED,
     /// framing PROPOSED).
     /// </summary>
     internal static void WindowNode(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination) =>
-        DomainHash.ComputePair(DomainTags.Window, left, right, destination);
+        DomainHash.ComputePair(WindowPrefix, left, right, destination);
 
     /// <summary>
     /// A checkpoint-root node over window hashes: <c>DH("attesto.v2.checkpoint", left32 ‖ right32)</c>
     /// (tag CONFIRMED, framing PROPOSED).
     /// </summary>
     internal static void CheckpointNode(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination) =>
-        DomainHash.ComputePair(DomainTags.Checkpoint, left, right, destination);
+        DomainHash.ComputePair(CheckpointPrefix, left, right, destination);
 
     /// <summary>
     /// The canonical payload hash of a payload commitment: plain SHA-256 of the canonical JSON

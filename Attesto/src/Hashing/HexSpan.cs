@@ -14,6 +14,9 @@ internal static class HexSpan
             return false;
         }
 
+#if NET9_0_OR_GREATER
+        return Convert.FromHexString(hex, destination, out _, out int written) == System.Buffers.OperationStatus.Done && written == destination.Length;
+#else
         for (int i = 0; i < destination.Length; i++)
         {
             int high = Nibble(hex[2 * i]);
@@ -27,6 +30,7 @@ internal static class HexSpan
         }
 
         return true;
+#endif
     }
 
     /// <summary>Decodes hex of either case to bytes, or null when the text is not hex of <paramref name="byteLength"/> bytes.</summary>
@@ -41,6 +45,7 @@ internal static class HexSpan
         return TryDecode(hex.AsSpan(), bytes) ? bytes : null;
     }
 
+#if !NET9_0_OR_GREATER
     private static int Nibble(char c) => c switch
     {
         >= '0' and <= '9' => c - '0',
@@ -48,4 +53,5 @@ internal static class HexSpan
         >= 'A' and <= 'F' => c - 'A' + 10,
         _ => -1,
     };
+#endif
 }

@@ -125,8 +125,10 @@ internal sealed class AttestoHttpHandler : HttpMessageHandler
             byte[] bytes = await ReadCappedAsync(answer.Content, limit, truncate: !answer.IsSuccessStatusCode, original, linked.Token).ConfigureAwait(false);
             return new BufferedResponse(answer, bytes);
         }
-        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // Our per-attempt limit, or the caller-owned HttpClient's own Timeout: either way the
+            // attempt timed out rather than being cancelled by the caller, so it may be retried.
             throw new AttemptTimeoutException(_timeout, ex);
         }
     }

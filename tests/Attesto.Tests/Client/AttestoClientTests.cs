@@ -285,6 +285,27 @@ public class AttestoClientTests
     }
 
     [Test]
+    public async Task A_caller_owned_client_timeout_is_a_retryable_transport_failure()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        int attempts = 0;
+        using var http = new HttpClient(new StubHandler((req, ct) =>
+            Interlocked.Increment(ref attempts) == 1
+                ? throw new TaskCanceledException("HttpClient.Timeout elapsed", new TimeoutException())
+                : Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Ack) })));
+        using var client = new AttestoClient(new AttestoClientOptions(ClientHarness.Key) { TimeProvider = time, MaxRetries = 1 }, http);
+        Task<EventAck> call = client.LogEventAsync("inference");
+        for (int i = 0; i < 2000 && !call.IsCompleted; i++)
+        {
+            await Task.Delay(1);
+            time.Advance(TimeSpan.FromMilliseconds(250));
+        }
+
+        Assert.That((await call).Id, Is.EqualTo("evt_1"));
+        Assert.That(attempts, Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task Caller_cancellation_surfaces_as_cancellation()
     {
         using var h = new ClientHarness();

@@ -81,5 +81,6 @@ public class CanonicalJsonVectorTests
         Assert.Throws<AttestoValidationException>(() => AttestoCanonicalJson.Parse("{\"a\":1,\"a\":2}"));
         Assert.Throws<AttestoValidationException>(() => AttestoCanonicalJson.Parse("{\"a\":"));
         Assert.Throws<AttestoValidationException>(() => AttestoCanonicalJson.Serialize(new JValue("\ud800")));
+        Assert.Throws<AttestoValidationException>(() => AttestoCanonicalJson.Serialize(new JObject { ["s"] = (string?)null }));
     }
 }

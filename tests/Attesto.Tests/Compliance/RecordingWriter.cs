@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using Attesto.Models;
+
+namespace Attesto.Tests.Compliance;
+
+/// <summary>A stream writer that records what it was asked to log and can be told to fail.</summary>
+internal sealed class RecordingWriter : IAttestoStreamWriter
+{
+    internal ConcurrentQueue<(string StreamId, StreamEventInput Input)> Logged { get; } = new();
+
+    internal Exception? FailWith { get; set; }
+
+    internal TaskCompletionSource? Gate { get; set; }
+
+    public async Task<StreamEventReference> LogStreamEventAsync(string streamId, StreamEventInput input, CancellationToken cancellationToken = default)
+    {
+        if (Gate is not null)
+        {
+            await Gate.Task;
+        }
+
+        if (FailWith is not null)
+        {
+            throw FailWith;
+        }
+
+        Logged.Enqueue((streamId, input));
+        return new StreamEventReference($"sev_{Logged.Count}", Logged.Count, new string('a', 64));
+    }
+}
