@@ -97,6 +97,27 @@ public class FileHeadStoreTests
     }
 
     [Test]
+    public async Task Update_waits_for_the_os_file_lock_another_process_holds()
+    {
+        using var dir = new TempDir();
+        string path = Path.Combine(dir.Path, "heads.json");
+        var store = new FileHeadStore(path);
+        await store.UpdateAsync("s", _ => new StreamHead(1, H(1)));
+
+        // Hold the lock file exactly as another process's FileHeadStore would (exclusive OS lock).
+        Task<StreamHead> update;
+        using (new FileStream(path + ".lock", FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            update = store.UpdateAsync("s", _ => new StreamHead(2, H(2)));
+            await Task.Delay(300);
+            Assert.That(update.IsCompleted, Is.False, "the update must wait while another holder has the lock");
+            Assert.That((await File.ReadAllTextAsync(path)).Contains(H(2), StringComparison.Ordinal), Is.False);
+        }
+
+        Assert.That(await update, Is.EqualTo(new StreamHead(2, H(2))));
+    }
+
+    [Test]
     public async Task Corrupt_file_fails_closed()
     {
         using var dir = new TempDir();
