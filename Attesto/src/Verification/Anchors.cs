@@ -20,7 +20,7 @@ public static class Anchors
     /// <param name="rpcUrl">The caller's JSON-RPC endpoint (http or https).</param>
     /// <param name="options">Function signature override, HTTP client, mock opt-in; null for defaults.</param>
     /// <param name="cancellationToken">Cancels the RPC calls.</param>
-    /// <returns>A report; <see cref="AnchorVerificationReport.Ok"/> is true only when every check passed.</returns>
+    /// <returns>A report; <see cref="VerificationReport.Ok"/> is true only when every check passed.</returns>
     /// <exception cref="ArgumentException">The RPC URL is not an absolute http(s) URL, or the signature override is not usable.</exception>
     /// <exception cref="AttestoException">The node could not be reached or answered something other than a JSON-RPC result.</exception>
     public static async Task<AnchorVerificationReport> VerifyOnChainAsync(AnchorEpoch anchorEpoch, Uri rpcUrl, AnchorVerificationOptions? options = null, CancellationToken cancellationToken = default)
