@@ -219,4 +219,30 @@ public class MockAttestoTests
         var ex = await Assert.ThrowsAsync<AttestoAuthException>(() => client.SubmitConnectorEventAsync(connectorId, "wrong", "crm-43", new { ticket = 43 }));
         Assert.That(ex!.Status, Is.EqualTo(401));
     }
+
+    [Test]
+    public async Task Remote_verify_and_policy_endpoints_answer()
+    {
+        await using var mock = MockAttesto.Start(new MockAttestoOptions { WindowSize = 2 });
+        using var client = MockClients.Loopback(mock, null);
+        string streamId = (await client.CreateStreamAsync("u", "p")).StreamId!;
+        StreamEventBatchResult batch = await client.LogEventsAsync(streamId, MockClients.Events(1, 4));
+        string checkpointId = mock.CreateCheckpoint(streamId);
+        VerifierBundleResult bundle = await client.BuildVerifierBundleAsync(checkpointId, checkpointId);
+
+        Assert.That((await client.VerifyReceiptAsync(batch.Receipts![0].Receipt!)).Ok, Is.True);
+        var tampered = (JObject)batch.Receipts[0].Receipt!.DeepClone();
+        tampered["payload"]!["seq_no"] = 3;
+        VerificationResult rejected = await client.VerifyReceiptAsync(tampered);
+        Assert.That(rejected.Problems, Does.Contain(Receipts.SignatureMismatch));
+        VerificationResult bundleCheck = await client.VerifyObjectAsync("bundle", bundle.Bundle!);
+        Assert.That((bundleCheck.Ok, bundleCheck.Kind, bundleCheck.Checked.Count), Is.EqualTo((true, "bundle", 7)));
+        await Assert.ThrowsAsync<AttestoValidationException>(() => client.VerifyObjectAsync("teapot", new JObject()));
+
+        WitnessPolicy policy = await client.GetWitnessPolicyAsync("p");
+        Assert.That((policy.Quorum, policy.Witnesses!.Count), Is.EqualTo((2, 3)));
+        Assert.That(policy.Witnesses.ToDictionary(w => w.WitnessId!, w => w.PublicKeyHex!), Is.EquivalentTo(mock.WitnessPublicKeys));
+        await Assert.ThrowsAsync<AttestoValidationException>(() => client.GetCheckpointConsistencyAsync(checkpointId, checkpointId));
+        await Assert.ThrowsAsync<AttestoValidationException>(() => client.GetAnchorEpochAsync("aep_missing"));
+    }
 }
