@@ -22,9 +22,9 @@ public static class Completeness
     {
         ArgumentNullException.ThrowIfNull(events);
         var problems = new List<string>();
-        if (fromSeqNo > toSeqNo)
+        if (fromSeqNo > toSeqNo || fromSeqNo < 0 || toSeqNo == long.MaxValue)
         {
-            problems.Add($"invalid range: from_seq_no {fromSeqNo} > to_seq_no {toSeqNo}");
+            problems.Add($"invalid range: from_seq_no {fromSeqNo}, to_seq_no {toSeqNo} (need 0 <= from <= to < {long.MaxValue})");
             return new CompletenessReport(problems, []);
         }
 

@@ -306,6 +306,52 @@ public class AttestoClientTests
     }
 
     [Test]
+    public async Task Custom_user_agent_is_sent()
+    {
+        using var mock = new MockHttpMessageHandler();
+        string? agent = null;
+        mock.When(HttpMethod.Post, EventsUrl).Respond(req =>
+        {
+            agent = string.Join(" ", req.Headers.UserAgent.Select(u => u.ToString()));
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Ack) };
+        });
+        using HttpClient http = mock.ToHttpClient();
+        using var client = new AttestoClient(new AttestoClientOptions(ClientHarness.Key) { UserAgent = "my-app/2.1" }, http);
+        await client.LogEventAsync("inference");
+        Assert.That(agent, Is.EqualTo("my-app/2.1"));
+    }
+
+    [Test]
+    public async Task Retry_after_as_an_http_date_is_honoured()
+    {
+        using var h = new ClientHarness();
+        DateTimeOffset retryAt = h.Time.GetUtcNow().AddSeconds(3);
+        h.Answer(HttpMethod.Post, EventsUrl,
+            ClientHarness.Json(HttpStatusCode.ServiceUnavailable, "{}", r => r.Headers.RetryAfter = new RetryConditionHeaderValue(retryAt)),
+            ClientHarness.Json(HttpStatusCode.OK, Ack));
+        Task<EventAck> call = h.Client.LogEventAsync("inference");
+        await h.WaitForRequests(1);
+        h.Time.Advance(TimeSpan.FromSeconds(2.5));
+        await Task.Delay(50);
+        Assert.That(h.Requests, Has.Count.EqualTo(1));
+        h.Time.Advance(TimeSpan.FromSeconds(0.6));
+        await h.WaitForRequests(2);
+        await call;
+    }
+
+    [Test]
+    public async Task An_oversized_response_is_refused()
+    {
+        using var h = new ClientHarness(maxRetries: 0);
+        h.Answer(HttpMethod.Post, EventsUrl, () => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new ByteArrayContent(new byte[AttestoHttpHandler.MaxResponseBytes + 1]),
+        });
+        var ex = await Assert.ThrowsAsync<AttestoException>(() => h.Client.LogEventAsync("inference"));
+        Assert.That(ex!.Message, Does.Contain("larger than"));
+    }
+
+    [Test]
     public async Task Caller_cancellation_surfaces_as_cancellation()
     {
         using var h = new ClientHarness();

@@ -100,6 +100,8 @@ public class CompletenessTests
     public void Inverted_range_and_malformed_json_fail_without_throwing()
     {
         Assert.That(Completeness.Verify(Chain(1, 3), 3, 1).Ok, Is.False);
+        Assert.That(Completeness.Verify([], 1, long.MaxValue).Ok, Is.False);
+        Assert.That(Completeness.Verify([], -1, 3).Ok, Is.False);
         Assert.That(Completeness.Verify(new JObject(), 1, 1).Ok, Is.False);
         CompletenessReport report = Completeness.Verify(JArray.Parse("[{\"seq_no\":1},{\"event_hash\":\"aa\"},3]"), 1, 1);
         Assert.That(report.Problems.Count(p => p.Contains("malformed", StringComparison.Ordinal)), Is.EqualTo(3));
