@@ -208,7 +208,15 @@ public sealed class FileHeadStore : IHeadStore
 
         byte[] bytes = Encoding.UTF8.GetBytes(new JObject { ["version"] = FileVersion, ["heads"] = entries }.ToString(Formatting.Indented));
         string directory = System.IO.Path.GetDirectoryName(Path)!;
-        string temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}.tmp");
+        string tempPattern = $".{System.IO.Path.GetFileName(Path)}.*.tmp";
+
+        // Writers hold the lock while their temporary file exists, so any left over now belongs to a writer that crashed.
+        foreach (string stale in Directory.EnumerateFiles(directory, tempPattern))
+        {
+            File.Delete(stale);
+        }
+
+        string temp = System.IO.Path.Combine(directory, tempPattern.Replace("*", Guid.NewGuid().ToString("N"), StringComparison.Ordinal));
         try
         {
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };

@@ -57,6 +57,22 @@ public class FileHeadStoreTests
     }
 
     [Test]
+    public async Task Temporary_file_left_by_a_killed_writer_is_removed_on_the_next_write()
+    {
+        using var dir = new TempDir();
+        string path = Path.Combine(dir.Path, "heads.json");
+        await new FileHeadStore(path).UpdateAsync("s", _ => new StreamHead(1, H(1)));
+        string stale = Path.Combine(dir.Path, ".heads.json.0123456789abcdef0123456789abcdef.tmp");
+        await File.WriteAllTextAsync(stale, "{\"version\":1,\"hea"); // what a process killed mid-write leaves behind
+
+        Assert.That(await new FileHeadStore(path).GetAsync("s"), Is.EqualTo(new StreamHead(1, H(1))), "the half-written file never replaced the real one");
+        await new FileHeadStore(path).UpdateAsync("s", _ => new StreamHead(2, H(2)));
+
+        Assert.That(File.Exists(stale), Is.False);
+        Assert.That(await new FileHeadStore(path).GetAsync("s"), Is.EqualTo(new StreamHead(2, H(2))));
+    }
+
+    [Test]
     public async Task Fork_in_update_writes_nothing()
     {
         using var dir = new TempDir();
