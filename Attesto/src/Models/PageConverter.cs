@@ -36,7 +36,8 @@ internal sealed class PageConverter : JsonConverter
         }
 
         object page = Activator.CreateInstance(objectType)!;
-        var list2 = (System.Collections.IList)items.ToObject(typeof(List<>).MakeGenericType(itemType), serializer)!;
+        using var itemsReader = new OwnedTokenReader(items);
+        var list2 = (System.Collections.IList)serializer.Deserialize(itemsReader, typeof(List<>).MakeGenericType(itemType))!;
         objectType.GetProperty(nameof(Page<object>.Items), BindingFlags.Public | BindingFlags.Instance)!.SetValue(page, list2);
         objectType.GetProperty(nameof(Page<object>.Total), BindingFlags.Public | BindingFlags.Instance)!.SetValue(page, total);
         return page;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
 
 namespace Attesto.Models;
 
@@ -55,30 +56,33 @@ internal sealed class WireModelConverter : JsonConverter
             throw new JsonSerializationException($"Expected a JSON object for {objectType.Name} at '{reader.Path}', found {reader.TokenType}.");
         }
 
-        JObject source = JObject.Load(reader, StrictLoad);
-        IReadOnlyDictionary<string, string> aliases = AliasMaps.GetOrAdd(objectType, BuildAliasMap);
-        foreach (JProperty property in source.Properties().ToList())
+        JObject source;
+        if (reader is OwnedTokenReader { CurrentToken: JObject current })
         {
-            if (aliases.TryGetValue(property.Name, out string? canonical))
-            {
-                // Two spellings of one field must agree; otherwise the answer is ambiguous and rejected.
-                property.Remove();
-                if (source.TryGetValue(canonical, StringComparison.Ordinal, out JToken? present))
-                {
-                    if (!JToken.DeepEquals(present, property.Value))
-                    {
-                        throw new JsonSerializationException($"{objectType.Name}: '{property.Name}' and '{canonical}' are both present with different values.");
-                    }
-                }
-                else
-                {
-                    source.Add(canonical, property.Value);
-                }
-            }
+            // Nested model read from a parent this converter loaded (and duplicate-checked): use the
+            // parent's token, which is discarded after binding, instead of copying it. A caller's own
+            // token (ToObject) is always copied, never modified.
+            source = current;
+            reader.Skip();
+        }
+        else
+        {
+            source = JObject.Load(reader, StrictLoad);
+        }
+
+        IReadOnlyDictionary<string, string> aliases = AliasMaps.GetOrAdd(objectType, BuildAliasMap);
+        if (source.Properties().Any(p => aliases.ContainsKey(p.Name)))
+        {
+            Normalise(source, aliases, objectType);
         }
 
         object target = existingValue ?? Activator.CreateInstance(objectType)!;
-        using JsonReader bound = source.CreateReader();
+        if (serializer.ContractResolver.ResolveContract(objectType) is JsonObjectContract contract)
+        {
+            MoveTokens(source, contract, target);
+        }
+
+        using JsonReader bound = new OwnedTokenReader(source);
         serializer.Populate(bound, target);
         return target;
     }
@@ -86,6 +90,52 @@ internal sealed class WireModelConverter : JsonConverter
     /// <inheritdoc />
     public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) =>
         throw new NotSupportedException("Wire models are written by the serializer's default contract.");
+
+    /// <summary>Renames alias spellings to the canonical name; two spellings of one field must agree.</summary>
+    private static void Normalise(JObject source, IReadOnlyDictionary<string, string> aliases, Type objectType)
+    {
+        foreach (JProperty property in source.Properties().ToList())
+        {
+            if (!aliases.TryGetValue(property.Name, out string? canonical))
+            {
+                continue;
+            }
+
+            property.Remove();
+            if (source.TryGetValue(canonical, StringComparison.Ordinal, out JToken? present))
+            {
+                if (!JToken.DeepEquals(present, property.Value))
+                {
+                    throw new JsonSerializationException($"{objectType.Name}: '{property.Name}' and '{canonical}' are both present with different values.");
+                }
+            }
+            else
+            {
+                source.Add(canonical, property.Value);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hands JSON objects and arrays to properties typed as tokens without a second copy (receipts,
+    /// bundles and proofs stay exactly as received); everything else is bound by the serializer.
+    /// </summary>
+    private static void MoveTokens(JObject source, JsonObjectContract contract, object target)
+    {
+        foreach (JsonProperty property in contract.Properties)
+        {
+            if (property.PropertyName is null || property.ValueProvider is null || property.PropertyType is null || !typeof(JToken).IsAssignableFrom(property.PropertyType)
+                || source.Property(property.PropertyName, StringComparison.Ordinal) is not { Value: JContainer value } wire
+                || !property.PropertyType.IsInstanceOfType(value))
+            {
+                continue;
+            }
+
+            wire.Remove();
+            wire.Value = JValue.CreateNull(); // detaches the container from the removed property
+            property.ValueProvider.SetValue(target, value);
+        }
+    }
 
     private static IReadOnlyDictionary<string, string> BuildAliasMap(Type type)
     {

@@ -223,5 +223,18 @@ public class AttestoV2ClientTests
         });
     }
 
+    [Test]
+    public void Binding_a_callers_token_leaves_it_untouched()
+    {
+        JObject answer = (JObject)Camel(Append(1));
+        string before = answer.ToString();
+
+        StreamEventReceipt bound = answer.ToObject<StreamEventReceipt>()!;
+
+        Assert.That(answer.ToString(), Is.EqualTo(before));
+        Assert.That(bound.Receipt, Is.Not.Null);
+        Assert.That(bound.SeqNo, Is.EqualTo(1));
+    }
+
     private static IEnumerable<StreamEventInput> Events(int count) => Enumerable.Range(1, count).Select(i => new StreamEventInput($"r{i}", new { i }));
 }
