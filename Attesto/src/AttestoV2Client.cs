@@ -106,6 +106,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <param name="eventType">The event type, e.g. <c>ai.model_decision</c>; optional.</param>
     /// <param name="occurredAt">When it happened (timezone-aware); null means now, UTC.</param>
     /// <param name="metadata">Optional committed metadata.</param>
+    /// <param name="idempotencyKey">Your idempotency key for this write; null lets the SDK send a fresh UUID v4 (reused on retries).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The event and its verified receipt.</returns>
     /// <exception cref="AttestoValidationException">An argument is invalid (nothing was sent).</exception>
@@ -119,8 +120,9 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         string? eventType = null,
         AttestoTimestamp? occurredAt = null,
         object? metadata = null,
+        string? idempotencyKey = null,
         CancellationToken cancellationToken = default) =>
-        LogInputAsync(streamId, new StreamEventInput(sourceRef, payload) { EventType = eventType, OccurredAt = occurredAt, Metadata = metadata }, cancellationToken);
+        LogInputAsync(streamId, new StreamEventInput(sourceRef, payload) { EventType = eventType, OccurredAt = occurredAt, Metadata = metadata }, idempotencyKey, cancellationToken);
 
     /// <summary>
     /// Appends up to <see cref="MaxBatchSize"/> events in one request
@@ -130,15 +132,17 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// </summary>
     /// <param name="streamId">The stream (<c>str_…</c>).</param>
     /// <param name="events">1 to 1000 events.</param>
+    /// <param name="idempotencyKey">Your idempotency key for this write; null lets the SDK send a fresh UUID v4 (reused on retries).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The accepted count and the verified receipts, one per event.</returns>
     /// <exception cref="AttestoValidationException">An argument is invalid (nothing was sent).</exception>
     /// <exception cref="AttestoUnsafeNumberException">A payload breaks the number policy (nothing was sent).</exception>
     /// <exception cref="AttestoForkDetectedException">A receipt contradicts the witnessed head.</exception>
     /// <exception cref="AttestoException">A receipt failed verification or is missing, or the call failed.</exception>
-    public virtual async Task<StreamEventBatchResult> LogEventsAsync(string streamId, IEnumerable<StreamEventInput> events, CancellationToken cancellationToken = default)
+    public virtual async Task<StreamEventBatchResult> LogEventsAsync(string streamId, IEnumerable<StreamEventInput> events, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         Require(streamId, nameof(streamId));
+        CheckIdempotencyKey(idempotencyKey);
         if (events is null)
         {
             throw new AttestoValidationException("events must not be null.");
@@ -163,7 +167,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
 
         StreamEventBatchResult result = await AttestoTransport.InvokeAsync(
             "log_events",
-            () => _api.LogEventsAsync(streamId, request, null, cancellationToken)).ConfigureAwait(false);
+            () => _api.LogEventsAsync(streamId, request, idempotencyKey, cancellationToken)).ConfigureAwait(false);
         IList<StreamEventReceipt> receipts = result.Receipts ?? [];
         if (receipts.Count != request.Events.Count || (result.Accepted is { } accepted && accepted != request.Events.Count))
         {
@@ -345,7 +349,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <inheritdoc />
     public virtual async Task<StreamEventReference> LogStreamEventAsync(string streamId, StreamEventInput input, CancellationToken cancellationToken = default)
     {
-        StreamEventReceipt result = await LogInputAsync(streamId, input, cancellationToken).ConfigureAwait(false);
+        StreamEventReceipt result = await LogInputAsync(streamId, input, null, cancellationToken).ConfigureAwait(false);
         var payload = (JObject)result.Receipt!["payload"]!;
         return new StreamEventReference(result.StreamEventId ?? JsonFields.Text(payload, "stream_event_id", "streamEventId"), JsonFields.Integer(payload, "seq_no", "seqNo"), JsonFields.Text(payload, "event_hash", "eventHash"));
     }
@@ -378,9 +382,18 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         }
     }
 
-    private async Task<StreamEventReceipt> LogInputAsync(string streamId, StreamEventInput input, CancellationToken cancellationToken)
+    private static void CheckIdempotencyKey(string? idempotencyKey)
+    {
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 255 || idempotencyKey.Any(c => c < 0x21 || c > 0x7E)))
+        {
+            throw new AttestoValidationException("idempotencyKey must be 1 to 255 visible ASCII characters.");
+        }
+    }
+
+    private async Task<StreamEventReceipt> LogInputAsync(string streamId, StreamEventInput input, string? idempotencyKey, CancellationToken cancellationToken)
     {
         Require(streamId, nameof(streamId));
+        CheckIdempotencyKey(idempotencyKey);
         if (input is null)
         {
             throw new AttestoValidationException("The event must not be null.");
@@ -389,7 +402,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         StreamEventRequest request = ToRequest(input, "event");
         StreamEventReceipt result = await AttestoTransport.InvokeAsync(
             "log_event",
-            () => _api.LogEventAsync(streamId, request, null, cancellationToken)).ConfigureAwait(false);
+            () => _api.LogEventAsync(streamId, request, idempotencyKey, cancellationToken)).ConfigureAwait(false);
         WitnessedEvent position = _guard.Check("log_event", streamId, result);
         await HeadWitness.WitnessAsync(_headStore, streamId, [position], cancellationToken).ConfigureAwait(false);
         return result;

@@ -50,11 +50,16 @@ internal static class HeadCheck
     /// <summary>
     /// Applies a batch in seq order to a working copy of the head and returns the head to store;
     /// throws <see cref="AttestoForkDetectedException"/> on the first fork, before anything is stored.
+    /// A replayed batch (for example an idempotent retry answered after the head already moved) is
+    /// not a rewind when it contains the stored head itself and its earlier receipts link to it
+    /// hash by hash: they are then the head's own signed ancestry and are skipped.
     /// </summary>
     internal static StreamHead Apply(string streamId, StreamHead? stored, IEnumerable<WitnessedEvent> events)
     {
+        List<WitnessedEvent> ordered = events.OrderBy(e => e.SeqNo).ToList();
+        HashSet<long> ancestry = AncestryOfHead(stored, ordered);
         StreamHead? working = stored;
-        foreach (WitnessedEvent incoming in events.OrderBy(e => e.SeqNo))
+        foreach (WitnessedEvent incoming in ordered.Where(e => !ancestry.Contains(e.SeqNo)))
         {
             switch (Check(working, incoming, out string? reason))
             {
@@ -73,6 +78,33 @@ internal static class HeadCheck
         }
 
         return working ?? throw new ArgumentException("At least one event is needed to compute a head.", nameof(events));
+    }
+
+    /// <summary>
+    /// The seq numbers of the batch's receipts below the stored head that link to it hash by hash
+    /// (the batch must contain the stored head itself); empty when there are none.
+    /// </summary>
+    private static HashSet<long> AncestryOfHead(StreamHead? stored, List<WitnessedEvent> ordered)
+    {
+        var ancestry = new HashSet<long>();
+        var bySeq = new Dictionary<long, WitnessedEvent>();
+        foreach (WitnessedEvent e in ordered)
+        {
+            bySeq.TryAdd(e.SeqNo, e);
+        }
+
+        if (stored is null || !bySeq.TryGetValue(stored.SeqNo, out WitnessedEvent current) || !SameHash(current.EventHash, stored.EventHash))
+        {
+            return ancestry;
+        }
+
+        while (bySeq.TryGetValue(current.SeqNo - 1, out WitnessedEvent previous) && SameHash(current.PreviousEventHash, previous.EventHash))
+        {
+            ancestry.Add(previous.SeqNo);
+            current = previous;
+        }
+
+        return ancestry;
     }
 
     private static bool SameHash(string? left, string right) =>

@@ -163,6 +163,14 @@ public class MockAttestoTests
 
         Assert.That(again, Is.EqualTo(first).Using<JToken>((a, b) => JToken.DeepEquals(a, b)));
         Assert.That((string?)other["stream_id"], Is.Not.EqualTo((string?)first["stream_id"]));
+
+        // Through the client: the caller's key travels unchanged, so a repeated call is answered from the first.
+        using var client = MockClients.Loopback(mock, new MemoryHeadStore());
+        string streamId = (string)first["stream_id"]!;
+        StreamEventBatchResult once = await client.LogEventsAsync(streamId, MockClients.Events(1, 3), idempotencyKey: "batch-1");
+        StreamEventBatchResult twice = await client.LogEventsAsync(streamId, MockClients.Events(1, 3), idempotencyKey: "batch-1");
+        Assert.That(twice.Receipts!.Select(r => r.EventHash), Is.EqualTo(once.Receipts!.Select(r => r.EventHash)));
+        await Assert.ThrowsAsync<AttestoValidationException>(() => client.LogEventsAsync(streamId, MockClients.Events(1, 3), idempotencyKey: "has space"));
     }
 
     [Test]

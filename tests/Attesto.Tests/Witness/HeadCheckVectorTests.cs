@@ -85,6 +85,26 @@ public class HeadCheckVectorTests
     }
 
     [Test]
+    public async Task Replayed_batch_that_links_to_the_head_is_not_a_rewind()
+    {
+        var store = new MemoryHeadStore();
+        string h0 = new('0', 64), h1 = new('1', 64), h2 = new('2', 64), h3 = new('3', 64);
+        WitnessedEvent[] batch = [new(1, h1, h0), new(2, h2, h1), new(3, h3, h2)];
+        await HeadWitness.WitnessAsync(store, "s", batch, CancellationToken.None);
+
+        await HeadWitness.WitnessAsync(store, "s", batch, CancellationToken.None);
+        Assert.That(await store.GetAsync("s"), Is.EqualTo(new StreamHead(3, h3)));
+
+        // The same seq numbers with a broken link below the head are a rewind, not a replay.
+        WitnessedEvent[] forged = [new(1, new string('9', 64), h0), new(2, h2, h1), new(3, h3, h2)];
+        await Assert.ThrowsAsync<AttestoForkDetectedException>(() => HeadWitness.WitnessAsync(store, "s", forged, CancellationToken.None));
+
+        // Older events without the head in the batch stay a rewind (spec vector forged_rewind_fork).
+        await Assert.ThrowsAsync<AttestoForkDetectedException>(() => HeadWitness.WitnessAsync(store, "s", batch[..2], CancellationToken.None));
+        Assert.That(await store.GetAsync("s"), Is.EqualTo(new StreamHead(3, h3)));
+    }
+
+    [Test]
     public async Task Null_store_disables_witnessing()
     {
         await Assert.DoesNotThrowAsync(() => HeadWitness.WitnessAsync(null, "s", [new WitnessedEvent(1, new string('1', 64), null)], CancellationToken.None));
