@@ -1,6 +1,6 @@
-using Attesto.Verification;
 using Attesto.Http;
 using Attesto.Models;
+using Attesto.Verification;
 using Attesto.Witness;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;

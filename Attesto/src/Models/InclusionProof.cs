@@ -27,4 +27,8 @@ public sealed class InclusionProof
     [JsonProperty("window_root")]
     [WireAlias("root_hash")]
     public string? WindowRoot { get; set; }
+
+    /// <summary>True on objects produced by <c>MockAttesto</c>.</summary>
+    [JsonProperty("mock")]
+    public bool? Mock { get; set; }
 }

@@ -1,5 +1,5 @@
-using Attesto.Verification;
 using System.Security.Cryptography;
+using Attesto.Verification;
 using Shared.Crypto;
 using Shared.Http;
 

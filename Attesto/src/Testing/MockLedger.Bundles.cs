@@ -1,6 +1,6 @@
-using Attesto.Verification;
 using Attesto.Hashing;
 using Attesto.Http;
+using Attesto.Verification;
 using Newtonsoft.Json.Linq;
 
 namespace Attesto.Testing;

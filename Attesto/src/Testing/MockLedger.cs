@@ -1,8 +1,6 @@
-using Attesto.Verification;
 using System.Globalization;
-using System.Security.Cryptography;
 using Attesto.Hashing;
-using Attesto.Http;
+using Attesto.Verification;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 

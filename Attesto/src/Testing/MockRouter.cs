@@ -1,7 +1,7 @@
-using Attesto.Verification;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Attesto.Http;
+using Attesto.Verification;
 using Newtonsoft.Json.Linq;
 using Shared.Http;
 
