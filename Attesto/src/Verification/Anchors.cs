@@ -144,6 +144,10 @@ public static class Anchors
             {
                 throw new AttestoException($"The JSON-RPC node at {url.GetLeftPart(UriPartial.Authority)} could not be reached for {method}: {ex.Message}", innerException: ex);
             }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new AttestoException($"The JSON-RPC node at {url.GetLeftPart(UriPartial.Authority)} did not answer {method} in time.", innerException: ex);
+            }
 
             if (status is < 200 or > 299)
             {

@@ -122,4 +122,23 @@ public class AnchorsVerifyOnChainTests
         Assert.That((camel.AnchorEpochId, camel.BatchId, camel.MerkleRoot, camel.TxHash), Is.EqualTo(("aep_1", "42", "ab", "0x1")));
         Assert.That(WireJson.Serialize(camel), Is.EqualTo("{\"anchor_epoch_id\":\"aep_1\",\"batch_id\":\"42\",\"merkle_root\":\"ab\",\"tx_hash\":\"0x1\"}"));
     }
+
+    [Test]
+    public async Task Slow_node_is_a_typed_timeout_and_caller_cancellation_passes_through()
+    {
+        var handler = new MockHttpMessageHandler();
+        handler.When("*").Respond(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK);
+        });
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMilliseconds(100) };
+
+        var ex = await Assert.ThrowsAsync<AttestoException>(() => Attesto.Verification.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http }));
+        Assert.That(ex!.Message, Does.Contain("in time"));
+
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        Assert.That(async () => await Attesto.Verification.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http }, cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
+    }
 }
