@@ -102,7 +102,8 @@ internal sealed partial class MockLedger
         }
     }
 
-    internal JObject AppendBatch(string streamId, JArray events)
+    /// <summary>Appends a batch atomically (every event validated first) and returns the answer as JSON text.</summary>
+    internal string AppendBatch(string streamId, JArray events)
     {
         if (events.Count is 0 or > AttestoV2Client.MaxBatchSize)
         {
@@ -115,9 +116,14 @@ internal sealed partial class MockLedger
             MockStream stream = Stream(streamId);
             List<MockEvent> appended = bodies.Select(body => AppendLocked(stream, body, sign: false)).ToList();
             Parallel.ForEach(appended.Where(e => e.Receipt is null).Distinct().ToList(), Sign);
-            var receipts = new JArray(appended.Select(e => EventJson(e, withInclusion: false)));
+            var text = new System.Text.StringBuilder(appended.Count * 1024);
+            text.Append("{\"accepted\":").Append(appended.Count.ToString(CultureInfo.InvariantCulture)).Append(",\"receipts\":[");
+            for (int i = 0; i < appended.Count; i++)
+            {
+                text.Append(i == 0 ? string.Empty : ",").Append(appended[i].ResponseJson ??= EventJson(appended[i], withInclusion: false).ToString(Newtonsoft.Json.Formatting.None));
+            }
 
-            return new JObject { ["accepted"] = receipts.Count, ["receipts"] = receipts, ["mock"] = true };
+            return text.Append("],\"mock\":true}").ToString();
         }
     }
 

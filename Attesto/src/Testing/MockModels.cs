@@ -28,6 +28,9 @@ internal sealed class MockEvent
 
     internal required JObject ReceiptPayload { get; init; }
 
+    /// <summary>The write answer for this event, serialised once (events never change after signing).</summary>
+    internal string? ResponseJson { get; set; }
+
     internal MockWindow? Window { get; set; }
 
     internal int LeafIndex { get; set; }

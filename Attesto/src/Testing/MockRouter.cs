@@ -99,14 +99,14 @@ internal sealed class MockRouter(MockLedger ledger, MockFaults faults, string ap
         return ok ? null : header;
     }
 
-    private JObject Route(EmulatorRequest r, string[] s)
+    private object Route(EmulatorRequest r, string[] s)
     {
         string m = r.Method;
         return (m, s) switch
         {
+            ("POST", ["v2", "streams", var id, "events", "batch"]) => ledger.AppendBatch(Decode(id), ParseObject(r)["events"] as JArray ?? throw new MockError(422, "events must be an array")),
             ("POST", ["v2", "streams"]) => ledger.CreateStream(Text(ParseObject(r), "use_case"), Text(ParseObject(r), "policy_id")),
             ("POST", ["v2", "streams", var id, "events"]) => ledger.Append(Decode(id), ParseObject(r)),
-            ("POST", ["v2", "streams", var id, "events", "batch"]) => ledger.AppendBatch(Decode(id), ParseObject(r)["events"] as JArray ?? throw new MockError(422, "events must be an array")),
             ("GET", ["v2", "receipts", var id]) => ledger.Receipt(Decode(id)),
             ("POST", ["v2", "connectors", "signed-webhooks", var id, "events"]) => ledger.AppendFromConnector(
                 Decode(id), r.Header(ConnectorWebhooks.TimestampHeader), r.Header(ConnectorWebhooks.SignatureHeader), r.Body, ParseObject(r)),
@@ -192,7 +192,8 @@ internal sealed class MockRouter(MockLedger ledger, MockFaults faults, string ap
         }
     }
 
-    private static EmulatorResponse Json(int status, JObject body) => EmulatorResponse.Json(status, body.ToString(Newtonsoft.Json.Formatting.None));
+    private static EmulatorResponse Json(int status, object body) =>
+        EmulatorResponse.Json(status, body as string ?? ((JToken)body).ToString(Newtonsoft.Json.Formatting.None));
 
     private static EmulatorResponse Error(int status, string detail) => Json(status, new JObject { ["detail"] = detail, ["mock"] = true });
 }
