@@ -1,0 +1,423 @@
+using Attesto.Http;
+using Attesto.Models;
+using Attesto.Verification;
+using Attesto.Witness;
+using Newtonsoft.Json.Linq;
+using Shared.Crypto;
+
+namespace Attesto;
+
+/// <summary>
+/// The Proofstream v2 client (spec §3). Every receipt a write returns is verified offline with the
+/// configured signer key and checked against the head store before the call returns: the SDK is a
+/// witness (spec §12), so a rewind or divergent history raises <see cref="AttestoForkDetectedException"/>
+/// and the stored head does not move. Requests go out in snake_case; answers are read in snake_case or
+/// camelCase. Retries, idempotency keys and error mapping come from the shared Attesto transport.
+/// </summary>
+public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReader, IDisposable
+{
+    /// <summary>The most events one <see cref="LogEventsAsync"/> call accepts.</summary>
+    public const int MaxBatchSize = 1000;
+
+    private readonly AttestoTransport _transport = null!;
+    private readonly IAttestoV2Api _api = null!;
+    private readonly ReceiptGuard _guard = null!;
+    private readonly IHeadStore? _headStore;
+    private readonly bool _preflight;
+    private readonly int _pageSize;
+
+    /// <summary>Creates a client with default Proofstream settings (receipt key from <see cref="ProofstreamOptions.ReceiptKeyEnvironmentVariable"/>, head store at <c>~/.attesto/heads.json</c>).</summary>
+    /// <param name="options">Credential, base URL, timeout and retries.</param>
+    /// <exception cref="AttestoValidationException">A setting is invalid or no receipt key is available.</exception>
+    public AttestoV2Client(AttestoClientOptions options)
+        : this(options, new ProofstreamOptions())
+    {
+    }
+
+    /// <summary>Creates a client that owns its HTTP connection.</summary>
+    /// <param name="options">Credential, base URL, timeout and retries.</param>
+    /// <param name="proofstream">Receipt key, head store, mock opt-in, preflight and page size.</param>
+    /// <exception cref="AttestoValidationException">A setting is invalid or no receipt key is available.</exception>
+    public AttestoV2Client(AttestoClientOptions options, ProofstreamOptions proofstream)
+        : this(proofstream, options, callerClient: null)
+    {
+    }
+
+    /// <summary>Creates a client that sends through a caller-owned <see cref="HttpClient"/> (never disposed by this client).</summary>
+    /// <param name="options">Credential, base URL, timeout and retries.</param>
+    /// <param name="proofstream">Receipt key, head store, mock opt-in, preflight and page size.</param>
+    /// <param name="httpClient">The caller's client; its handlers run under the SDK's retry and header stage.</param>
+    /// <exception cref="AttestoValidationException">A setting is invalid or no receipt key is available.</exception>
+    public AttestoV2Client(AttestoClientOptions options, ProofstreamOptions proofstream, HttpClient httpClient)
+        : this(proofstream, options, callerClient: httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
+    {
+    }
+
+    /// <summary>For mocking frameworks only.</summary>
+    protected AttestoV2Client()
+    {
+    }
+
+    private AttestoV2Client(ProofstreamOptions proofstream, AttestoClientOptions options, HttpClient? callerClient)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(proofstream);
+        string key = proofstream.ReceiptPublicKeyHex ?? Environment.GetEnvironmentVariable(ProofstreamOptions.ReceiptKeyEnvironmentVariable)
+            ?? throw new AttestoValidationException($"ProofstreamOptions.ReceiptPublicKeyHex is required (or set {ProofstreamOptions.ReceiptKeyEnvironmentVariable}): every receipt is verified offline and the client will not accept unverifiable writes.");
+        if (!Hex.IsLowercaseHex(key.ToLowerInvariant(), Ed25519PublicKey.KeySize))
+        {
+            throw new AttestoValidationException("ProofstreamOptions.ReceiptPublicKeyHex must be 64 hex digits (a raw Ed25519 public key).");
+        }
+
+        Paging.CheckPageSize(proofstream.PageSize, "ProofstreamOptions.PageSize");
+        _transport = new AttestoTransport(options, callerClient);
+        _api = _transport.CreateApi<IAttestoV2Api>();
+        _guard = new ReceiptGuard(key.ToLowerInvariant(), proofstream.AllowMockReceipts);
+        _headStore = proofstream.HeadStore;
+        _preflight = proofstream.Preflight;
+        _pageSize = proofstream.PageSize;
+    }
+
+    /// <summary>The raw Refit interface this client wraps (no validation, verification or fork detection).</summary>
+    public virtual IAttestoV2Api Api => _api;
+
+    /// <summary>Creates a stream (<c>POST /v2/streams</c>).</summary>
+    /// <param name="useCase">What the stream records, e.g. <c>credit-decisions</c>.</param>
+    /// <param name="policyId">The witness policy to bind.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stream; <see cref="ProofStream.StreamId"/> is always set.</returns>
+    public virtual async Task<ProofStream> CreateStreamAsync(string useCase, string policyId, CancellationToken cancellationToken = default)
+    {
+        Require(useCase, nameof(useCase));
+        Require(policyId, nameof(policyId));
+        ProofStream stream = await AttestoTransport.InvokeAsync(
+            "create_stream",
+            () => _api.CreateStreamAsync(new CreateStreamRequest { UseCase = useCase, PolicyId = policyId }, null, cancellationToken)).ConfigureAwait(false);
+        return string.IsNullOrEmpty(stream.StreamId) ? throw new AttestoException("create_stream: the answer has no stream_id.") : stream;
+    }
+
+    /// <summary>
+    /// Appends one event (<c>POST /v2/streams/{stream_id}/events</c>), verifies its receipt offline
+    /// and advances the witnessed head.
+    /// </summary>
+    /// <param name="streamId">The stream (<c>str_…</c>).</param>
+    /// <param name="sourceRef">Your reference for the event; the in-stream idempotency key.</param>
+    /// <param name="payload">The committed payload (integers only; decimals and big numbers as strings).</param>
+    /// <param name="eventType">The event type, e.g. <c>ai.model_decision</c>; optional.</param>
+    /// <param name="occurredAt">When it happened (timezone-aware); null means now, UTC.</param>
+    /// <param name="metadata">Optional committed metadata.</param>
+    /// <param name="idempotencyKey">Your idempotency key for this write; null lets the SDK send a fresh UUID v4 (reused on retries).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The event and its verified receipt.</returns>
+    /// <exception cref="AttestoValidationException">An argument is invalid (nothing was sent).</exception>
+    /// <exception cref="AttestoUnsafeNumberException">Payload or metadata breaks the number policy (nothing was sent).</exception>
+    /// <exception cref="AttestoForkDetectedException">The receipt contradicts the witnessed head.</exception>
+    /// <exception cref="AttestoException">The receipt failed verification, or the call failed.</exception>
+    public virtual Task<StreamEventReceipt> LogEventAsync(
+        string streamId,
+        string sourceRef,
+        object? payload,
+        string? eventType = null,
+        AttestoTimestamp? occurredAt = null,
+        object? metadata = null,
+        string? idempotencyKey = null,
+        CancellationToken cancellationToken = default) =>
+        LogInputAsync(streamId, new StreamEventInput(sourceRef, payload) { EventType = eventType, OccurredAt = occurredAt, Metadata = metadata }, idempotencyKey, cancellationToken);
+
+    /// <summary>
+    /// Appends up to <see cref="MaxBatchSize"/> events in one request
+    /// (<c>POST /v2/streams/{stream_id}/events/batch</c>). Every input is checked before anything is
+    /// sent; every returned receipt is verified offline; the receipts are checked in seq order
+    /// against the witnessed head and the head is stored only if all of them pass.
+    /// </summary>
+    /// <param name="streamId">The stream (<c>str_…</c>).</param>
+    /// <param name="events">1 to 1000 events.</param>
+    /// <param name="idempotencyKey">Your idempotency key for this write; null lets the SDK send a fresh UUID v4 (reused on retries).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The accepted count and the verified receipts, one per event.</returns>
+    /// <exception cref="AttestoValidationException">An argument is invalid (nothing was sent).</exception>
+    /// <exception cref="AttestoUnsafeNumberException">A payload breaks the number policy (nothing was sent).</exception>
+    /// <exception cref="AttestoForkDetectedException">A receipt contradicts the witnessed head.</exception>
+    /// <exception cref="AttestoException">A receipt failed verification or is missing, or the call failed.</exception>
+    public virtual async Task<StreamEventBatchResult> LogEventsAsync(string streamId, IEnumerable<StreamEventInput> events, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        Require(streamId, nameof(streamId));
+        CheckIdempotencyKey(idempotencyKey);
+        if (events is null)
+        {
+            throw new AttestoValidationException("events must not be null.");
+        }
+
+        var request = new StreamEventBatchRequest();
+        foreach (StreamEventInput? input in events)
+        {
+            if (request.Events.Count == MaxBatchSize)
+            {
+                throw new AttestoValidationException($"A batch holds at most {MaxBatchSize} events; split the events into several calls. Nothing was sent.");
+            }
+
+            string where = $"events[{request.Events.Count}]";
+            request.Events.Add(ToRequest(input ?? throw new AttestoValidationException($"{where} is null."), where));
+        }
+
+        if (request.Events.Count == 0)
+        {
+            throw new AttestoValidationException("A batch needs at least one event.");
+        }
+
+        StreamEventBatchResult result = await AttestoTransport.InvokeAsync(
+            "log_events",
+            () => _api.LogEventsAsync(streamId, request, idempotencyKey, cancellationToken)).ConfigureAwait(false);
+        IList<StreamEventReceipt> receipts = result.Receipts ?? [];
+        if (receipts.Count != request.Events.Count || (result.Accepted is { } accepted && accepted != request.Events.Count))
+        {
+            throw new AttestoException($"log_events: sent {request.Events.Count} events but the answer holds {receipts.Count} receipts (accepted = {result.Accepted?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "absent"}); every event must come back signed.");
+        }
+
+        // Verifying Ed25519 receipts is the costly part of a batch; the checks are pure, so spread them over the cores.
+        var positions = new WitnessedEvent[receipts.Count];
+        try
+        {
+            Parallel.For(0, receipts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => positions[i] = _guard.Check("log_events", streamId, receipts[i]));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.OfType<AttestoException>().FirstOrDefault() is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
+        var seen = new HashSet<long>();
+        foreach (WitnessedEvent position in positions)
+        {
+            if (!seen.Add(position.SeqNo))
+            {
+                throw new AttestoException($"log_events: two receipts in the answer claim seq_no {position.SeqNo}.");
+            }
+        }
+
+        await HeadWitness.WitnessAsync(_headStore, streamId, positions, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// Reads an event and its receipt (<c>GET /v2/receipts/{stream_event_id}</c>); the receipt is
+    /// verified offline (the head store is not touched by reads).
+    /// </summary>
+    /// <param name="streamEventId">The event id (<c>sev_…</c>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The event, its verified receipt and, once windowed, its inclusion material.</returns>
+    public virtual async Task<StreamEventReceipt> GetReceiptAsync(string streamEventId, CancellationToken cancellationToken = default)
+    {
+        Require(streamEventId, nameof(streamEventId));
+        StreamEventReceipt result = await AttestoTransport.InvokeAsync("get_receipt", () => _api.GetReceiptAsync(streamEventId, cancellationToken)).ConfigureAwait(false);
+        _ = _guard.Check("get_receipt", SignedStreamId(result) ?? string.Empty, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Asks the service to verify a receipt (<c>POST /v2/verify</c>, kind <c>receipt</c>). Kept for
+    /// compatibility with upstream's <c>verify_receipt</c>: prefer the offline <c>Receipts.Verify</c>,
+    /// which needs no network and does not trust the party that issued the receipt.
+    /// </summary>
+    /// <param name="receipt">The receipt object.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The service's verdict.</returns>
+    public virtual Task<VerificationResult> VerifyReceiptAsync(JObject receipt, CancellationToken cancellationToken = default) =>
+        VerifyObjectAsync("receipt", receipt, cancellationToken);
+
+    /// <summary>Asks the service to verify a proof object (<c>POST /v2/verify</c>).</summary>
+    /// <param name="kind">The kind, e.g. <c>receipt</c>, <c>checkpoint</c>, <c>bundle</c>.</param>
+    /// <param name="proofObject">The object.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The service's verdict (<c>ok</c>, <c>kind</c>, <c>checked</c>, <c>problems</c>).</returns>
+    public virtual Task<VerificationResult> VerifyObjectAsync(string kind, JToken proofObject, CancellationToken cancellationToken = default)
+    {
+        Require(kind, nameof(kind));
+        if (proofObject is null)
+        {
+            throw new AttestoValidationException("proofObject must not be null.");
+        }
+
+        return AttestoTransport.InvokeAsync("verify_object", () => _api.VerifyAsync(new VerifyObjectRequest { Kind = kind, ProofObject = proofObject }, cancellationToken));
+    }
+
+    /// <summary>Asks how a checkpoint extends an earlier one (<c>GET /v2/checkpoints/{id}/consistency</c>).</summary>
+    /// <param name="checkpointId">The later checkpoint.</param>
+    /// <param name="fromCheckpointId">The earlier checkpoint.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The answer; <see cref="CheckpointConsistency.StepCount"/> is at least 1.</returns>
+    public virtual async Task<CheckpointConsistency> GetCheckpointConsistencyAsync(string checkpointId, string fromCheckpointId, CancellationToken cancellationToken = default)
+    {
+        Require(checkpointId, nameof(checkpointId));
+        Require(fromCheckpointId, nameof(fromCheckpointId));
+        CheckpointConsistency result = await AttestoTransport.InvokeAsync(
+            "get_checkpoint_consistency",
+            () => _api.GetCheckpointConsistencyAsync(checkpointId, fromCheckpointId, cancellationToken)).ConfigureAwait(false);
+        return result.StepCount is >= 1 ? result : throw new AttestoException($"get_checkpoint_consistency: step_count must be at least 1; got {result.StepCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}.");
+    }
+
+    /// <summary>Reads a witness policy (<c>GET /v2/witness/policies/{policy_id}</c>).</summary>
+    /// <param name="policyId">The policy.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The policy.</returns>
+    public virtual Task<WitnessPolicy> GetWitnessPolicyAsync(string policyId, CancellationToken cancellationToken = default)
+    {
+        Require(policyId, nameof(policyId));
+        return AttestoTransport.InvokeAsync("get_witness_policy", () => _api.GetWitnessPolicyAsync(policyId, cancellationToken));
+    }
+
+    /// <summary>
+    /// Builds a verifier bundle over a checkpoint range (<c>POST /v2/audit/packs</c>); the service
+    /// refuses unless every checkpoint has witness quorum and a confirmed anchor. Check the result
+    /// offline with VerifierBundle.Verify.
+    /// </summary>
+    /// <param name="fromCheckpointId">The first checkpoint.</param>
+    /// <param name="toCheckpointId">The last checkpoint.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The bundle and its hash.</returns>
+    public virtual async Task<VerifierBundleResult> BuildVerifierBundleAsync(string fromCheckpointId, string toCheckpointId, CancellationToken cancellationToken = default)
+    {
+        Require(fromCheckpointId, nameof(fromCheckpointId));
+        Require(toCheckpointId, nameof(toCheckpointId));
+        VerifierBundleResult result = await AttestoTransport.InvokeAsync(
+            "build_verifier_bundle",
+            () => _api.BuildVerifierBundleAsync(new BuildVerifierBundleRequest { FromCheckpointId = fromCheckpointId, ToCheckpointId = toCheckpointId }, null, cancellationToken)).ConfigureAwait(false);
+        return result.Bundle is null ? throw new AttestoException("build_verifier_bundle: the answer has no bundle.") : result;
+    }
+
+    /// <summary>Reads an anchor epoch (<c>GET /v2/anchors/{anchor_epoch_id}</c>); check it on chain with <see cref="Anchors.VerifyOnChainAsync"/>.</summary>
+    /// <param name="anchorEpochId">The anchor epoch (<c>aep_…</c>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The anchor epoch.</returns>
+    public virtual Task<AnchorEpoch> GetAnchorEpochAsync(string anchorEpochId, CancellationToken cancellationToken = default)
+    {
+        Require(anchorEpochId, nameof(anchorEpochId));
+        return AttestoTransport.InvokeAsync("get_anchor_epoch", () => _api.GetAnchorEpochAsync(anchorEpochId, cancellationToken));
+    }
+
+    /// <summary>Reads an IVC epoch (<c>GET /v2/ivc/epochs/{ivc_epoch_id}</c>; review-gated upstream).</summary>
+    /// <param name="ivcEpochId">The IVC epoch.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The IVC epoch.</returns>
+    public virtual Task<IvcEpoch> GetIvcEpochAsync(string ivcEpochId, CancellationToken cancellationToken = default)
+    {
+        Require(ivcEpochId, nameof(ivcEpochId));
+        return AttestoTransport.InvokeAsync("get_ivc_epoch", () => _api.GetIvcEpochAsync(ivcEpochId, cancellationToken));
+    }
+
+    /// <summary>
+    /// Submits an event through a signed-webhook connector
+    /// (<c>POST /v2/connectors/signed-webhooks/{connectorId}/events</c>): the body is signed with the
+    /// connector secret (<c>X-Attesto-Connector-Timestamp</c> / <c>X-Attesto-Connector-Signature</c>), the
+    /// returned receipt is verified offline and witnessed against the head of the stream it is signed for.
+    /// </summary>
+    /// <param name="connectorId">The connector.</param>
+    /// <param name="connectorSecret">The connector's shared secret.</param>
+    /// <param name="sourceRef">Your reference for the event; the in-stream idempotency key.</param>
+    /// <param name="payload">The committed payload.</param>
+    /// <param name="eventType">The event type; optional.</param>
+    /// <param name="occurredAt">When it happened (timezone-aware); null means now, UTC.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The event and its verified receipt.</returns>
+    /// <exception cref="AttestoForkDetectedException">The receipt contradicts the witnessed head.</exception>
+    public virtual async Task<StreamEventReceipt> SubmitConnectorEventAsync(
+        string connectorId,
+        string connectorSecret,
+        string sourceRef,
+        object? payload,
+        string? eventType = null,
+        AttestoTimestamp? occurredAt = null,
+        CancellationToken cancellationToken = default)
+    {
+        Require(connectorId, nameof(connectorId));
+        Require(connectorSecret, nameof(connectorSecret));
+        JObject body = new StreamEventInput(sourceRef, payload) { EventType = eventType, OccurredAt = occurredAt }.ToWireBody(_transport.TimeProvider, _preflight, "event");
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(body.ToString(Newtonsoft.Json.Formatting.None));
+        IReadOnlyDictionary<string, string> headers = ConnectorWebhooks.SignHeaders(connectorSecret, bytes, _transport.TimeProvider.GetUtcNow().ToUnixTimeSeconds());
+        StreamEventReceipt result = await AttestoTransport.InvokeAsync(
+            "submit_connector_event",
+            async () =>
+            {
+                using var content = new ByteArrayContent(bytes);
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                return await _api.SubmitConnectorEventAsync(connectorId, content, headers[ConnectorWebhooks.TimestampHeader], headers[ConnectorWebhooks.SignatureHeader], cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        string streamId = SignedStreamId(result) ?? throw new AttestoException("submit_connector_event: the receipt names no stream_id.");
+        WitnessedEvent position = _guard.Check("submit_connector_event", streamId, result);
+        await HeadWitness.WitnessAsync(_headStore, streamId, [position], cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<StreamEventReference> LogStreamEventAsync(string streamId, StreamEventInput input, CancellationToken cancellationToken = default)
+    {
+        StreamEventReceipt result = await LogInputAsync(streamId, input, null, cancellationToken).ConfigureAwait(false);
+        var payload = (JObject)result.Receipt!["payload"]!;
+        return new StreamEventReference(result.StreamEventId ?? JsonFields.Text(payload, "stream_event_id", "streamEventId"), JsonFields.Integer(payload, "seq_no", "seqNo"), JsonFields.Text(payload, "event_hash", "eventHash"));
+    }
+
+    /// <summary>Disposes the owned HTTP connection (a caller-owned <see cref="HttpClient"/> is left alone).</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases resources.</summary>
+    /// <param name="disposing">True from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _transport?.Dispose();
+        }
+    }
+
+    private static string? SignedStreamId(StreamEventReceipt result) =>
+        result.Receipt?["payload"] is JObject payload ? JsonFields.Text(payload, "stream_id", "streamId") : null;
+
+    private static void Require(string? value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new AttestoValidationException($"{name} is required and must not be empty.");
+        }
+    }
+
+    private static void CheckIdempotencyKey(string? idempotencyKey)
+    {
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 255 || idempotencyKey.Any(c => c < 0x21 || c > 0x7E)))
+        {
+            throw new AttestoValidationException("idempotencyKey must be 1 to 255 visible ASCII characters.");
+        }
+    }
+
+    private async Task<StreamEventReceipt> LogInputAsync(string streamId, StreamEventInput input, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        Require(streamId, nameof(streamId));
+        CheckIdempotencyKey(idempotencyKey);
+        if (input is null)
+        {
+            throw new AttestoValidationException("The event must not be null.");
+        }
+
+        StreamEventRequest request = ToRequest(input, "event");
+        StreamEventReceipt result = await AttestoTransport.InvokeAsync(
+            "log_event",
+            () => _api.LogEventAsync(streamId, request, idempotencyKey, cancellationToken)).ConfigureAwait(false);
+        WitnessedEvent position = _guard.Check("log_event", streamId, result);
+        await HeadWitness.WitnessAsync(_headStore, streamId, [position], cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private StreamEventRequest ToRequest(StreamEventInput input, string where)
+    {
+        JObject body = input.ToWireBody(_transport.TimeProvider, _preflight, where);
+        return new StreamEventRequest
+        {
+            SourceRef = (string?)body["source_ref"],
+            EventType = (string?)body["event_type"],
+            OccurredAt = (string?)body["occurred_at"],
+            Payload = body["payload"],
+            Metadata = body["metadata"],
+        };
+    }
+}

@@ -1,0 +1,37 @@
+using Newtonsoft.Json;
+
+namespace Attesto.Models;
+
+/// <summary>Evidence of a fork the service recorded for a stream.</summary>
+[JsonConverter(typeof(WireModelConverter))]
+public sealed class ForkEvidence
+{
+    /// <summary>The evidence id.</summary>
+    [JsonProperty("fork_evidence_id")]
+    [WireAlias("id")]
+    public string? ForkEvidenceId { get; set; }
+
+    /// <summary>The stream id.</summary>
+    [JsonProperty("stream_id")]
+    public string? StreamId { get; set; }
+
+    /// <summary>The contested sequence number.</summary>
+    [JsonProperty("seq_no")]
+    public long? SeqNo { get; set; }
+
+    /// <summary>The event hash that had been witnessed.</summary>
+    [JsonProperty("witnessed_event_hash")]
+    public string? WitnessedEventHash { get; set; }
+
+    /// <summary>The conflicting event hash.</summary>
+    [JsonProperty("conflicting_event_hash")]
+    public string? ConflictingEventHash { get; set; }
+
+    /// <summary>When the fork was detected (ISO 8601 text, as sent).</summary>
+    [JsonProperty("detected_at")]
+    public string? DetectedAt { get; set; }
+
+    /// <summary>True on objects produced by <c>MockAttesto</c>.</summary>
+    [JsonProperty("mock")]
+    public bool? Mock { get; set; }
+}

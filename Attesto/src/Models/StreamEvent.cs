@@ -1,0 +1,49 @@
+using Newtonsoft.Json;
+
+namespace Attesto.Models;
+
+/// <summary>An event as the tenant event listing returns it (no receipt).</summary>
+[JsonConverter(typeof(WireModelConverter))]
+public sealed class StreamEvent
+{
+    /// <summary>The event id (<c>sev_…</c>).</summary>
+    [JsonProperty("stream_event_id")]
+    public string? StreamEventId { get; set; }
+
+    /// <summary>The stream id.</summary>
+    [JsonProperty("stream_id")]
+    public string? StreamId { get; set; }
+
+    /// <summary>The sequence number.</summary>
+    [JsonProperty("seq_no")]
+    public long? SeqNo { get; set; }
+
+    /// <summary>The event hash.</summary>
+    [JsonProperty("event_hash")]
+    public string? EventHash { get; set; }
+
+    /// <summary>The previous event's hash (also read from <c>prev_event_hash</c>).</summary>
+    [JsonProperty("previous_event_hash")]
+    [WireAlias("prev_event_hash")]
+    public string? PreviousEventHash { get; set; }
+
+    /// <summary>The source reference.</summary>
+    [JsonProperty("source_ref")]
+    public string? SourceRef { get; set; }
+
+    /// <summary>The event type.</summary>
+    [JsonProperty("event_type")]
+    public string? EventType { get; set; }
+
+    /// <summary>When the event happened (ISO 8601 text, as sent).</summary>
+    [JsonProperty("occurred_at")]
+    public string? OccurredAt { get; set; }
+
+    /// <summary>The payload hash.</summary>
+    [JsonProperty("payload_hash")]
+    public string? PayloadHash { get; set; }
+
+    /// <summary>True on objects produced by <c>MockAttesto</c>.</summary>
+    [JsonProperty("mock")]
+    public bool? Mock { get; set; }
+}

@@ -1,0 +1,21 @@
+using Newtonsoft.Json;
+
+namespace Attesto.Models;
+
+/// <summary>Answer of a batch write.</summary>
+[JsonConverter(typeof(WireModelConverter))]
+public sealed class StreamEventBatchResult
+{
+    /// <summary>How many events the service accepted.</summary>
+    [JsonProperty("accepted")]
+    public int? Accepted { get; set; }
+
+    /// <summary>One signed receipt per event (also read from <c>items</c> or <c>events</c>).</summary>
+    [JsonProperty("receipts")]
+    [WireAlias("items", "events")]
+    public IList<StreamEventReceipt>? Receipts { get; set; }
+
+    /// <summary>True on objects produced by <c>MockAttesto</c>.</summary>
+    [JsonProperty("mock")]
+    public bool? Mock { get; set; }
+}

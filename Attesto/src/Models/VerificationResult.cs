@@ -1,0 +1,28 @@
+using Newtonsoft.Json;
+
+namespace Attesto.Models;
+
+/// <summary>Answer of the remote verifier (<c>POST /v2/verify</c>).</summary>
+[JsonConverter(typeof(WireModelConverter))]
+public sealed class VerificationResult
+{
+    /// <summary>True when the service found no problem.</summary>
+    [JsonProperty("ok")]
+    public bool Ok { get; set; }
+
+    /// <summary>The kind of object verified.</summary>
+    [JsonProperty("kind")]
+    public string? Kind { get; set; }
+
+    /// <summary>The checks the service ran.</summary>
+    [JsonProperty("checked")]
+    public IList<string> Checked { get; set; } = [];
+
+    /// <summary>The problems the service found.</summary>
+    [JsonProperty("problems")]
+    public IList<string> Problems { get; set; } = [];
+
+    /// <summary>True on objects produced by <c>MockAttesto</c>.</summary>
+    [JsonProperty("mock")]
+    public bool? Mock { get; set; }
+}

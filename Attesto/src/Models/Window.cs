@@ -1,0 +1,33 @@
+using Newtonsoft.Json;
+
+namespace Attesto.Models;
+
+/// <summary>A window: a closed seq range of one stream and the Merkle root over its event hashes.</summary>
+[JsonConverter(typeof(WireModelConverter))]
+public sealed class Window
+{
+    /// <summary>The window id.</summary>
+    [JsonProperty("window_id")]
+    [WireAlias("id")]
+    public string? WindowId { get; set; }
+
+    /// <summary>The stream id.</summary>
+    [JsonProperty("stream_id")]
+    public string? StreamId { get; set; }
+
+    /// <summary>The first seq_no in the window.</summary>
+    [JsonProperty("from_seq_no")]
+    public long? FromSeqNo { get; set; }
+
+    /// <summary>The last seq_no in the window.</summary>
+    [JsonProperty("to_seq_no")]
+    public long? ToSeqNo { get; set; }
+
+    /// <summary>The Merkle root over the event hashes, hex.</summary>
+    [JsonProperty("window_root")]
+    public string? WindowRoot { get; set; }
+
+    /// <summary>True on objects produced by <c>MockAttesto</c>.</summary>
+    [JsonProperty("mock")]
+    public bool? Mock { get; set; }
+}

@@ -1,0 +1,178 @@
+using System.Text;
+using Attesto.Models;
+using Newtonsoft.Json.Linq;
+using Shared.Crypto;
+
+namespace Attesto.Verification;
+
+/// <summary>
+/// Checks an anchor epoch against the chain itself (spec §15) with two raw JSON-RPC calls to a
+/// node the caller chooses: <c>eth_call</c> of the contract's <c>getCommitment(batchId)</c> and
+/// <c>eth_getTransactionReceipt</c>. No web3 library is involved.
+/// </summary>
+public static class Anchors
+{
+    /// <summary>
+    /// Verifies that the anchor's Merkle root is what the contract stores for its batch id, and
+    /// that the anchoring transaction succeeded, on that contract, in the stated block.
+    /// </summary>
+    /// <param name="anchorEpoch">The anchor epoch, e.g. from <c>AttestoV2Client.GetAnchorEpochAsync</c>.</param>
+    /// <param name="rpcUrl">The caller's JSON-RPC endpoint (http or https).</param>
+    /// <param name="options">Function signature override, HTTP client, mock opt-in; null for defaults.</param>
+    /// <param name="cancellationToken">Cancels the RPC calls.</param>
+    /// <returns>A report; <see cref="VerificationReport.Ok"/> is true only when every check passed.</returns>
+    /// <exception cref="ArgumentException">The RPC URL is not an absolute http(s) URL, or the signature override is not usable.</exception>
+    /// <exception cref="AttestoException">The node could not be reached or answered something other than a JSON-RPC result.</exception>
+    public static async Task<AnchorVerificationReport> VerifyOnChainAsync(AnchorEpoch anchorEpoch, Uri rpcUrl, AnchorVerificationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(anchorEpoch);
+        ArgumentNullException.ThrowIfNull(rpcUrl);
+        if (!rpcUrl.IsAbsoluteUri || (rpcUrl.Scheme != Uri.UriSchemeHttp && rpcUrl.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"The RPC URL '{rpcUrl}' must be an absolute http or https URL.", nameof(rpcUrl));
+        }
+
+        options ??= new AnchorVerificationOptions();
+        var problems = new List<string>();
+        if (anchorEpoch.Mock == true && !options.AllowMock)
+        {
+            problems.Add("mock anchor");
+        }
+
+        if (!string.Equals(anchorEpoch.Status, "confirmed", StringComparison.Ordinal))
+        {
+            problems.Add("anchor not confirmed");
+        }
+
+        string? contract = Required(anchorEpoch.ContractAddress, "contract_address", problems);
+        string? batchId = Required(anchorEpoch.BatchId, "batch_id", problems);
+        string? root = Required(anchorEpoch.MerkleRoot, "merkle_root", problems);
+        string? txHash = Required(anchorEpoch.TxHash, "tx_hash", problems);
+        string? calldata = batchId is null ? null : AnchorAbi.EncodeCall(options.FunctionSignature ?? AnchorAbi.DefaultSignature(batchId), batchId);
+
+        HttpClient? owned = options.HttpClient is null ? new HttpClient() : null;
+        try
+        {
+            var rpc = new JsonRpc(options.HttpClient ?? owned!, rpcUrl);
+            string? onChainRoot = null;
+            if (contract is not null && calldata is not null && root is not null)
+            {
+                JToken result = await rpc.CallAsync("eth_call", new JArray(new JObject { ["to"] = contract, ["data"] = calldata }, "latest"), cancellationToken).ConfigureAwait(false);
+                onChainRoot = AnchorAbi.FirstWord(result.Type == JTokenType.String ? (string?)result : null);
+                if (onChainRoot is null || onChainRoot != AnchorAbi.NormaliseHash(root))
+                {
+                    problems.Add("on-chain root mismatch");
+                }
+            }
+
+            string? block = null;
+            if (txHash is not null)
+            {
+                JToken receipt = await rpc.CallAsync("eth_getTransactionReceipt", new JArray(txHash), cancellationToken).ConfigureAwait(false);
+                block = CheckReceipt(receipt, anchorEpoch, problems);
+            }
+
+            return new AnchorVerificationReport(problems, onChainRoot, block);
+        }
+        finally
+        {
+            owned?.Dispose();
+        }
+    }
+
+    /// <summary>Applies the transaction-receipt checks; returns the receipt's block number.</summary>
+    internal static string? CheckReceipt(JToken receipt, AnchorEpoch anchorEpoch, List<string> problems)
+    {
+        if (receipt is not JObject tx)
+        {
+            problems.Add("transaction not found");
+            return null;
+        }
+
+        if (!string.Equals((string?)tx["status"], "0x1", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add("transaction reverted");
+        }
+
+        if (tx["to"] is JValue { Type: JTokenType.String } to && anchorEpoch.ContractAddress is not null
+            && !string.Equals((string?)to, anchorEpoch.ContractAddress, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add("contract mismatch");
+        }
+
+        string? block = (string?)tx["blockNumber"];
+        if (anchorEpoch.BlockNumber is not null)
+        {
+            var stated = AnchorAbi.ParseQuantity(anchorEpoch.BlockNumber);
+            if (stated is null || stated != AnchorAbi.ParseQuantity(block))
+            {
+                problems.Add("block mismatch");
+            }
+        }
+
+        return block;
+    }
+
+    private static string? Required(string? value, string field, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add($"anchor has no {field}");
+            return null;
+        }
+
+        return value;
+    }
+
+    private sealed class JsonRpc(HttpClient http, Uri url)
+    {
+        private int _id;
+
+        internal async Task<JToken> CallAsync(string method, JArray parameters, CancellationToken cancellationToken)
+        {
+            var request = new JObject { ["jsonrpc"] = "2.0", ["id"] = ++_id, ["method"] = method, ["params"] = parameters };
+            using var content = new StringContent(request.ToString(Newtonsoft.Json.Formatting.None), Encoding.UTF8, "application/json");
+            string text;
+            int status;
+            try
+            {
+                using HttpResponseMessage response = await http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
+                status = (int)response.StatusCode;
+                text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new AttestoException($"The JSON-RPC node at {url.GetLeftPart(UriPartial.Authority)} could not be reached for {method}: {ex.Message}", innerException: ex);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new AttestoException($"The JSON-RPC node at {url.GetLeftPart(UriPartial.Authority)} did not answer {method} in time.", innerException: ex);
+            }
+
+            if (status is < 200 or > 299)
+            {
+                throw new AttestoException($"The JSON-RPC node answered HTTP {status} to {method}.", status, Truncate(text));
+            }
+
+            JToken answer;
+            try
+            {
+                answer = WireJson.Parse(text);
+            }
+            catch (CanonicalJsonException ex)
+            {
+                throw new AttestoException($"The JSON-RPC node answered {method} with invalid JSON: {ex.Message}", status, Truncate(text), ex);
+            }
+
+            if (answer is not JObject envelope || envelope["error"] is JObject || !envelope.ContainsKey("result"))
+            {
+                string reason = (answer as JObject)?["error"]?["message"]?.ToString() ?? "no result";
+                throw new AttestoException($"The JSON-RPC node rejected {method}: {reason}.", status, Truncate(text));
+            }
+
+            return envelope["result"]!;
+        }
+
+        private static string Truncate(string text) => text.Length <= 2048 ? text : text[..2048];
+    }
+}

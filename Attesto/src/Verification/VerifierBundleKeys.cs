@@ -1,0 +1,32 @@
+namespace Attesto.Verification;
+
+/// <summary>
+/// The keys a verifier bundle is checked against. They come from you, not from the bundle: a
+/// bundle that brought its own keys would prove nothing.
+/// </summary>
+public sealed record VerifierBundleKeys
+{
+    /// <summary>Creates the key set.</summary>
+    /// <param name="receiptPublicKeyHex">The receipt signer's Ed25519 public key (64 hex digits).</param>
+    /// <param name="witnessPublicKeys">Trusted witness keys by witness id (64 hex digits each).</param>
+    public VerifierBundleKeys(string receiptPublicKeyHex, IReadOnlyDictionary<string, string> witnessPublicKeys)
+    {
+        ReceiptPublicKeyHex = receiptPublicKeyHex;
+        WitnessPublicKeys = witnessPublicKeys;
+    }
+
+    /// <summary>The receipt signer's Ed25519 public key (64 hex digits).</summary>
+    public string ReceiptPublicKeyHex { get; }
+
+    /// <summary>Trusted witness keys by witness id.</summary>
+    public IReadOnlyDictionary<string, string> WitnessPublicKeys { get; }
+
+    /// <summary>The least number of distinct trusted witnesses per checkpoint; the bundle's own policy can only raise it. Default 1.</summary>
+    public int MinimumQuorum { get; init; } = 1;
+
+    /// <summary>The bundle hash you expect (e.g. from <c>BuildVerifierBundleAsync</c>); null checks only the hash inside the bundle, if any.</summary>
+    public string? ExpectedBundleHash { get; init; }
+
+    /// <summary>Whether mock evidence (from <c>MockAttesto</c>) may pass. Default false.</summary>
+    public bool AllowMock { get; init; }
+}

@@ -1,0 +1,256 @@
+using System.Net;
+using System.Text;
+using Attesto.Http;
+using Attesto.Models;
+using Attesto.Testing;
+using Attesto.Verification;
+using Attesto.Witness;
+using Newtonsoft.Json.Linq;
+
+namespace Attesto.Tests.Mock;
+
+public class MockAttestoTests
+{
+    private static HttpClient Raw(MockAttesto mock)
+    {
+        var http = new HttpClient { BaseAddress = mock.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", mock.ApiKey);
+        return http;
+    }
+
+    private static async Task<JObject> PostAsync(HttpClient http, string path, JObject body, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body.ToString(), Encoding.UTF8, "application/json") };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add(AttestoProtocol.IdempotencyKeyHeader, idempotencyKey);
+        }
+
+        using HttpResponseMessage response = await http.SendAsync(request);
+        return JObject.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    private static IEnumerable<JObject> AllObjects(JToken token) =>
+        token is JContainer c ? c.DescendantsAndSelf().OfType<JObject>() : [];
+
+    [Test]
+    public async Task Every_object_is_marked_mock_and_receipts_use_the_mock_kid()
+    {
+        await using var mock = MockAttesto.Start(new MockAttestoOptions { WindowSize = 2 });
+        using var http = Raw(mock);
+        string streamId = (string)(await PostAsync(http, "/v2/streams", new JObject { ["use_case"] = "u", ["policy_id"] = "p" }))["stream_id"]!;
+        JObject logged = await PostAsync(http, $"/v2/streams/{streamId}/events/batch", new JObject
+        {
+            ["events"] = new JArray(Enumerable.Range(1, 3).Select(i => new JObject { ["source_ref"] = $"r{i}", ["occurred_at"] = "2026-06-07T12:00:00+00:00", ["payload"] = new JObject { ["n"] = i } })),
+        });
+        string checkpointId = mock.CreateCheckpoint(streamId);
+
+        var answers = new List<JToken> { logged };
+        foreach (string path in new[]
+        {
+            $"/v2/receipts/{logged["receipts"]![0]!["stream_event_id"]}", $"/v2/windows?stream_id={streamId}", $"/v2/checkpoints?stream_id={streamId}",
+            "/v2/tenant/streams", $"/v2/tenant/streams/{streamId}/events", "/v2/witness/policies/p", "/v2/tenant/ivc/epochs",
+        })
+        {
+            answers.Add(JToken.Parse(await http.GetStringAsync(path)));
+        }
+
+        JObject bundle = await PostAsync(http, "/v2/audit/packs", new JObject { ["from_checkpoint_id"] = checkpointId, ["to_checkpoint_id"] = checkpointId });
+        answers.Add(bundle);
+        answers.Add(JToken.Parse(await http.GetStringAsync($"/v2/anchors/{bundle["bundle"]!["artifacts"]!["anchors.json"]![0]!["anchor_epoch_id"]}")));
+
+        // Every object that describes evidence carries "mock": true (receipt payloads and list items included).
+        var evidence = answers.SelectMany(AllObjects).Where(o => o.ContainsKey("receipt") || o.ContainsKey("stream_id") || o.ContainsKey("window_root") || o.ContainsKey("checkpoint_hash") || o.ContainsKey("anchor_epoch_id") || o.ContainsKey("signature") || o.ContainsKey("policy_hash") || o.ContainsKey("manifest")).ToList();
+        Assert.That(evidence, Is.Not.Empty);
+        Assert.That(evidence.Where(o => !o.ContainsKey("witness_id")).Where(o => (bool?)o["mock"] != true).Select(o => string.Join(",", o.Properties().Select(p => p.Name))), Is.Empty);
+        Assert.That(answers.SelectMany(AllObjects).Where(o => o.ContainsKey("kid")).Select(o => (string?)o["kid"]).Distinct(), Is.EqualTo(new[] { "attesto-mock-ed25519" }));
+    }
+
+    [Test]
+    public async Task Mock_receipts_fail_without_opt_in_and_under_another_key()
+    {
+        await using var mock = MockAttesto.Start();
+        var options = MockClients.Proofstream(mock, new MemoryHeadStore());
+        options.AllowMockReceipts = false;
+        using var strict = new AttestoV2Client(MockClients.Options(mock), options);
+        string streamId = (await strict.CreateStreamAsync("u", "p")).StreamId!;
+
+        var ex = await Assert.ThrowsAsync<AttestoException>(() => strict.LogEventAsync(streamId, "r1", new { n = 1 }));
+        Assert.That(ex!.Message, Does.Contain("mock receipt"));
+        Assert.That(await options.HeadStore!.GetAsync(streamId), Is.Null);
+
+        await using var other = MockAttesto.Start();
+        using var client = MockClients.Loopback(mock, null);
+        StreamEventReceipt receipt = await client.LogEventAsync(streamId, "r2", new { n = 2 });
+        Assert.That(Receipts.Verify(receipt.Receipt!, other.PublicKeyHex, allowMock: true).Problems, Does.Contain(Receipts.SignatureMismatch));
+    }
+
+    [Test]
+    public async Task Injected_statuses_map_to_typed_errors()
+    {
+        await using var mock = MockAttesto.Start();
+        using var client = MockClients.Loopback(mock, null);
+        mock.InjectStatus(503);
+        await Assert.ThrowsAsync<AttestoServerException>(() => client.CreateStreamAsync("u", "p"));
+        mock.InjectStatus(429, retryAfter: TimeSpan.FromSeconds(7));
+        var limited = await Assert.ThrowsAsync<AttestoRateLimitException>(() => client.CreateStreamAsync("u", "p"));
+        Assert.That(limited!.Status, Is.EqualTo(429));
+        mock.InjectStatus(422, pathContains: "/v2/streams");
+        await Assert.ThrowsAsync<AttestoValidationException>(() => client.CreateStreamAsync("u", "p"));
+        Assert.That((await client.CreateStreamAsync("u", "p")).StreamId, Does.StartWith("str_"));
+
+        using var wrongKey = new AttestoV2Client(new AttestoClientOptions("atto_test_" + new string('0', 32)) { BaseUrl = mock.BaseUrl, MaxRetries = 0 }, MockClients.Proofstream(mock, null));
+        await Assert.ThrowsAsync<AttestoAuthException>(() => wrongKey.CreateStreamAsync("u", "p"));
+    }
+
+    [Test]
+    public async Task Retries_recover_from_a_transient_error()
+    {
+        await using var mock = MockAttesto.Start();
+        using var client = MockClients.Loopback(mock, null, maxRetries: 2);
+        mock.InjectStatus(429, retryAfter: TimeSpan.Zero);
+        int before = mock.RequestCount;
+
+        Assert.That((await client.CreateStreamAsync("u", "p")).StreamId, Does.StartWith("str_"));
+        Assert.That(mock.RequestCount - before, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Protocol_mismatch_is_426_on_v2_only()
+    {
+        await using var mock = MockAttesto.Start();
+        using var client = MockClients.Loopback(mock, null);
+        mock.SimulateProtocolMismatch = true;
+
+        var ex = await Assert.ThrowsAsync<AttestoProtocolMismatchException>(() => client.CreateStreamAsync("u", "p"));
+        Assert.That(ex!.Status, Is.EqualTo(426));
+        using var v1 = new AttestoClient(MockClients.Options(mock));
+        Assert.That((await v1.LogEventAsync("inference", payload: new { n = 1 })).Id, Does.StartWith("evt_"));
+
+        mock.SimulateProtocolMismatch = false;
+        using var http = Raw(mock);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v2/tenant/streams");
+        request.Headers.Add(AttestoProtocol.ProtocolHeader, "ATTESTO-PROOFSTREAM-001/1.0");
+        using HttpResponseMessage response = await http.SendAsync(request);
+        var body = JObject.Parse(await response.Content.ReadAsStringAsync());
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UpgradeRequired));
+        Assert.That((string?)body["supported"], Is.EqualTo(AttestoProtocol.Version));
+        Assert.That((string?)body["received"], Is.EqualTo("ATTESTO-PROOFSTREAM-001/1.0"));
+    }
+
+    [Test]
+    public async Task Injected_delay_hits_the_per_attempt_timeout()
+    {
+        await using var mock = MockAttesto.Start();
+        var options = MockClients.Options(mock);
+        options.Timeout = TimeSpan.FromMilliseconds(150);
+        using var client = new AttestoV2Client(options, MockClients.Proofstream(mock, null));
+        mock.InjectDelay(TimeSpan.FromSeconds(3));
+
+        var ex = await Assert.ThrowsAsync<AttestoException>(() => client.CreateStreamAsync("u", "p"));
+        Assert.That(ex!.Message, Does.Contain("timed out"));
+    }
+
+    [Test]
+    public async Task Idempotency_key_replays_the_first_answer()
+    {
+        await using var mock = MockAttesto.Start();
+        using var http = Raw(mock);
+        var body = new JObject { ["use_case"] = "u", ["policy_id"] = "p" };
+        JObject first = await PostAsync(http, "/v2/streams", body, "key-1");
+        JObject again = await PostAsync(http, "/v2/streams", body, "key-1");
+        JObject other = await PostAsync(http, "/v2/streams", body, "key-2");
+
+        Assert.That(again, Is.EqualTo(first).Using<JToken>((a, b) => JToken.DeepEquals(a, b)));
+        Assert.That((string?)other["stream_id"], Is.Not.EqualTo((string?)first["stream_id"]));
+
+        // Through the client: the caller's key travels unchanged, so a repeated call is answered from the first.
+        using var client = MockClients.Loopback(mock, new MemoryHeadStore());
+        string streamId = (string)first["stream_id"]!;
+        StreamEventBatchResult once = await client.LogEventsAsync(streamId, MockClients.Events(1, 3), idempotencyKey: "batch-1");
+        StreamEventBatchResult twice = await client.LogEventsAsync(streamId, MockClients.Events(1, 3), idempotencyKey: "batch-1");
+        Assert.That(twice.Receipts!.Select(r => r.EventHash), Is.EqualTo(once.Receipts!.Select(r => r.EventHash)));
+        await Assert.ThrowsAsync<AttestoValidationException>(() => client.LogEventsAsync(streamId, MockClients.Events(1, 3), idempotencyKey: "has space"));
+    }
+
+    [Test]
+    public async Task In_process_handler_runs_the_same_emulator_without_a_socket()
+    {
+        var mock = new MockAttesto(new MockAttestoOptions { WindowSize = 4 });
+        using var handler = mock.CreateHandler();
+        using var http = new HttpClient(handler);
+        var store = new MemoryHeadStore();
+        using var client = MockClients.InProcess(mock, store, http);
+
+        string streamId = (await client.CreateStreamAsync("u", "p")).StreamId!;
+        StreamEventBatchResult result = await client.LogEventsAsync(streamId, MockClients.Events(1, 8));
+        StreamEventReceipt fetched = await client.GetReceiptAsync(result.Receipts![5].StreamEventId!);
+
+        Assert.That((await store.GetAsync(streamId))!.SeqNo, Is.EqualTo(8));
+        Assert.That(Proofs.VerifyInclusion(fetched.EventHash!, fetched.Inclusion!.Proof!, fetched.Inclusion.WindowRoot!), Is.True);
+        await mock.DisposeAsync();
+    }
+
+    [Test]
+    public async Task V1_api_logs_proves_and_verifies()
+    {
+        await using var mock = MockAttesto.Start(new MockAttestoOptions { WindowSize = 3 });
+        using var v1 = new AttestoClient(MockClients.Options(mock));
+        var ids = new List<string>();
+        for (int i = 0; i < 5; i++)
+        {
+            ids.Add((await v1.LogEventAsync("inference", status: "verified", latencyMs: 10 + i, payload: new { n = i })).Id!);
+        }
+
+        foreach (string id in ids)
+        {
+            EventProof proof = await v1.GetEventProofAsync(id);
+            Assert.That((await v1.VerifyPublicAsync(proof)).Ok, Is.True, id);
+            proof.CanonicalJson = proof.CanonicalJson!.Replace("\"latency_ms\":1", "\"latency_ms\":9", StringComparison.Ordinal);
+            Assert.That((await v1.VerifyPublicAsync(proof)).Ok, Is.False, "tampered " + id);
+        }
+    }
+
+    [Test]
+    public async Task Signed_connector_events_are_verified_and_witnessed()
+    {
+        await using var mock = MockAttesto.Start();
+        var store = new MemoryHeadStore();
+        using var client = MockClients.Loopback(mock, store);
+        string streamId = (await client.CreateStreamAsync("u", "p")).StreamId!;
+        string connectorId = mock.RegisterConnector(streamId, "s3cret");
+
+        StreamEventReceipt receipt = await client.SubmitConnectorEventAsync(connectorId, "s3cret", "crm-42", new { ticket = 42 }, "crm.ticket");
+
+        Assert.That(receipt.SeqNo, Is.EqualTo(1));
+        Assert.That(await store.GetAsync(streamId), Is.EqualTo(new StreamHead(1, receipt.EventHash!)));
+        var ex = await Assert.ThrowsAsync<AttestoAuthException>(() => client.SubmitConnectorEventAsync(connectorId, "wrong", "crm-43", new { ticket = 43 }));
+        Assert.That(ex!.Status, Is.EqualTo(401));
+    }
+
+    [Test]
+    public async Task Remote_verify_and_policy_endpoints_answer()
+    {
+        await using var mock = MockAttesto.Start(new MockAttestoOptions { WindowSize = 2 });
+        using var client = MockClients.Loopback(mock, null);
+        string streamId = (await client.CreateStreamAsync("u", "p")).StreamId!;
+        StreamEventBatchResult batch = await client.LogEventsAsync(streamId, MockClients.Events(1, 4));
+        string checkpointId = mock.CreateCheckpoint(streamId);
+        VerifierBundleResult bundle = await client.BuildVerifierBundleAsync(checkpointId, checkpointId);
+
+        Assert.That((await client.VerifyReceiptAsync(batch.Receipts![0].Receipt!)).Ok, Is.True);
+        var tampered = (JObject)batch.Receipts[0].Receipt!.DeepClone();
+        tampered["payload"]!["seq_no"] = 3;
+        VerificationResult rejected = await client.VerifyReceiptAsync(tampered);
+        Assert.That(rejected.Problems, Does.Contain(Receipts.SignatureMismatch));
+        VerificationResult bundleCheck = await client.VerifyObjectAsync("bundle", bundle.Bundle!);
+        Assert.That((bundleCheck.Ok, bundleCheck.Kind, bundleCheck.Checked.Count), Is.EqualTo((true, "bundle", 7)));
+        await Assert.ThrowsAsync<AttestoValidationException>(() => client.VerifyObjectAsync("teapot", new JObject()));
+
+        WitnessPolicy policy = await client.GetWitnessPolicyAsync("p");
+        Assert.That((policy.Quorum, policy.Witnesses!.Count), Is.EqualTo((2, 3)));
+        Assert.That(policy.Witnesses.ToDictionary(w => w.WitnessId!, w => w.PublicKeyHex!), Is.EquivalentTo(mock.WitnessPublicKeys));
+        await Assert.ThrowsAsync<AttestoValidationException>(() => client.GetCheckpointConsistencyAsync(checkpointId, checkpointId));
+        await Assert.ThrowsAsync<AttestoValidationException>(() => client.GetAnchorEpochAsync("aep_missing"));
+    }
+}

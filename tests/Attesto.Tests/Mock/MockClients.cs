@@ -1,0 +1,29 @@
+using Attesto.Testing;
+using Attesto.Witness;
+
+namespace Attesto.Tests.Mock;
+
+/// <summary>Builds v2 clients wired to a <see cref="MockAttesto"/>.</summary>
+internal static class MockClients
+{
+    internal static AttestoClientOptions Options(MockAttesto mock, int maxRetries = 0) =>
+        new(mock.ApiKey) { BaseUrl = mock.BaseUrl, MaxRetries = maxRetries, Timeout = TimeSpan.FromSeconds(30) };
+
+    internal static ProofstreamOptions Proofstream(MockAttesto mock, IHeadStore? store) =>
+        new() { ReceiptPublicKeyHex = mock.PublicKeyHex, AllowMockReceipts = true, HeadStore = store };
+
+    /// <summary>A client over real loopback HTTP.</summary>
+    internal static AttestoV2Client Loopback(MockAttesto mock, IHeadStore? store, int maxRetries = 0) =>
+        new(Options(mock, maxRetries), Proofstream(mock, store));
+
+    /// <summary>A client over the in-process handler (no socket).</summary>
+    internal static AttestoV2Client InProcess(MockAttesto mock, IHeadStore? store, HttpClient http) =>
+        new(Options(mock), Proofstream(mock, store), http);
+
+    internal static IEnumerable<Attesto.Models.StreamEventInput> Events(int from, int count, string prefix = "ev") =>
+        Enumerable.Range(from, count).Select(i => new Attesto.Models.StreamEventInput($"{prefix}-{i}", new { n = i, label = "decision" })
+        {
+            EventType = "ai.model_decision",
+            OccurredAt = new DateTimeOffset(2026, 6, 7, 12, 0, 0, TimeSpan.Zero).AddSeconds(i),
+        });
+}
