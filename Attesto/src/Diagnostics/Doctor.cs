@@ -32,15 +32,11 @@ public static class Doctor
             CheckSelfTest(),
             CheckEd25519(),
             CheckNumberPolicy(options.SamplePayload),
-            CheckHeadStore(options.HeadStorePath ?? DefaultHeadStorePath()),
+            CheckHeadStore(options.HeadStorePath ?? Witness.FileHeadStore.DefaultPath),
         };
         checks.AddRange(await CheckServiceAsync(options, cancellationToken).ConfigureAwait(false));
         return new DoctorReport(checks);
     }
-
-    /// <summary>The default head-store file: <c>~/.attesto/heads.json</c>.</summary>
-    internal static string DefaultHeadStorePath() =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".attesto", "heads.json");
 
     private static DoctorCheck CheckSelfTest()
     {

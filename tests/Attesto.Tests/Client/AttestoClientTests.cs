@@ -148,6 +148,7 @@ public class AttestoClientTests
             ClientHarness.Json(HttpStatusCode.OK, Ack));
         Task<EventAck> call = h.Client.LogEventAsync("inference");
         await h.WaitForRequests(1);
+        Assert.That(await h.WaitForRetryDelay(), Is.EqualTo(TimeSpan.FromSeconds(5)));
         h.Time.Advance(TimeSpan.FromSeconds(4.9));
         await Task.Delay(50);
         Assert.That(h.Requests, Has.Count.EqualTo(1), "no retry before Retry-After elapsed");
@@ -165,6 +166,7 @@ public class AttestoClientTests
             ClientHarness.Json(HttpStatusCode.OK, Ack));
         Task<EventAck> call = h.Client.LogEventAsync("inference");
         await h.WaitForRequests(1);
+        Assert.That(await h.WaitForRetryDelay(), Is.EqualTo(TimeSpan.FromSeconds(30)));
         h.Time.Advance(TimeSpan.FromSeconds(30));
         await h.WaitForRequests(2);
         await call;
@@ -184,7 +186,9 @@ public class AttestoClientTests
         for (int retry = 0; retry < caps.Length; retry++)
         {
             await h.WaitForRequests(retry + 1);
-            h.Time.Advance(TimeSpan.FromSeconds(caps[retry]));
+            TimeSpan delay = await h.WaitForRetryDelay();
+            Assert.That(delay, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(caps[retry])), $"retry {retry + 1} delay");
+            h.Time.Advance(delay);
             await h.WaitForRequests(retry + 2);
         }
 
@@ -331,6 +335,7 @@ public class AttestoClientTests
             ClientHarness.Json(HttpStatusCode.OK, Ack));
         Task<EventAck> call = h.Client.LogEventAsync("inference");
         await h.WaitForRequests(1);
+        Assert.That(await h.WaitForRetryDelay(), Is.EqualTo(TimeSpan.FromSeconds(3)).Within(TimeSpan.FromMilliseconds(1)));
         h.Time.Advance(TimeSpan.FromSeconds(2.5));
         await Task.Delay(50);
         Assert.That(h.Requests, Has.Count.EqualTo(1));

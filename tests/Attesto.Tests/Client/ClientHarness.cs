@@ -18,7 +18,7 @@ internal sealed class ClientHarness : IDisposable
         Client = new AttestoClient(Options, HttpClient);
     }
 
-    internal FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 6, 7, 12, 0, 0, TimeSpan.Zero));
+    internal ObservedTimeProvider Time { get; } = new(new DateTimeOffset(2026, 6, 7, 12, 0, 0, TimeSpan.Zero));
 
     internal MockHttpMessageHandler Mock { get; } = new();
 
@@ -71,6 +71,29 @@ internal sealed class ClientHarness : IDisposable
         }
 
         Assert.That(Requests.Count, Is.GreaterThanOrEqualTo(count), "requests seen");
+    }
+
+    /// <summary>
+    /// Waits (real time, bounded) until the client schedules its next retry delay on the fake
+    /// clock and returns that delay. Per-attempt timeout timers are skipped.
+    /// </summary>
+    internal async Task<TimeSpan> WaitForRetryDelay()
+    {
+        for (int i = 0; i < 2000; i++)
+        {
+            while (Time.TimerDueTimes.TryDequeue(out TimeSpan due))
+            {
+                if (due != Options.Timeout)
+                {
+                    return due;
+                }
+            }
+
+            await Task.Delay(1);
+        }
+
+        Assert.Fail("no retry delay was scheduled");
+        return TimeSpan.Zero;
     }
 
     public void Dispose()
