@@ -6,6 +6,7 @@ using Quickstart;
 var report = new QuickstartReport(Console.Out);
 Console.WriteLine("Privacy and evidence SDKs for .NET: quickstart");
 await report.RunAsync("Lucairn", LucairnFlow.RunAsync);
+await report.RunAsync("Attesto", AttestoFlow.RunAsync);
 await report.RunAsync("Nomyo", NomyoFlow.RunAsync);
 report.Summary();
 return report.ExitCode;
