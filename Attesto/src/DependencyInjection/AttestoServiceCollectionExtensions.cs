@@ -1,0 +1,88 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Attesto;
+
+/// <summary>Registers the Attesto clients with dependency injection, over <see cref="System.Net.Http.IHttpClientFactory"/>.</summary>
+public static class AttestoServiceCollectionExtensions
+{
+    /// <summary>The name of the <see cref="HttpClient"/> the v1 <see cref="AttestoClient"/> uses.</summary>
+    public const string HttpClientName = "Attesto";
+
+    /// <summary>The name of the <see cref="HttpClient"/> the <see cref="AttestoV2Client"/> uses.</summary>
+    public const string V2HttpClientName = "Attesto.V2";
+
+    /// <summary>
+    /// Registers the v1 <see cref="AttestoClient"/> as a typed client. The options are validated
+    /// when the host starts (and on first use), with the same messages as the constructor.
+    /// Bind them from configuration with <c>services.Configure&lt;AttestoClientOptions&gt;(section)</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options: at least <see cref="AttestoClientOptions.ApiKey"/>.</param>
+    /// <returns>The HTTP client builder, to add handlers.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IHttpClientBuilder AddAttestoClient(this IServiceCollection services, Action<AttestoClientOptions> configure)
+    {
+        AddValidatedOptions(services, configure);
+        return AddHttpClient(services, HttpClientName)
+            .AddTypedClient<AttestoClient>(static (http, provider) =>
+                new AttestoClient(provider.GetRequiredService<IOptions<AttestoClientOptions>>().Value, http));
+    }
+
+    /// <summary>
+    /// Registers the Proofstream <see cref="AttestoV2Client"/> as a typed client. Its
+    /// <see cref="ProofstreamOptions"/> (receipt signer key, head store, page size) are shared by
+    /// every instance, so the witnessed stream heads survive across resolutions.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the connection options: at least <see cref="AttestoClientOptions.ApiKey"/>.</param>
+    /// <param name="configureProofstream">Sets the Proofstream options; null keeps the defaults.</param>
+    /// <returns>The HTTP client builder, to add handlers.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is null.</exception>
+    public static IHttpClientBuilder AddAttestoV2Client(this IServiceCollection services, Action<AttestoClientOptions> configure, Action<ProofstreamOptions>? configureProofstream = null)
+    {
+        AddValidatedOptions(services, configure);
+        OptionsBuilder<ProofstreamOptions> proofstream = services.AddOptions<ProofstreamOptions>();
+        if (configureProofstream is not null)
+        {
+            proofstream.Configure(configureProofstream);
+        }
+
+        return AddHttpClient(services, V2HttpClientName)
+            .AddTypedClient<AttestoV2Client>(static (http, provider) => new AttestoV2Client(
+                provider.GetRequiredService<IOptions<AttestoClientOptions>>().Value,
+                provider.GetRequiredService<IOptions<ProofstreamOptions>>().Value,
+                http));
+    }
+
+    private static void AddValidatedOptions(IServiceCollection services, Action<AttestoClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<AttestoClientOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AttestoClientOptions>, OptionsValidation>());
+    }
+
+    private static IHttpClientBuilder AddHttpClient(IServiceCollection services, string name) =>
+        services.AddHttpClient(name)
+            .ConfigureHttpClient(static http => http.Timeout = Timeout.InfiniteTimeSpan) // the client applies its own per-attempt timeout
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .RedactLoggedHeaders(["Authorization"]);
+
+    private sealed class OptionsValidation : IValidateOptions<AttestoClientOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, AttestoClientOptions options)
+        {
+            try
+            {
+                _ = options.Validate();
+                return ValidateOptionsResult.Success;
+            }
+            catch (AttestoException ex)
+            {
+                return ValidateOptionsResult.Fail(ex.Message);
+            }
+        }
+    }
+}
