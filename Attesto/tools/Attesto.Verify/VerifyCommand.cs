@@ -10,12 +10,13 @@ internal static class VerifyCommand
 {
     internal const string Usage = """
         usage: attesto-verify receipt <receipt.json|-> --public-key <hex> [--allow-mock] [--json]
+               attesto-verify bundle <bundle.json|-> --public-key <hex> --witness-keys <keys.json> [--quorum <n>] [--bundle-hash <hex>] [--allow-mock] [--json]
                attesto-verify inclusion --leaf <hex> --root <hex> --proof <proof.json|-> [--json]
                attesto-verify completeness <events.json|-> --from <seq> --to <seq> [--json]
         exit codes: 0 verified, 1 not verified (problems printed), 2 usage or I/O error
         """;
 
-    private static readonly string[] ValueOptions = ["--public-key", "--leaf", "--root", "--proof", "--from", "--to"];
+    private static readonly string[] ValueOptions = ["--public-key", "--witness-keys", "--quorum", "--bundle-hash", "--leaf", "--root", "--proof", "--from", "--to"];
     private static readonly string[] FlagOptions = ["--json", "--allow-mock", "--help"];
 
     internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -32,9 +33,10 @@ internal static class VerifyCommand
             (string subject, IReadOnlyList<string> problems, JObject details) = args[0] switch
             {
                 "receipt" => Receipt(command, stdin),
+                "bundle" => Bundle(command, stdin),
                 "inclusion" => Inclusion(command, stdin),
                 "completeness" => CompletenessCheck(command, stdin),
-                _ => throw new UsageException($"unknown command '{args[0]}' (expected receipt, inclusion or completeness)"),
+                _ => throw new UsageException($"unknown command '{args[0]}' (expected receipt, bundle, inclusion or completeness)"),
             };
 
             Print(stdout, command.Has("--json"), subject, problems, details);
@@ -53,6 +55,35 @@ internal static class VerifyCommand
         JToken receipt = ReadJson(SingleInput(command, "receipt file"), stdin);
         var report = Receipts.Verify(receipt, command.Require("--public-key"), command.Has("--allow-mock"));
         return ("receipt", report.Problems, new JObject { ["digest"] = report.DigestHex, ["mock"] = report.IsMock });
+    }
+
+    private static (string, IReadOnlyList<string>, JObject) Bundle(CommandLine command, TextReader stdin)
+    {
+        if (ReadJson(SingleInput(command, "bundle file"), stdin) is not JObject bundle)
+        {
+            throw new UsageException("the bundle must be a JSON object");
+        }
+
+        // Only keys the caller supplies are trusted: never keys carried inside the bundle.
+        if (ReadJson(command.Require("--witness-keys"), stdin) is not JObject witnessFile
+            || witnessFile.Properties().Any(p => p.Value.Type != JTokenType.String))
+        {
+            throw new UsageException("--witness-keys must be a JSON object mapping each witness kid to its public key hex");
+        }
+
+        var witnesses = witnessFile.Properties().ToDictionary(p => p.Name, p => (string)p.Value!, StringComparer.Ordinal);
+        var keys = new VerifierBundleKeys(command.Require("--public-key"), witnesses)
+        {
+            AllowMock = command.Has("--allow-mock"),
+            ExpectedBundleHash = command.Get("--bundle-hash"),
+        };
+        if (command.Get("--quorum") is not null)
+        {
+            keys = keys with { MinimumQuorum = checked((int)command.RequireInt64("--quorum")) };
+        }
+
+        VerifierBundleReport report = VerifierBundle.Verify(bundle, keys);
+        return ($"verifier bundle ({report.Kind})", report.Problems, new JObject { ["checked"] = new JArray(report.Checked) });
     }
 
     private static (string, IReadOnlyList<string>, JObject) Inclusion(CommandLine command, TextReader stdin)
