@@ -36,7 +36,11 @@ for id in "${packages[@]}"; do
     echo "pack: ${changelog[$id]} has no '## [$version]' section for version $version" >&2
     exit 1
   fi
-  dotnet pack "$proj" -c Release --nologo -v quiet -o "$out" >/dev/null
+  if ! log=$(dotnet pack "$proj" -c Release --nologo -o "$out" 2>&1); then
+    echo "$log" >&2
+    echo "pack: dotnet pack failed for $id" >&2
+    exit 1
+  fi
   [ -f "$out/$id.$version.nupkg" ] || { echo "pack: $out/$id.$version.nupkg was not produced" >&2; exit 1; }
   echo "packed $id $version"
 done

@@ -1,3 +1,4 @@
+using Shared.Http;
 using System.Net;
 using Lucairn.Http;
 using Newtonsoft.Json.Linq;

@@ -1,3 +1,4 @@
+using Shared.Http;
 using System.Collections.Concurrent;
 using System.Net;
 using Polly;

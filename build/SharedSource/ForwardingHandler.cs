@@ -1,8 +1,11 @@
-namespace Lucairn.Http;
+namespace Shared.Http;
 
 /// <summary>
-/// Sends through a caller-owned <see cref="HttpClient"/> so Refit can run on our own
-/// <see cref="HttpClient"/> (with our base address) without touching or disposing the caller's.
+/// Sends every request through one existing <see cref="HttpClient"/> (owned or caller-owned),
+/// so Refit proxies for several base URLs share its connections and handlers. The request is
+/// copied first (an <see cref="HttpClient"/> refuses a message another client already sent);
+/// the content object is shared, not copied. Responses are returned after the headers arrive;
+/// the body is read by the caller under a size cap.
 /// </summary>
 internal sealed class ForwardingHandler : HttpMessageHandler
 {
@@ -15,8 +18,6 @@ internal sealed class ForwardingHandler : HttpMessageHandler
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // HttpClient refuses a request message another HttpClient already sent, so forward a copy
-        // (same method, URI, headers and content).
         var copy = new HttpRequestMessage(request.Method, request.RequestUri)
         {
             Content = request.Content,
