@@ -52,6 +52,13 @@ public sealed partial class AttestoClientOptions
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>
+    /// Where to log one line per call (method, path, status, elapsed, request id) and each retry;
+    /// null (the default) logs nothing. Keys, payloads and metadata are never logged.
+    /// <c>AddAttestoClient</c> / <c>AddAttestoV2Client</c> fill it from the registered <see cref="Microsoft.Extensions.Logging.ILoggerFactory"/>.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILogger? Logger { get; set; }
+
+    /// <summary>
     /// Options that send <paramref name="token"/> as a bearer token without the system-key
     /// format check (the C# form of upstream's <c>with_bearer_token</c>).
     /// </summary>

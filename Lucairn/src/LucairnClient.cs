@@ -190,7 +190,7 @@ public partial class LucairnClient : IDisposable
     }
 
     private static HttpClient CreateRefitClient(HttpMessageHandler handler, ValidatedConfig config) =>
-        new(handler, disposeHandler: true)
+        new(RequestLoggingHandler.Wrap(config.Logger, "Lucairn", handler), disposeHandler: true)
         {
             BaseAddress = new Uri(config.BaseUrl, UriKind.Absolute),
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,

@@ -51,6 +51,13 @@ public class LucairnConfig
     /// <summary>The clock used for timeouts and retry back-off (default <see cref="System.TimeProvider.System"/>).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Where to log one line per HTTP attempt (method, path, status, elapsed, request id) and each
+    /// retry; null (the default) logs nothing. Keys, prompts and bodies are never logged.
+    /// <c>AddLucairnClient</c> fills it from the registered <see cref="Microsoft.Extensions.Logging.ILoggerFactory"/>.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILogger? Logger { get; set; }
+
     /// <summary>Describes the settings without the API key.</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString() => string.Create(

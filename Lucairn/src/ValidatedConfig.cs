@@ -6,8 +6,9 @@ namespace Lucairn;
 /// <summary>A <see cref="LucairnConfig"/> after validation (spec §2); immutable.</summary>
 internal sealed partial class ValidatedConfig
 {
-    private ValidatedConfig(string apiKey, string baseUrl, TimeSpan timeout, long maxResponseBytes, int maxRetries, TimeProvider timeProvider)
+    private ValidatedConfig(string apiKey, string baseUrl, TimeSpan timeout, long maxResponseBytes, int maxRetries, TimeProvider timeProvider, Microsoft.Extensions.Logging.ILogger? logger)
     {
+        Logger = logger;
         ApiKey = apiKey;
         BaseUrl = baseUrl;
         Timeout = timeout;
@@ -27,6 +28,8 @@ internal sealed partial class ValidatedConfig
     internal int MaxRetries { get; }
 
     internal TimeProvider TimeProvider { get; }
+
+    internal Microsoft.Extensions.Logging.ILogger? Logger { get; }
 
     /// <summary>Validates every setting in the spec's order; the first problem is reported.</summary>
     internal static ValidatedConfig From(LucairnConfig? config)
@@ -52,7 +55,7 @@ internal sealed partial class ValidatedConfig
         }
 
         TimeProvider timeProvider = config.TimeProvider ?? throw new LucairnConfigException("TimeProvider must not be null.");
-        return new ValidatedConfig(apiKey, baseUrl, timeout, config.MaxResponseBytes, config.MaxRetries, timeProvider);
+        return new ValidatedConfig(apiKey, baseUrl, timeout, config.MaxResponseBytes, config.MaxRetries, timeProvider, config.Logger);
     }
 
     /// <summary>Checks a timeout is positive and finite; <paramref name="name"/> appears in the message.</summary>

@@ -84,6 +84,13 @@ public sealed class NomyoClientOptions
     /// <summary>The clock for retry delays, timeouts and <c>Retry-After</c> dates (tests pass a fake one).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Where to log one line per HTTP attempt (method, path, status, elapsed, payload id) and each
+    /// retry; null (the default) logs nothing. Keys, prompts, payloads and answers are never logged.
+    /// <c>AddNomyoClient</c> fills it from the registered <see cref="Microsoft.Extensions.Logging.ILoggerFactory"/>.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILogger? Logger { get; set; }
+
     /// <summary>A copy, so a client is not affected by later changes to the caller's instance.</summary>
     internal NomyoClientOptions Clone() => (NomyoClientOptions)MemberwiseClone();
 }

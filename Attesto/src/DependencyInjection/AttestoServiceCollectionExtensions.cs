@@ -60,7 +60,11 @@ public static class AttestoServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<AttestoClientOptions>().Configure(configure).ValidateOnStart();
+        services.AddOptions<AttestoClientOptions>()
+            .Configure(configure)
+            .Configure<IServiceProvider>(static (options, provider) =>
+                options.Logger ??= provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger("Attesto"))
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AttestoClientOptions>, OptionsValidation>());
     }
 

@@ -37,7 +37,8 @@ internal sealed class AttestoHttpHandler : HttpMessageHandler
     /// <param name="timeout">The per-attempt time limit.</param>
     /// <param name="maxRetries">Retries after the first attempt.</param>
     /// <param name="timeProvider">The clock for back-off and timeouts.</param>
-    internal AttestoHttpHandler(HttpMessageInvoker sender, bool ownsSender, string? credential, string userAgent, TimeSpan timeout, int maxRetries, TimeProvider timeProvider)
+    /// <param name="logger">Where retries are logged; null for none.</param>
+    internal AttestoHttpHandler(HttpMessageInvoker sender, bool ownsSender, string? credential, string userAgent, TimeSpan timeout, int maxRetries, TimeProvider timeProvider, Microsoft.Extensions.Logging.ILogger? logger = null)
     {
         _sender = sender;
         _ownsSender = ownsSender;
@@ -45,7 +46,7 @@ internal sealed class AttestoHttpHandler : HttpMessageHandler
         _userAgent = userAgent;
         _timeout = timeout;
         _timeProvider = timeProvider;
-        _pipeline = AttestoRetryPipeline.Build(maxRetries, timeProvider);
+        _pipeline = AttestoRetryPipeline.Build(maxRetries, timeProvider, logger);
     }
 
     /// <summary>

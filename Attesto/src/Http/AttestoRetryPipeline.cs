@@ -22,10 +22,15 @@ internal static class AttestoRetryPipeline
     /// <summary>Builds the pipeline.</summary>
     /// <param name="maxRetries">Retries after the first attempt; 0 gives a pass-through pipeline.</param>
     /// <param name="timeProvider">The clock for the delays.</param>
+    /// <param name="logger">Where each retry is logged; null for none.</param>
     /// <returns>The pipeline.</returns>
-    internal static ResiliencePipeline<HttpResponseMessage> Build(int maxRetries, TimeProvider timeProvider)
+    internal static ResiliencePipeline<HttpResponseMessage> Build(int maxRetries, TimeProvider timeProvider, Microsoft.Extensions.Logging.ILogger? logger = null)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>
+        {
+            TimeProvider = timeProvider,
+            TelemetryListener = logger is null ? null : new Shared.Http.RetryLogListener<HttpResponseMessage>(logger, "Attesto", static r => (int)r.StatusCode),
+        };
         if (maxRetries <= 0)
         {
             return builder.Build();

@@ -31,8 +31,9 @@ internal sealed class AttestoTransport : IDisposable
             string.IsNullOrWhiteSpace(options.UserAgent) ? AttestoProtocol.SdkIdentifier : options.UserAgent,
             options.Timeout,
             options.MaxRetries,
-            options.TimeProvider);
-        _client = new HttpClient(handler, disposeHandler: true)
+            options.TimeProvider,
+            options.Logger);
+        _client = new HttpClient(Shared.Http.RequestLoggingHandler.Wrap(options.Logger, "Attesto", handler), disposeHandler: true)
         {
             BaseAddress = BaseUrl,
             Timeout = Timeout.InfiniteTimeSpan,

@@ -26,6 +26,8 @@ public static class LucairnServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<LucairnConfig>()
             .Configure(configure)
+            .Configure<IServiceProvider>(static (config, provider) =>
+                config.Logger ??= provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger("Lucairn"))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LucairnConfig>, LucairnConfigValidation>());
         return services.AddHttpClient(HttpClientName)

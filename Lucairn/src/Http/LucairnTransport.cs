@@ -20,7 +20,7 @@ internal sealed class LucairnTransport
     {
         _api = api;
         _config = config;
-        _retry = RetryPipeline.Create(config.MaxRetries, config.TimeProvider);
+        _retry = RetryPipeline.Create(config.MaxRetries, config.TimeProvider, config.Logger);
     }
 
     internal delegate Task<HttpResponseMessage> ApiCall(ILucairnApi api, IDictionary<string, string> headers, CancellationToken cancellationToken);

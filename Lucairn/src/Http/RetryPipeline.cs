@@ -16,7 +16,7 @@ internal static class RetryPipeline
     /// <summary>The longest wait between attempts, also the cap on <c>Retry-After</c>.</summary>
     internal static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
 
-    internal static ResiliencePipeline<RawResponse> Create(int maxRetries, TimeProvider timeProvider)
+    internal static ResiliencePipeline<RawResponse> Create(int maxRetries, TimeProvider timeProvider, Microsoft.Extensions.Logging.ILogger? logger = null)
     {
         if (maxRetries == 0)
         {
@@ -34,7 +34,11 @@ internal static class RetryPipeline
             DelayGenerator = static args => ValueTask.FromResult(
                 args.Outcome.Result?.RetryAfter is { } retryAfter ? (TimeSpan?)Clamp(retryAfter) : null),
         };
-        return new ResiliencePipelineBuilder<RawResponse> { TimeProvider = timeProvider }.AddRetry(options).Build();
+        return new ResiliencePipelineBuilder<RawResponse>
+        {
+            TimeProvider = timeProvider,
+            TelemetryListener = logger is null ? null : new Shared.Http.RetryLogListener<RawResponse>(logger, "Lucairn", static r => r.Status),
+        }.AddRetry(options).Build();
     }
 
     internal static bool IsRetryableStatus(int status) =>

@@ -30,6 +30,9 @@ public static class NomyoServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        options.Configure<IServiceProvider>(static (o, provider) =>
+            o.Logger ??= provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger("Nomyo"));
+
         services.TryAddSingleton(provider => new SecureChatCompletion(
             provider.GetRequiredService<IOptions<NomyoClientOptions>>().Value,
             provider.GetRequiredService<System.Net.Http.IHttpClientFactory>().CreateClient(HttpClientName)));

@@ -50,7 +50,7 @@ internal sealed class NomyoTransport : IDisposable
     private INomyoApi ApiFor(string baseUrl) =>
         _apis.GetOrAdd(baseUrl, url =>
         {
-            var client = new HttpClient(_forwarder, disposeHandler: false)
+            var client = new HttpClient(RequestLoggingHandler.Wrap(_options.Logger, "Nomyo", _forwarder), disposeHandler: false)
             {
                 BaseAddress = new Uri(url),
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
@@ -175,7 +175,11 @@ internal sealed class NomyoTransport : IDisposable
 
     private static ResiliencePipeline<HttpResult> BuildPipeline(NomyoClientOptions options, bool idempotent)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResult> { TimeProvider = options.TimeProvider };
+        var builder = new ResiliencePipelineBuilder<HttpResult>
+        {
+            TimeProvider = options.TimeProvider,
+            TelemetryListener = options.Logger is null ? null : new RetryLogListener<HttpResult>(options.Logger, "Nomyo", static r => r.Status),
+        };
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResult>
