@@ -27,4 +27,23 @@ public class DependencyInjectionTests
         Assert.That(provider.GetRequiredService<SecureCompletionClient>(), Is.SameAs(chat.Client));
         Assert.That(answer.Choices[0].Message.Content, Is.EqualTo("Hello there"));
     }
+
+    [TestCase("http://example.com", "http://")]
+    [TestCase("https://api.nomyo.ai", null)]
+    public void Options_are_validated_with_the_constructor_rules(string baseUrl, string? expected)
+    {
+        var services = new ServiceCollection();
+        services.AddNomyoClient(o => { o.BaseUrl = baseUrl; o.MaxRetries = 2; });
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        if (expected is null)
+        {
+            Assert.DoesNotThrow(() => _ = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<NomyoClientOptions>>().Value);
+        }
+        else
+        {
+            var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => _ = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<NomyoClientOptions>>().Value);
+            Assert.That(ex!.Message, Does.Contain(expected));
+        }
+    }
 }

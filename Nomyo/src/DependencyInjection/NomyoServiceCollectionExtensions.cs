@@ -32,6 +32,8 @@ public static class NomyoServiceCollectionExtensions
 
         options.Configure<IServiceProvider>(static (o, provider) =>
             o.Logger ??= provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger("Nomyo"));
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NomyoClientOptions>, OptionsValidation>());
 
         services.TryAddSingleton(provider => new SecureChatCompletion(
             provider.GetRequiredService<IOptions<NomyoClientOptions>>().Value,
@@ -41,5 +43,23 @@ public static class NomyoServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The constructor's checks, run when the host starts, with the same messages.</summary>
+    private sealed class OptionsValidation : IValidateOptions<NomyoClientOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, NomyoClientOptions options)
+        {
+            try
+            {
+                NomyoClientOptions checkedOptions = OptionsValidator.Validate(options);
+                _ = Nomyo.Http.BaseUrl.Normalize(checkedOptions.BaseUrl, checkedOptions.AllowHttp, "NomyoClientOptions.BaseUrl");
+                return ValidateOptionsResult.Success;
+            }
+            catch (Exception ex) when (ex is ArgumentException or NomyoException)
+            {
+                return ValidateOptionsResult.Fail(ex.Message);
+            }
+        }
     }
 }
