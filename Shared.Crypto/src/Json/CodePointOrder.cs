@@ -7,20 +7,17 @@ namespace Shared.Crypto;
 /// <see cref="string.CompareOrdinal(string, string)"/> compares UTF-16 code units and puts
 /// U+E000–U+FFFF after astral characters; this comparer fixes that without allocating.
 /// </summary>
-public static class CodePointOrder
+internal static class CodePointOrder
 {
     /// <summary>A comparer of property names in code-point order.</summary>
     internal static IComparer<JProperty> PropertyComparer { get; } =
         Comparer<JProperty>.Create(static (a, b) => Compare(a.Name, b.Name));
 
-    /// <summary>A string comparer in code-point order.</summary>
-    public static IComparer<string> Comparer { get; } = Comparer<string>.Create(static (a, b) => Compare(a, b));
-
     /// <summary>Compares two strings by code point (shorter prefix first).</summary>
     /// <param name="left">The first string.</param>
     /// <param name="right">The second string.</param>
     /// <returns>Negative, zero or positive, like <see cref="string.CompareOrdinal(string, string)"/>.</returns>
-    public static int Compare(string? left, string? right)
+    internal static int Compare(string? left, string? right)
     {
         if (ReferenceEquals(left, right))
         {

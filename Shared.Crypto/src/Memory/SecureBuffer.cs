@@ -30,7 +30,7 @@ public sealed class SecureBuffer : IDisposable
         {
             unsafe
             {
-                IsLocked = NativeMemoryLock.TryLock(Unsafe.AsPointer(pinned), (nuint)pinned.Length);
+                IsLocked = NativeMemoryLock.TryLock(AddressOf(pinned), (nuint)pinned.Length);
             }
         }
     }
@@ -117,7 +117,7 @@ public sealed class SecureBuffer : IDisposable
         {
             unsafe
             {
-                NativeMemoryLock.Unlock(Unsafe.AsPointer(_data), (nuint)_data.Length);
+                NativeMemoryLock.Unlock(AddressOf(_data), (nuint)_data.Length);
             }
 
             IsLocked = false;
@@ -130,9 +130,7 @@ public sealed class SecureBuffer : IDisposable
         return GC.AllocateArray<byte>(length, pinned: true);
     }
 
-    private static class Unsafe
-    {
-        internal static unsafe void* AsPointer(byte[] pinned) =>
-            System.Runtime.CompilerServices.Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
-    }
+    /// <summary>The address of a pinned (POH) array's first byte; stable for the array's lifetime.</summary>
+    private static unsafe void* AddressOf(byte[] pinned) =>
+        System.Runtime.CompilerServices.Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
 }
