@@ -32,7 +32,7 @@ for id in "${packages[@]}"; do
   fi
   proj="$root/${project[$id]}"
   version=$(dotnet msbuild "$proj" -nologo -getProperty:Version)
-  if [ -n "${changelog[$id]+x}" ] && ! grep -q "^## \[$version\]" "$root/${changelog[$id]}"; then
+  if [ -n "${changelog[$id]+x}" ] && ! grep -qF "## [$version]" "$root/${changelog[$id]}"; then
     echo "pack: ${changelog[$id]} has no '## [$version]' section for version $version" >&2
     exit 1
   fi

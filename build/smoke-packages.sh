@@ -36,7 +36,7 @@ for vendor in "${vendors[@]}"; do
   [ -f "$nupkg" ] || { echo "smoke: $nupkg not found (run build/pack.sh first)" >&2; exit 1; }
 
   # The package may depend on Shared.Crypto and third-party packages, never on another vendor.
-  deps=$(unzip -p "$nupkg" "$vendor.nuspec" | grep -o 'dependency id="[^"]*"' | sort -u | sed 's/dependency id=//' | tr -d '"' | tr '\n' ' ')
+  deps=$( (unzip -p "$nupkg" "$vendor.nuspec" | grep -o 'dependency id="[^"]*"' || true) | sort -u | sed 's/dependency id=//' | tr -d '"' | tr '\n' ' ')
   for other in Lucairn Attesto Nomyo; do
     if [ "$other" != "$vendor" ] && grep -qw "$other" <<<"$deps"; then
       echo "smoke: $vendor $version depends on $other ($deps)" >&2; exit 1

@@ -7,6 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 id="${1:?usage: update-public-api.sh <Package>}"
 dir="$root/$id/src"
 log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 dotnet build "$dir/$id.csproj" -c Release --nologo -p:TreatWarningsAsErrors=false -p:WarningsAsErrors= \
   -p:NoWarn=CS1591 -f net10.0 >"$log" 2>&1 || true
 python3 - "$log" "$dir/PublicAPI.Unshipped.txt" "$dir/PublicAPI.Shipped.txt" <<'PY'
@@ -20,4 +21,3 @@ current = (set(lines) - removed) | added
 open(unshipped, "w", encoding="utf-8").write("#nullable enable\n" + "".join(s + "\n" for s in sorted(current, key=str.lower)))
 print(f"{unshipped}: +{len(added)} -{len(removed & set(lines))} symbols")
 PY
-rm -f "$log"

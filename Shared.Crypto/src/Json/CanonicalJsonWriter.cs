@@ -227,74 +227,94 @@ internal sealed class CanonicalJsonWriter
 
     private void WriteString(string text, JToken owner)
     {
-        // Worst case: every UTF-16 unit becomes a six-byte escape, plus the quotes.
-        Span<byte> destination = Reserve((text.Length * 6) + 2);
-        int pos = 0;
-        destination[pos++] = (byte)'"';
-        for (int i = 0; i < text.Length; i++)
+        Append((byte)'"');
+        int i = 0;
+        while (i < text.Length)
         {
-            char c = text[i];
-            if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\')
+            // Copy the run of characters that need no escape in one go.
+            int run = 0;
+            while (i + run < text.Length && IsPlain(text[i + run]))
             {
-                destination[pos++] = (byte)c;
+                run++;
+            }
+
+            if (run > 0)
+            {
+                Span<byte> plain = Reserve(run);
+                for (int k = 0; k < run; k++)
+                {
+                    plain[k] = (byte)text[i + k];
+                }
+
+                _length += run;
+                i += run;
                 continue;
             }
 
+            // One escaped character (or surrogate pair): at most 12 bytes.
+            Span<byte> destination = Reserve(12);
+            int pos = 0;
+            char c = text[i++];
             switch (c)
             {
                 case '"':
                     destination[pos++] = (byte)'\\';
                     destination[pos++] = (byte)'"';
-                    continue;
+                    break;
                 case '\\':
                     destination[pos++] = (byte)'\\';
                     destination[pos++] = (byte)'\\';
-                    continue;
+                    break;
                 case '\b':
                     destination[pos++] = (byte)'\\';
                     destination[pos++] = (byte)'b';
-                    continue;
+                    break;
                 case '\t':
                     destination[pos++] = (byte)'\\';
                     destination[pos++] = (byte)'t';
-                    continue;
+                    break;
                 case '\n':
                     destination[pos++] = (byte)'\\';
                     destination[pos++] = (byte)'n';
-                    continue;
+                    break;
                 case '\f':
                     destination[pos++] = (byte)'\\';
                     destination[pos++] = (byte)'f';
-                    continue;
+                    break;
                 case '\r':
                     destination[pos++] = (byte)'\\';
                     destination[pos++] = (byte)'r';
-                    continue;
+                    break;
+                default:
+                    if (char.IsHighSurrogate(c))
+                    {
+                        if (i >= text.Length || !char.IsLowSurrogate(text[i]))
+                        {
+                            throw Error(owner, $"the string has an unpaired high surrogate U+{(int)c:X4} at index {i - 1}");
+                        }
+
+                        WriteUnicodeEscape(destination, ref pos, c);
+                        WriteUnicodeEscape(destination, ref pos, text[i++]);
+                    }
+                    else if (char.IsLowSurrogate(c))
+                    {
+                        throw Error(owner, $"the string has an unpaired low surrogate U+{(int)c:X4} at index {i - 1}");
+                    }
+                    else
+                    {
+                        WriteUnicodeEscape(destination, ref pos, c);
+                    }
+
+                    break;
             }
 
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
-                {
-                    throw Error(owner, $"the string has an unpaired high surrogate U+{(int)c:X4} at index {i}");
-                }
-
-                WriteUnicodeEscape(destination, ref pos, c);
-                WriteUnicodeEscape(destination, ref pos, text[++i]);
-                continue;
-            }
-
-            if (char.IsLowSurrogate(c))
-            {
-                throw Error(owner, $"the string has an unpaired low surrogate U+{(int)c:X4} at index {i}");
-            }
-
-            WriteUnicodeEscape(destination, ref pos, c);
+            _length += pos;
         }
 
-        destination[pos++] = (byte)'"';
-        _length += pos;
+        Append((byte)'"');
     }
+
+    private static bool IsPlain(char c) => c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
 
     private static void WriteUnicodeEscape(Span<byte> destination, ref int pos, char c)
     {
