@@ -21,34 +21,22 @@ internal sealed class MockChain
     internal string ContractAddress { get; } = "0x" + Hex.Encode(RandomNumberGenerator.GetBytes(20));
 
     /// <summary>Commits a root for the exact <c>getCommitment</c> calldata and returns (tx hash, block).</summary>
-    internal (string TxHash, long Block) Commit(string calldata, string root, bool reverted = false)
+    internal (string TxHash, long Block) Commit(string calldata, string root)
     {
         lock (_gate)
         {
             long block = ++_block;
             string tx = "0x" + Hex.Encode(RandomNumberGenerator.GetBytes(32));
-            if (!reverted)
-            {
-                _commitments[calldata.ToLowerInvariant()] = (root, block);
-            }
+            _commitments[calldata.ToLowerInvariant()] = (root, block);
 
             _receipts[tx] = new JObject
             {
                 ["transactionHash"] = tx,
-                ["status"] = reverted ? "0x0" : "0x1",
+                ["status"] = "0x1",
                 ["blockNumber"] = "0x" + block.ToString("x", CultureInfo.InvariantCulture),
                 ["to"] = ContractAddress,
             };
             return (tx, block);
-        }
-    }
-
-    /// <summary>Replaces the committed root (test hook: the chain disagrees with the service).</summary>
-    internal void Overwrite(string calldata, string root)
-    {
-        lock (_gate)
-        {
-            _commitments[calldata.ToLowerInvariant()] = (root, _commitments.TryGetValue(calldata.ToLowerInvariant(), out var old) ? old.Block : _block);
         }
     }
 

@@ -15,8 +15,6 @@ internal sealed partial class MockLedger
 {
     internal const string TenantId = "ten_mock";
 
-    /// <summary>The event type the mock assigns when a write names none.</summary>
-    internal const string DefaultEventType = "event";
     private readonly object _gate = new();
     private readonly MockAttestoOptions _options;
     private readonly Ed25519PrivateKey _receiptKey = Ed25519PrivateKey.Generate();
@@ -85,7 +83,7 @@ internal sealed partial class MockLedger
         }
 
         string expected = ConnectorWebhooks.SignHeaders(connector.Secret, rawBody, ts)[ConnectorWebhooks.SignatureHeader];
-        if (!ConstantTime.EqualsAscii(expected, signature?.ToLowerInvariant()))
+        if (!ConstantTime.EqualsAscii(expected, signature, ignoreAsciiCase: true))
         {
             throw new MockError(401, "connector signature mismatch");
         }
@@ -287,7 +285,7 @@ internal sealed partial class MockLedger
 
         long seq = stream.Events.Count + 1;
         string previous = stream.Events.Count == 0 ? AttestoHashes.GenesisPreviousEventHash : stream.Events[^1].EventHash;
-        MockEvent e = CreateEvent(stream, seq, previous, sourceRef, (string?)body["event_type"] ?? DefaultEventType, (string)body["occurred_at"]!, Hex.Encode(AttestoHashes.PayloadHash(body["payload"] ?? new JObject())), sign);
+        MockEvent e = CreateEvent(stream, seq, previous, sourceRef, (string?)body["event_type"], (string)body["occurred_at"]!, Hex.Encode(AttestoHashes.PayloadHash(body["payload"] ?? new JObject())), sign);
         stream.Events.Add(e);
         stream.BySourceRef[sourceRef] = e;
         _eventsById[e.Id] = (stream, e);

@@ -77,9 +77,8 @@ public static class Webhooks
             return false;
         }
 
-        byte[] expected = Encoding.ASCII.GetBytes(Sign(secret, timestamp, body));
-        byte[] received = Encoding.ASCII.GetBytes(signature.ToLowerInvariant());
-        return ConstantTime.Equals(expected, received);
+        // The expected MAC is lowercase hex; the received one may be either case.
+        return ConstantTime.EqualsAscii(Sign(secret, timestamp, body), signature, ignoreAsciiCase: true);
     }
 
     /// <summary>The lowercase hex HMAC-SHA256 of <c>timestamp + "." + body</c> keyed with the UTF-8 secret.</summary>

@@ -16,10 +16,10 @@ internal static class VerifyCommand
 
     internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        bool json = args.Contains("--json");
+        CommandLine? command = null;
         try
         {
-            var command = CommandLine.Parse(args, ValueOptions, FlagOptions);
+            command = CommandLine.Parse(args, ValueOptions, FlagOptions);
             if (command.Has("--help"))
             {
                 stdout.WriteLine(Usage);
@@ -36,12 +36,12 @@ internal static class VerifyCommand
             string certificate = CommandLine.ReadInput(command.Positional[0], stdin);
 
             VerifyCertificateResult result = CertificateVerifier.Verify(certificate, keys, minimum);
-            Print(stdout, json, Valid(result, keys));
+            Print(stdout, command.Has("--json"), Valid(result, keys));
             return ExitCodes.Valid;
         }
         catch (LucairnCertificateException ex)
         {
-            Print(stdout, json, new JObject
+            Print(stdout, command?.Has("--json") == true, new JObject
             {
                 ["valid"] = false,
                 ["reason"] = ex.ReasonCode,
@@ -96,10 +96,6 @@ internal static class VerifyCommand
             stdout.WriteLine($"  signed over the {report["signable_version"]} signable by witness key '{report["witness_key_id"]}' ({report["witness_public_key"]})");
             stdout.WriteLine($"  verdict {report["overall_verdict"]}, anchor {report["anchor_status"]} (the anchor status is not covered by the signature)");
             stdout.WriteLine($"  witness-asserted issue time {report["witness_asserted_issued_at"]}");
-            if ((bool)report["v3_signature_stripped"]!)
-            {
-                stdout.WriteLine("  note: a v3 signature was present but stripped; only the v2 signable was verified");
-            }
         }
         else
         {
