@@ -33,7 +33,7 @@ public partial class LucairnClient
         }
 
         raw.ThrowIfNotSuccess(raw.BodyOrText(json));
-        return ResponseModels.Read(raw, json, nameof(VeilCertificate), VeilCertificate.FromJObject);
+        return ResponseModels.Read(raw, json, nameof(VeilCertificate), VeilCertificate.FromOwnedJObject);
     }
 
     /// <summary>Verifies a certificate offline (no network); same as <see cref="CertificateVerifier.Verify(VeilCertificate, VerifyCertificateKeys)"/>.</summary>

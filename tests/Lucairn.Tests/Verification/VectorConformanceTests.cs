@@ -144,4 +144,17 @@ public class VectorConformanceTests
         byte[] actual = v3 ? Signables.BuildV3(cert) : Signables.BuildV2(cert);
         Assert.That(Convert.ToHexStringLower(actual), Is.EqualTo(Convert.ToHexStringLower(TestVectors.ReadHex("lucairn", hexFile))));
     }
+
+    [Test]
+    public void GoV3FreezeVectorIsBuiltByTheRealSignableBuilder()
+    {
+        // MANIFEST: the Go freeze input is the oracle certificate with only its bridge claim, no
+        // client/api-key ids, byok false and no sanitizer claim.
+        JObject cert = CertificateFixtures.Load("cert-go-signed-reference.json");
+        cert["claims"] = new JArray(cert["claims"]![0]!);
+
+        byte[] actual = Signables.BuildV3(cert);
+
+        Assert.That(Convert.ToHexStringLower(actual), Is.EqualTo(Convert.ToHexStringLower(TestVectors.ReadHex("lucairn", "v3-signable-go-reference.hex"))));
+    }
 }

@@ -144,6 +144,12 @@ public sealed class VeilCertificate
         return Create((JObject)json.DeepClone(), fields);
     }
 
+    /// <summary>
+    /// Shape-checks a certificate object this SDK has just parsed and owns (a response body), so
+    /// it is kept without the defensive copy <see cref="FromJObject"/> makes for caller objects.
+    /// </summary>
+    internal static VeilCertificate FromOwnedJObject(JObject owned) => Create(owned, CertificateReader.Read(owned));
+
     /// <summary>Returns a copy of the JSON the certificate was read from.</summary>
     /// <returns>A deep copy; changing it does not change the certificate.</returns>
     public JObject ToJObject() => (JObject)_raw.DeepClone();
