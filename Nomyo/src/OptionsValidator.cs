@@ -24,6 +24,18 @@ internal static class OptionsValidator
         return copy;
     }
 
+    /// <summary>
+    /// Every check a client makes on its options, in order: the settings, the base URL (scheme and
+    /// <see cref="NomyoClientOptions.AllowHttp"/>) and the server key pin. Used by the constructor
+    /// and by the DI start-up validation, so both report the same problems.
+    /// </summary>
+    internal static (NomyoClientOptions Options, string BaseUrl, ServerKeyPin? Pin) ValidateForClient(NomyoClientOptions options)
+    {
+        NomyoClientOptions copy = Validate(options);
+        string baseUrl = Http.BaseUrl.Normalize(copy.BaseUrl, copy.AllowHttp, "NomyoClientOptions.BaseUrl");
+        return (copy, baseUrl, ServerKeyPin.Parse(copy.ServerKeyPin));
+    }
+
     private static void Require(bool condition, string message)
     {
         if (!condition)

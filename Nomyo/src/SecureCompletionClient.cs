@@ -43,9 +43,7 @@ public class SecureCompletionClient : IDisposable
     public SecureCompletionClient(NomyoClientOptions options, HttpClient? httpClient)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = OptionsValidator.Validate(options);
-        BaseUrl = Http.BaseUrl.Normalize(_options.BaseUrl, _options.AllowHttp, "NomyoClientOptions.BaseUrl");
-        _pin = ServerKeyPin.Parse(_options.ServerKeyPin);
+        (_options, BaseUrl, _pin) = OptionsValidator.ValidateForClient(options);
         _transport = new NomyoTransport(_options, httpClient);
         if (_options.ClientKey is { } key)
         {

@@ -17,7 +17,7 @@ internal static class LucairnFlow
     internal static async Task RunAsync(QuickstartReport report)
     {
         string? apiKey = Environment.GetEnvironmentVariable("LUCAIRN_API_KEY");
-        await using LucairnEmulator? emulator = apiKey is null
+        await using LucairnEmulator? emulator = string.IsNullOrEmpty(apiKey)
             ? LucairnEmulator.Start(new LucairnEmulatorOptions { CertificateDelay = TimeSpan.Zero })
             : null;
         report.Section("Lucairn: proxied message and privacy certificate", emulator is null ? "real gateway" : $"emulator at {emulator.BaseUrl}");

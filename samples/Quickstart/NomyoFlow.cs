@@ -12,41 +12,30 @@ internal static class NomyoFlow
     internal static async Task RunAsync(QuickstartReport report)
     {
         string? apiKey = Environment.GetEnvironmentVariable("NOMYO_API_KEY");
-        NomyoEmulator? emulator = apiKey is null ? NomyoEmulator.Start(new NomyoEmulatorOptions { ApiKey = "quickstart-key" }) : null;
-        try
+        await using NomyoEmulator? emulator = string.IsNullOrEmpty(apiKey) ? NomyoEmulator.Start(new NomyoEmulatorOptions { ApiKey = "quickstart-key" }) : null;
+        report.Section("NOMYO: encrypted chat completion", emulator is null ? "real service" : $"emulator at {emulator.BaseUrl}");
+        NomyoClientOptions options = emulator is null
+            ? new NomyoClientOptions { ApiKey = apiKey }
+            : new NomyoClientOptions { BaseUrl = emulator.BaseUrl, AllowHttp = true, ApiKey = "quickstart-key", ServerKeyPin = emulator.ServerKeyPin };
+        using var client = new SecureChatCompletion(options);
+
+        string model = Environment.GetEnvironmentVariable("NOMYO_MODEL") ?? "Qwen/Qwen3-0.6B";
+        ChatCompletion answer = await client.CreateAsync(model, [ChatMessage.User("In one sentence: why encrypt prompts end to end?")]);
+
+        report.Done($"sent an AES-256-GCM + RSA-OAEP-4096 encrypted request to model {answer.Model}");
+        if (!answer.Metadata.IsEncrypted || answer.Choices.Count == 0)
         {
-            report.Section("NOMYO: encrypted chat completion", emulator is null ? "real service" : $"emulator at {emulator.BaseUrl}");
-            NomyoClientOptions options = emulator is null
-                ? new NomyoClientOptions { ApiKey = apiKey }
-                : new NomyoClientOptions { BaseUrl = emulator.BaseUrl, AllowHttp = true, ApiKey = "quickstart-key", ServerKeyPin = emulator.ServerKeyPin };
-            using var client = new SecureChatCompletion(options);
-
-            string model = Environment.GetEnvironmentVariable("NOMYO_MODEL") ?? "Qwen/Qwen3-0.6B";
-            ChatCompletion answer = await client.CreateAsync(model, [ChatMessage.User("In one sentence: why encrypt prompts end to end?")]);
-
-            report.Done($"sent an AES-256-GCM + RSA-OAEP-4096 encrypted request to model {answer.Model}");
-            if (answer.Metadata.IsEncrypted && answer.Choices.Count > 0)
-            {
-                report.Verified($"response decrypted with this client's private key and checked (version, algorithm, key/nonce/tag sizes, payload id {answer.Metadata.PayloadId})");
-                if (emulator is not null)
-                {
-                    report.Verified($"server key matched the pin {emulator.ServerKeyPin[..16]}…");
-                }
-
-                report.Done($"answer: {Shorten(answer.Choices[0].Message.Content)}");
-            }
-            else
-            {
-                report.Failed("the response was not marked as encrypted or had no choices");
-            }
+            report.Failed("the response was not marked as encrypted or had no choices");
+            return;
         }
-        finally
+
+        report.Verified($"response decrypted with this client's private key and checked (version, algorithm, key/nonce/tag sizes, payload id {answer.Metadata.PayloadId})");
+        if (emulator is not null)
         {
-            if (emulator is not null)
-            {
-                await emulator.DisposeAsync();
-            }
+            report.Verified($"server key matched the pin {emulator.ServerKeyPin[..16]}…");
         }
+
+        report.Done($"answer: {Shorten(answer.Choices[0].Message.Content)}");
     }
 
     private static string Shorten(string? text) => text is null ? "(none)" : text.Length <= 100 ? text : text[..100] + "…";

@@ -158,6 +158,7 @@ public class RoundTripTests
         Assert.That(headers, Has.Length.EqualTo(1));
         Assert.That(client.Client.PublicKeyPem, Is.Not.Null);
         Assert.That(client.Client.KeySize, Is.EqualTo(4096));
+        Assert.That(Shared.Crypto.RsaPublicKey.FromPem(client.Client.PublicKeyPem!).KeySizeBits, Is.EqualTo(4096), "the key actually generated");
     }
 
     /// <summary>Routes requests to a handler by host name.</summary>

@@ -52,8 +52,7 @@ public static class NomyoServiceCollectionExtensions
         {
             try
             {
-                NomyoClientOptions checkedOptions = OptionsValidator.Validate(options);
-                _ = Nomyo.Http.BaseUrl.Normalize(checkedOptions.BaseUrl, checkedOptions.AllowHttp, "NomyoClientOptions.BaseUrl");
+                _ = OptionsValidator.ValidateForClient(options);
                 return ValidateOptionsResult.Success;
             }
             catch (Exception ex) when (ex is ArgumentException or NomyoException)
