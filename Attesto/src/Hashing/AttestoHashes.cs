@@ -5,11 +5,12 @@ namespace Attesto.Hashing;
 
 /// <summary>
 /// Every Attesto hash input, one small function per domain tag and input shape. The byte
-/// framings marked PROPOSED in the spec (§6–§10) live only here, so a correction from the
+/// framings marked PROPOSED in the spec (§6–§10) live only here and in the Proofstream part
+/// (<c>AttestoHashes.Proofstream.cs</c>), so a correction from the
 /// vendor's parity corpus touches one function and no public API. Pure and thread-safe;
 /// these functions do not run the self-test (public entry points do).
 /// </summary>
-internal static class AttestoHashes
+internal static partial class AttestoHashes
 {
     private static readonly byte[] WindowPrefix = DomainHash.Prefix(DomainTags.Window);
     private static readonly byte[] CheckpointPrefix = DomainHash.Prefix(DomainTags.Checkpoint);

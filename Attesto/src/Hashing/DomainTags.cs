@@ -21,4 +21,7 @@ internal static class DomainTags
 
     /// <summary>Stream head hash (PROPOSED).</summary>
     internal const string Head = "attesto.v2.head";
+
+    /// <summary>Checkpoint hash (PROPOSED).</summary>
+    internal const string CheckpointHash = "attesto.v2.checkpoint-hash";
 }

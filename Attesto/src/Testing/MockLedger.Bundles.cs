@@ -36,7 +36,7 @@ internal sealed partial class MockLedger
             var hashes = new JObject();
             foreach (string name in VerifierBundle.ArtifactNames)
             {
-                hashes[name] = ProofstreamHashes.ArtifactHash(artifacts[name]!);
+                hashes[name] = AttestoHashes.ArtifactHash(artifacts[name]!);
             }
 
             var manifest = new JObject
@@ -52,7 +52,7 @@ internal sealed partial class MockLedger
             };
             return new JObject
             {
-                ["bundle_hash"] = ProofstreamHashes.ManifestDigest(manifest),
+                ["bundle_hash"] = AttestoHashes.ManifestDigest(manifest),
                 ["bundle"] = new JObject { ["manifest"] = manifest, ["artifacts"] = artifacts, ["mock"] = true },
                 ["mock"] = true,
             };

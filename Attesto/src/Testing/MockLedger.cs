@@ -151,8 +151,8 @@ internal sealed partial class MockLedger
             string root = Hex.Encode(MerkleTree.ComputeRoot(windows.Select(w => Hex.Decode(w.Root)).ToList(), MerkleDomain.Checkpoint));
             string previous = stream.Checkpoints.Count == 0 ? AttestoHashes.GenesisPreviousEventHash : stream.Checkpoints[^1].Hash;
             long from = windows[0].FromSeqNo, to = windows[^1].ToSeqNo;
-            string hash = ProofstreamHashes.CheckpointHash(stream.Id, from, to, root, previous);
-            byte[] signingInput = ProofstreamHashes.WitnessSigningInput(hash)!;
+            string hash = AttestoHashes.CheckpointHash(stream.Id, from, to, root, previous);
+            byte[] signingInput = AttestoHashes.WitnessSigningInput(hash)!;
             var signatures = new JArray(_witnesses.Select(w => new JObject { ["witness_id"] = w.Id, ["signature"] = Hex.Encode(w.Key.Sign(signingInput)) }));
             string id = NewId("chk");
             string anchorId = Anchor(id, hash);
@@ -195,7 +195,7 @@ internal sealed partial class MockLedger
     internal JObject WitnessPolicy(string policyId) => new()
     {
         ["policy_id"] = policyId,
-        ["policy_hash"] = ProofstreamHashes.ArtifactHash(WitnessesJson(policyId)),
+        ["policy_hash"] = AttestoHashes.ArtifactHash(WitnessesJson(policyId)),
         ["quorum"] = _options.WitnessQuorum,
         ["witnesses"] = WitnessesJson(policyId)["witnesses"],
         ["mock"] = true,
@@ -356,7 +356,7 @@ internal sealed partial class MockLedger
     {
         string anchorId = NewId("aep");
         string batchId = _options.Bytes32BatchIds ? "0x" + Hash32(anchorId) : (_anchors.Count + 1).ToString(CultureInfo.InvariantCulture);
-        string root = ProofstreamHashes.AnchorRoot([checkpointHash]);
+        string root = AttestoHashes.AnchorRoot([checkpointHash]);
         string calldata = AnchorAbi.EncodeCall(AnchorAbi.DefaultSignature(batchId), batchId);
         var (tx, block) = Chain.Commit(calldata, root);
         _anchors.Add(new JObject

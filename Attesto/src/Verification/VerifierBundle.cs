@@ -104,7 +104,7 @@ public static class VerifierBundle
                 {
                     problems.Add($"artifact missing from bundle or manifest: {name}");
                 }
-                else if (ProofstreamHashes.ArtifactHash(artifact) != Norm(expected))
+                else if (AttestoHashes.ArtifactHash(artifact) != Norm(expected))
                 {
                     problems.Add($"artifact hash mismatch: {name}");
                 }
@@ -115,7 +115,7 @@ public static class VerifierBundle
                 problems.Add($"artifact not covered by the manifest: {extra.Name}");
             }
 
-            string digest = ProofstreamHashes.ManifestDigest(manifest);
+            string digest = AttestoHashes.ManifestDigest(manifest);
             string? expectedDigest = keys.ExpectedBundleHash ?? JsonFields.Text(bundle, "bundle_hash", "bundleHash");
             if (expectedDigest is not null && Norm(expectedDigest) != digest)
             {
@@ -280,7 +280,7 @@ public static class VerifierBundle
                 }
 
                 string previous = c.Range.PreviousCheckpointHash ?? AttestoHashes.GenesisPreviousEventHash;
-                if (ProofstreamHashes.CheckpointHash(_streamId, c.Range.FromSeqNo, c.Range.ToSeqNo, c.Root, previous) != Norm(c.Range.CheckpointHash))
+                if (AttestoHashes.CheckpointHash(_streamId, c.Range.FromSeqNo, c.Range.ToSeqNo, c.Root, previous) != Norm(c.Range.CheckpointHash))
                 {
                     local.Add($"checkpoint hash mismatch: {id}");
                 }
@@ -308,7 +308,7 @@ public static class VerifierBundle
             var local = new List<string>();
             foreach (CheckpointEntry c in _checkpoints)
             {
-                byte[]? message = ProofstreamHashes.WitnessSigningInput(c.Range.CheckpointHash);
+                byte[]? message = AttestoHashes.WitnessSigningInput(c.Range.CheckpointHash);
                 var signers = new HashSet<string>(StringComparer.Ordinal);
                 foreach (JObject signature in c.Signatures.OfType<JObject>())
                 {
@@ -378,7 +378,7 @@ public static class VerifierBundle
                 {
                     local.Add($"anchor {c.AnchorEpochId} covers checkpoints outside the bundle; its root cannot be recomputed");
                 }
-                else if (ProofstreamHashes.AnchorRoot(covered.Select(k => hashesById[k]).ToList()) != AnchorAbi.NormaliseHash(root))
+                else if (AttestoHashes.AnchorRoot(covered.Select(k => hashesById[k]).ToList()) != AnchorAbi.NormaliseHash(root))
                 {
                     local.Add($"anchor root mismatch: {c.AnchorEpochId}");
                 }

@@ -9,7 +9,7 @@ namespace Attesto.Tests.Anchors;
 
 public class AnchorAbiVectorTests
 {
-    private static readonly JObject Vector = JObject.Parse(TestVectors.ReadText("attesto", "anchor-abi.derived.json"));
+    private static readonly JObject Vector = Vectors.Read("anchor-abi.derived.json");
 
     [Test]
     public void Keccak_of_empty_input_matches()

@@ -151,11 +151,11 @@ public class VerifierBundleTests
         {
             if (manifest["artifact_hashes"]![artifact.Name] is not null)
             {
-                manifest["artifact_hashes"]![artifact.Name] = ProofstreamHashes.ArtifactHash(artifact.Value);
+                manifest["artifact_hashes"]![artifact.Name] = AttestoHashes.ArtifactHash(artifact.Value);
             }
         }
 
         Bundle.Remove("bundle_hash");
-        _result["bundle_hash"] = ProofstreamHashes.ManifestDigest(manifest);
+        _result["bundle_hash"] = AttestoHashes.ManifestDigest(manifest);
     }
 }

@@ -8,7 +8,7 @@ public class HeadCheckVectorTests
 {
     private static IEnumerable<TestCaseData> Cases()
     {
-        var root = JObject.Parse(TestVectors.ReadText("attesto", "heads.derived.json"));
+        var root = Vectors.Read("heads.derived.json");
         foreach (JObject c in root["cases"]!.Cast<JObject>())
         {
             yield return new TestCaseData(c).SetName("heads: " + (string)c["name"]!);
@@ -61,7 +61,7 @@ public class HeadCheckVectorTests
     public void File_example_layout_is_read_by_FileHeadStore()
     {
         using var dir = new TempDir();
-        var root = JObject.Parse(TestVectors.ReadText("attesto", "heads.derived.json"));
+        var root = Vectors.Read("heads.derived.json");
         string path = Path.Combine(dir.Path, "heads.json");
         File.WriteAllText(path, root["file_example"]!.ToString());
         var example = (JObject)root["file_example"]!["heads"]!["str_test"]!;

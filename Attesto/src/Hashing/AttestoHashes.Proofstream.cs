@@ -9,11 +9,8 @@ namespace Attesto.Hashing;
 /// signatures, bundle artifact and manifest digests, anchor root), all PROPOSED, one function each,
 /// shared by <c>MockAttesto</c> and <see cref="VerifierBundle"/> so a correction touches one place.
 /// </summary>
-internal static class ProofstreamHashes
+internal static partial class AttestoHashes
 {
-    /// <summary>Domain tag of the checkpoint hash (PROPOSED).</summary>
-    internal const string CheckpointHashTag = "attesto.v2.checkpoint-hash";
-
     /// <summary>
     /// <c>checkpoint_hash = hex(DH("attesto.v2.checkpoint-hash", canonical({stream_id, from_seq_no,
     /// to_seq_no, checkpoint_root, previous_checkpoint_hash})))</c> (PROPOSED).
@@ -28,7 +25,7 @@ internal static class ProofstreamHashes
             ["checkpoint_root"] = checkpointRoot.ToLowerInvariant(),
             ["previous_checkpoint_hash"] = previousCheckpointHash.ToLowerInvariant(),
         };
-        return Hex.Encode(DomainHash.Compute(CheckpointHashTag, AttestoCanonicalJson.Serialize(body)));
+        return Hex.Encode(DomainHash.Compute(DomainTags.CheckpointHash, AttestoCanonicalJson.Serialize(body)));
     }
 
     /// <summary>The bytes a witness signs: the 32 raw bytes of the checkpoint hash (PROPOSED); null for malformed hex.</summary>
