@@ -273,17 +273,7 @@ public class SecureCompletionClient : IDisposable
     {
         using SecureBuffer plaintext = Serialize(payload);
         RsaPublicKey serverKey = await GetServerKeyAsync(baseUrl, cancellationToken).ConfigureAwait(false);
-        HybridEnvelopeParts parts;
-        try
-        {
-            parts = HybridCodec.Seal(plaintext.Span, serverKey, SecureMemory);
-        }
-        catch (Exception ex) when (ex is CryptoException or ArgumentException)
-        {
-            throw new NomyoSecurityException("Encryption operation failed.", ex);
-        }
-
-        return PackageWriter.Write(parts);
+        return PackageWriter.Write(HybridCodec.Seal(plaintext.Span, serverKey, SecureMemory));
     }
 
     private SecureBuffer Serialize(JObject payload)

@@ -11,8 +11,17 @@ namespace Nomyo;
 internal static class HybridCodec
 {
     /// <summary>Encrypts a plaintext for <paramref name="recipient"/>.</summary>
-    internal static HybridEnvelopeParts Seal(ReadOnlySpan<byte> plaintext, RsaPublicKey recipient, bool lockMemory) =>
-        HybridEnvelope.Seal(recipient, plaintext, lockMemory);
+    internal static HybridEnvelopeParts Seal(ReadOnlySpan<byte> plaintext, RsaPublicKey recipient, bool lockMemory)
+    {
+        try
+        {
+            return HybridEnvelope.Seal(recipient, plaintext, lockMemory);
+        }
+        catch (Exception ex) when (ex is CryptoException or ArgumentException)
+        {
+            throw new NomyoSecurityException("Encryption operation failed.", ex);
+        }
+    }
 
     /// <summary>
     /// Decrypts into a secure buffer the caller disposes. An unwrapped key that is not AES-256 is
