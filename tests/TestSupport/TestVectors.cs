@@ -3,9 +3,9 @@ using System.Reflection;
 namespace TestSupport;
 
 /// <summary>
-/// Locates the read-only conformance vectors in <c>../shared/vectors</c> beside the repository
-/// root (the root is baked into each test assembly at build time), or in <c>tests/vectors</c>
-/// when a copy is kept there. Tests read the real files; nothing is embedded.
+/// Locates the conformance vectors in the repository's own <c>tests/vectors</c> (the repository
+/// root is baked into each test assembly at build time). Tests read the real files; nothing is
+/// embedded, and nothing outside the repository is read (see <c>tests/vectors/README.md</c>).
 /// </summary>
 internal static class TestVectors
 {
@@ -23,28 +23,21 @@ internal static class TestVectors
     /// <summary>The bytes of a hex vector file (whitespace trimmed).</summary>
     internal static byte[] ReadHex(params string[] parts) => Convert.FromHexString(ReadText(parts).Trim());
 
+    /// <summary>The repository root (the folder holding <c>Sdk.slnx</c>), as baked in at build time.</summary>
+    internal static string RepoRoot { get; } = typeof(TestVectors).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .FirstOrDefault(a => a.Key == "RepoRoot")?.Value
+        ?? throw new InvalidOperationException("The test assembly carries no RepoRoot metadata (see build/Test.props).");
+
     private static string FindRoot()
     {
-        string? repoRoot = typeof(TestVectors).Assembly
-            .GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "RepoRoot")?.Value;
-        var candidates = new List<string>();
-        if (repoRoot is not null)
+        string root = System.IO.Path.Combine(RepoRoot, "tests", "vectors");
+        if (!System.IO.Directory.Exists(System.IO.Path.Combine(root, "lucairn")))
         {
-            candidates.Add(System.IO.Path.GetFullPath(System.IO.Path.Combine(repoRoot, "..", "shared", "vectors")));
-            candidates.Add(System.IO.Path.Combine(repoRoot, "tests", "vectors"));
+            throw new InvalidOperationException(
+                "Conformance vectors not found in " + root + ". They are part of the repository; restore them with git.");
         }
 
-        foreach (string candidate in candidates)
-        {
-            if (System.IO.Directory.Exists(System.IO.Path.Combine(candidate, "lucairn")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException(
-            "Conformance vectors not found. Looked in: " + string.Join(", ", candidates) +
-            ". Keep ../shared/vectors beside the repository root or copy it to tests/vectors.");
+        return root;
     }
 }

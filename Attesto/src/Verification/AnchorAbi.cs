@@ -22,7 +22,8 @@ internal static class AnchorAbi
         IsBytes32(batchId) ? Bytes32Signature : Uint256Signature;
 
     /// <summary>Encodes <c>selector ‖ argument</c> as 0x-prefixed calldata.</summary>
-    /// <exception cref="ArgumentException">The signature does not take exactly one uint256 or bytes32, or the batch id does not fit it.</exception>
+    /// <exception cref="ArgumentException">The signature does not take exactly one uint256 or bytes32.</exception>
+    /// <exception cref="AttestoValidationException">The batch id is not a shape the argument type accepts (the message names <c>batch_id</c>).</exception>
     internal static string EncodeCall(string signature, string batchId)
     {
         int open = signature.IndexOf('(', StringComparison.Ordinal);
@@ -36,7 +37,7 @@ internal static class AnchorAbi
         {
             "uint256" => EncodeUint256(batchId),
             "bytes32" when IsBytes32(batchId) => batchId[2..].ToLowerInvariant(),
-            "bytes32" => throw new ArgumentException($"batch id '{batchId}' is not 0x-prefixed 32-byte hex, as bytes32 needs.", nameof(batchId)),
+            "bytes32" => throw new AttestoValidationException($"batch_id '{batchId}' is not 0x followed by exactly 64 hex digits, as bytes32 needs."),
             _ => throw new ArgumentException($"'{signature}' must take exactly one uint256 or bytes32 argument.", nameof(signature)),
         };
         return "0x" + Selector(signature) + argument;
@@ -77,13 +78,28 @@ internal static class AnchorAbi
     private static bool IsBytes32(string batchId) =>
         batchId.Length == 66 && batchId.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && Hex.TryDecode(batchId[2..].ToLowerInvariant(), out _);
 
+    /// <summary>
+    /// Encodes a uint256 argument from the shapes spec §15 and <see cref="Models.AnchorEpoch.BatchId"/>
+    /// allow: a non-negative decimal integer (digits only), or <c>0x</c> followed by exactly 64 hex
+    /// digits (a full 32-byte word). Shorter or longer hex (<c>0x1234</c>, <c>0x0</c> + 64 digits) is refused.
+    /// </summary>
     private static string EncodeUint256(string batchId)
     {
-        BigInteger? value = batchId.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? ParseQuantity(batchId)
-            : BigInteger.TryParse(batchId, NumberStyles.None, CultureInfo.InvariantCulture, out BigInteger dec) ? dec : null;
-        if (value is not { } number || number.Sign < 0 || number.GetByteCount(isUnsigned: true) > 32)
+        if (IsBytes32(batchId))
         {
-            throw new ArgumentException($"batch id '{batchId}' is not an unsigned integer that fits uint256.", nameof(batchId));
+            return batchId[2..].ToLowerInvariant();
+        }
+
+        if (batchId.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new AttestoValidationException($"batch_id '{batchId}' is 0x-hex but not exactly 64 hex digits; a uint256 is a decimal integer or 0x followed by 64 hex digits.");
+        }
+
+        if (batchId.Length == 0 || !batchId.All(char.IsAsciiDigit)
+            || !BigInteger.TryParse(batchId, NumberStyles.None, CultureInfo.InvariantCulture, out BigInteger number)
+            || number.GetByteCount(isUnsigned: true) > 32)
+        {
+            throw new AttestoValidationException($"batch_id '{batchId}' is not a non-negative decimal integer that fits uint256.");
         }
 
         byte[] word = new byte[32];

@@ -22,6 +22,7 @@ public static class Anchors
     /// <param name="cancellationToken">Cancels the RPC calls.</param>
     /// <returns>A report; <see cref="VerificationReport.Ok"/> is true only when every check passed.</returns>
     /// <exception cref="ArgumentException">The RPC URL is not an absolute http(s) URL, or the signature override is not usable.</exception>
+    /// <exception cref="AttestoValidationException">The anchor's <c>batch_id</c> is not a shape its argument type accepts (a non-negative decimal integer, or 0x followed by exactly 64 hex digits).</exception>
     /// <exception cref="AttestoException">The node could not be reached or answered something other than a JSON-RPC result.</exception>
     public static async Task<AnchorVerificationReport> VerifyOnChainAsync(AnchorEpoch anchorEpoch, Uri rpcUrl, AnchorVerificationOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -19,21 +19,23 @@ public static class ReceiptExport
     /// <param name="receipt">The receipt as the API returned it (kept verbatim).</param>
     /// <param name="exportedAt">The export time (written in UTC with milliseconds and <c>Z</c>).</param>
     /// <param name="witnessPublicKeyHex">The signer's public key to include, if any.</param>
-    /// <param name="payload">The event payload to include, if any (its commitment is added).</param>
+    /// <param name="payload">The event payload to include, if any (its commitment is added). An empty
+    /// payload (<c>null</c>, <c>{}</c> or <c>[]</c>) counts as none: neither it nor a commitment is written.</param>
     /// <returns>The document.</returns>
     /// <exception cref="AttestoUnsafeNumberException">The payload breaks the number policy.</exception>
     public static ReceiptExportDocument Create(JObject receipt, DateTimeOffset exportedAt, string? witnessPublicKeyHex = null, JToken? payload = null)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         JObject? signed = receipt["payload"] as JObject;
+        JToken? included = IsEmpty(payload) ? null : payload;
         return new ReceiptExportDocument(exportedAt.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z'", CultureInfo.InvariantCulture), receipt)
         {
             StreamId = signed is null ? null : JsonFields.Text(signed, "stream_id", "streamId"),
             SeqNo = signed is null ? null : JsonFields.Integer(signed, "seq_no", "seqNo"),
             EventHash = signed is null ? null : JsonFields.Text(signed, "event_hash", "eventHash"),
             WitnessPublicKeyHex = witnessPublicKeyHex,
-            Payload = payload,
-            PayloadCommitment = payload is null ? null : PayloadCommitment.Compute(payload).ToJson(),
+            Payload = included,
+            PayloadCommitment = included is null ? null : PayloadCommitment.Compute(included).ToJson(),
         };
     }
 
@@ -58,9 +60,9 @@ public static class ReceiptExport
         AddText(json, "event_hash", document.EventHash);
         AddText(json, "witness_public_key_hex", document.WitnessPublicKeyHex);
         json["receipt"] = document.Receipt.DeepClone();
-        if (document.Payload is { Type: not JTokenType.Null } payload)
+        if (!IsEmpty(document.Payload))
         {
-            json["payload"] = payload.DeepClone();
+            json["payload"] = document.Payload!.DeepClone();
         }
 
         if (document.PayloadCommitment is { Count: > 0 } commitment)
@@ -127,6 +129,16 @@ public static class ReceiptExport
         string text = await File.ReadAllTextAsync(path, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
         return Parse(text);
     }
+
+    /// <summary>Empty in the sense of spec §16 (<c>omit_when_empty</c>): absent, JSON null, <c>{}</c> or <c>[]</c>.</summary>
+    private static bool IsEmpty(JToken? value) => value switch
+    {
+        null => true,
+        { Type: JTokenType.Null } => true,
+        JObject { Count: 0 } => true,
+        JArray { Count: 0 } => true,
+        _ => false,
+    };
 
     private static void AddText(JObject json, string name, string? value)
     {

@@ -71,6 +71,26 @@ public class ReceiptExportTests
         Assert.That(written.Properties().Select(p => p.Name).TakeLast(2), Is.EqualTo(new[] { "payload", "payload_commitment" }));
     }
 
+    [TestCase("{}")]
+    [TestCase("[]")]
+    [TestCase("null")]
+    public void An_empty_payload_writes_neither_payload_nor_commitment(string payloadJson)
+    {
+        JToken payload = JToken.Parse(payloadJson);
+        ReceiptExportDocument document = ReceiptExport.Create((JObject)Example["receipt"]!, DateTimeOffset.UnixEpoch, payload: payload);
+        Assert.That((document.Payload, document.PayloadCommitment), Is.EqualTo(((JToken?)null, (JObject?)null)));
+        JObject written = Vectors.Parse(ReceiptExport.Serialize(document));
+        Assert.That(written.ContainsKey("payload") || written.ContainsKey("payload_commitment"), Is.False, written.ToString());
+    }
+
+    [TestCase("{}")]
+    [TestCase("[]")]
+    public void An_empty_payload_set_on_a_document_is_not_written(string payloadJson)
+    {
+        var document = new ReceiptExportDocument("2026-06-07T12:00:00.000Z", (JObject)Example["receipt"]!) { Payload = JToken.Parse(payloadJson) };
+        Assert.That(Vectors.Parse(ReceiptExport.Serialize(document)).ContainsKey("payload"), Is.False);
+    }
+
     [Test]
     public async Task File_round_trip_and_the_exported_receipt_still_verifies()
     {

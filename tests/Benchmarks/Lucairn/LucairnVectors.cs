@@ -1,6 +1,6 @@
 namespace Benchmarks.Lucairn;
 
-/// <summary>Finds ../shared/vectors/lucairn beside the repository root (the folder holding Sdk.slnx).</summary>
+/// <summary>Finds tests/vectors/lucairn under the repository root (the folder holding Sdk.slnx).</summary>
 internal static class LucairnVectors
 {
     internal static string Directory { get; } = Find();
@@ -11,12 +11,10 @@ internal static class LucairnVectors
         {
             if (File.Exists(Path.Combine(dir.FullName, "Sdk.slnx")))
             {
-                foreach (string candidate in new[] { Path.Combine(dir.FullName, "..", "shared", "vectors", "lucairn"), Path.Combine(dir.FullName, "tests", "vectors", "lucairn") })
+                string candidate = Path.Combine(dir.FullName, "tests", "vectors", "lucairn");
+                if (System.IO.Directory.Exists(candidate))
                 {
-                    if (System.IO.Directory.Exists(candidate))
-                    {
-                        return Path.GetFullPath(candidate);
-                    }
+                    return candidate;
                 }
             }
         }
