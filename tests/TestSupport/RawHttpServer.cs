@@ -111,6 +111,13 @@ internal sealed class RawHttpServer : IAsyncDisposable
         await stream.FlushAsync(cancellationToken);
     }
 
+    /// <summary>Sends the headers and a few body bytes, then stalls until the server stops.</summary>
+    internal static async Task WriteStalledAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        await WriteTruncatedAsync(stream, announced: 10_000, sent: 10, cancellationToken);
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

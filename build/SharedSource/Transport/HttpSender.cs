@@ -54,9 +54,12 @@ internal sealed class HttpSender : IDisposable
             ? await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
             : await _invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
 
-        // A redirecting handler rewrites the request's URI as it follows; the answer then belongs
-        // to an endpoint nobody asked for. Refuse it rather than hand it to the caller as ours.
-        if (response.RequestMessage?.RequestUri is { } answeredBy && sentTo is not null && answeredBy != sentTo)
+        // A redirecting handler rewrites the request's URI as it follows; an answer from another
+        // origin belongs to an endpoint nobody asked for (and the request, credential included,
+        // went there). Refuse it rather than hand it to the caller as ours. A caller's handler that
+        // only rewrites the path on the same origin (a gateway prefix) is left alone.
+        if (response.RequestMessage?.RequestUri is { IsAbsoluteUri: true } answeredBy && sentTo is { IsAbsoluteUri: true }
+            && Uri.Compare(answeredBy, sentTo, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
         {
             throw new RedirectRefusedException(sentTo, answeredBy);
         }

@@ -135,6 +135,23 @@ public class TransportCoreTests
     }
 
     [Test]
+    public async Task the_per_attempt_timeout_covers_the_body_read([Values(ClientPath.Owned, ClientPath.CallerClient, ClientPath.AddAttestoV2Client)] ClientPath path)
+    {
+        var time = new FakeTimeProvider();
+        await using var server = new RawHttpServer((_, stream, token) => RawHttpServer.WriteStalledAsync(stream, token));
+        var (call, owner) = Build(path, server.BaseUrl, o =>
+        {
+            o.TimeProvider = time;
+            o.Timeout = TimeSpan.FromSeconds(5);
+        });
+        using (owner)
+        {
+            var error = await Assert.ThrowsAsync<AttestoException>(() => FakeClock.DriveAsync(time, call("id_1")));
+            Assert.That(error!.Message, Does.Contain("timed out after 5 s"));
+        }
+    }
+
+    [Test]
     public async Task a_write_dropped_mid_body_is_retried_with_the_same_idempotency_key()
     {
         var time = new FakeTimeProvider();

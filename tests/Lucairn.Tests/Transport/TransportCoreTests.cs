@@ -122,6 +122,23 @@ public class TransportCoreTests
     }
 
     [Test]
+    public async Task the_per_attempt_timeout_covers_the_body_read([Values] ClientPath path)
+    {
+        var time = new FakeTimeProvider();
+        await using var server = new RawHttpServer((_, stream, token) => RawHttpServer.WriteStalledAsync(stream, token));
+        var (client, owner) = Build(path, server.BaseUrl, c =>
+        {
+            c.TimeProvider = time;
+            c.Timeout = TimeSpan.FromSeconds(5);
+        });
+        using (owner)
+        {
+            var error = await Assert.ThrowsAsync<LucairnTimeoutException>(() => FakeClock.DriveAsync(time, client.GetCertificateAsync("req_1")));
+            Assert.That(error!.Message, Does.Contain("timed out after 5s"));
+        }
+    }
+
+    [Test]
     public async Task connection_dropped_mid_body_of_a_post_is_not_retried([Values(ClientPath.Owned, ClientPath.CallerClient)] ClientPath path)
     {
         await using var server = new RawHttpServer((_, stream, token) => RawHttpServer.WriteTruncatedAsync(stream, announced: 10_000, sent: 100, token));

@@ -119,6 +119,23 @@ public class TransportCoreTests
     }
 
     [Test]
+    public async Task the_per_attempt_timeout_covers_the_body_read([Values] ClientPath path)
+    {
+        var time = new FakeTimeProvider();
+        await using var server = new RawHttpServer((_, stream, token) => RawHttpServer.WriteStalledAsync(stream, token));
+        var (client, owner) = Build(path, server.BaseUrl, o =>
+        {
+            o.TimeProvider = time;
+            o.Timeout = TimeSpan.FromSeconds(5);
+        });
+        using (owner)
+        {
+            var error = await Assert.ThrowsAsync<NomyoConnectionException>(() => FakeClock.DriveAsync(time, client.FetchServerPublicKeyAsync()));
+            Assert.That(error!.Message, Does.Contain("timed out after 5 s"));
+        }
+    }
+
+    [Test]
     public async Task connection_dropped_mid_body_of_the_completion_is_not_retried([Values] ClientPath path)
     {
         await using var server = new RawHttpServer((request, stream, token) =>
