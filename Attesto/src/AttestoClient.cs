@@ -157,10 +157,7 @@ public class AttestoClient : IDisposable
     public virtual async Task<EventProof> GetEventProofAsync(string eventId, CancellationToken cancellationToken = default)
     {
         IAttestoV1Api api = Api;
-        if (string.IsNullOrWhiteSpace(eventId))
-        {
-            throw new AttestoValidationException("eventId is required and must not be empty.");
-        }
+        AttestoV2Client.RequireId(eventId, nameof(eventId));
 
         return await AttestoTransport.InvokeAsync("get_event_proof", () => api.GetEventProofAsync(eventId, cancellationToken)).ConfigureAwait(false);
     }

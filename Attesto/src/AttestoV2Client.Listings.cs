@@ -64,7 +64,7 @@ public partial class AttestoV2Client
     /// <returns>The page.</returns>
     public virtual Task<Page<StreamEvent>> ListStreamEventsAsync(string streamId, int? limit = null, int offset = 0, CancellationToken cancellationToken = default)
     {
-        Require(streamId, nameof(streamId));
+        RequireId(streamId, nameof(streamId));
         return PageAsync("list_stream_events", limit, offset, (l, o) => _api.ListStreamEventsAsync(streamId, l, o, cancellationToken));
     }
 
@@ -75,7 +75,7 @@ public partial class AttestoV2Client
     /// <returns>The events.</returns>
     public virtual IAsyncEnumerable<StreamEvent> IterStreamEventsAsync(string streamId, int? pageSize = null, CancellationToken cancellationToken = default)
     {
-        Require(streamId, nameof(streamId));
+        RequireId(streamId, nameof(streamId));
         return IterateAsync<StreamEvent>("iter_stream_events", pageSize, (l, o, ct) => _api.ListStreamEventsAsync(streamId, l, o, ct), cancellationToken);
     }
 
@@ -128,7 +128,7 @@ public partial class AttestoV2Client
     /// <inheritdoc />
     public virtual async IAsyncEnumerable<CheckpointRange> ReadCheckpointsAsync(string streamId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        Require(streamId, nameof(streamId));
+        RequireId(streamId, nameof(streamId));
         await foreach (Checkpoint c in IterCheckpointsAsync(streamId, null, cancellationToken).ConfigureAwait(false))
         {
             if (c.FromSeqNo is not { } from || c.ToSeqNo is not { } to || c.CheckpointHash is null)

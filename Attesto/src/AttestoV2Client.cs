@@ -89,7 +89,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     public virtual async Task<ProofStream> CreateStreamAsync(string useCase, string policyId, CancellationToken cancellationToken = default)
     {
         Require(useCase, nameof(useCase));
-        Require(policyId, nameof(policyId));
+        RequireId(policyId, nameof(policyId));
         ProofStream stream = await AttestoTransport.InvokeAsync(
             "create_stream",
             () => _api.CreateStreamAsync(new CreateStreamRequest { UseCase = useCase, PolicyId = policyId }, null, cancellationToken)).ConfigureAwait(false);
@@ -141,7 +141,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <exception cref="AttestoException">A receipt failed verification or is missing, or the call failed.</exception>
     public virtual async Task<StreamEventBatchResult> LogEventsAsync(string streamId, IEnumerable<StreamEventInput> events, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
-        Require(streamId, nameof(streamId));
+        RequireId(streamId, nameof(streamId));
         CheckIdempotencyKey(idempotencyKey);
         if (events is null)
         {
@@ -206,7 +206,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <returns>The event, its verified receipt and, once windowed, its inclusion material.</returns>
     public virtual async Task<StreamEventReceipt> GetReceiptAsync(string streamEventId, CancellationToken cancellationToken = default)
     {
-        Require(streamEventId, nameof(streamEventId));
+        RequireId(streamEventId, nameof(streamEventId));
         StreamEventReceipt result = await AttestoTransport.InvokeAsync("get_receipt", () => _api.GetReceiptAsync(streamEventId, cancellationToken)).ConfigureAwait(false);
         _ = _guard.Check("get_receipt", SignedStreamId(result) ?? string.Empty, result);
         return result;
@@ -246,8 +246,8 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <returns>The answer; <see cref="CheckpointConsistency.StepCount"/> is at least 1.</returns>
     public virtual async Task<CheckpointConsistency> GetCheckpointConsistencyAsync(string checkpointId, string fromCheckpointId, CancellationToken cancellationToken = default)
     {
-        Require(checkpointId, nameof(checkpointId));
-        Require(fromCheckpointId, nameof(fromCheckpointId));
+        RequireId(checkpointId, nameof(checkpointId));
+        RequireId(fromCheckpointId, nameof(fromCheckpointId));
         CheckpointConsistency result = await AttestoTransport.InvokeAsync(
             "get_checkpoint_consistency",
             () => _api.GetCheckpointConsistencyAsync(checkpointId, fromCheckpointId, cancellationToken)).ConfigureAwait(false);
@@ -260,7 +260,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <returns>The policy.</returns>
     public virtual Task<WitnessPolicy> GetWitnessPolicyAsync(string policyId, CancellationToken cancellationToken = default)
     {
-        Require(policyId, nameof(policyId));
+        RequireId(policyId, nameof(policyId));
         return AttestoTransport.InvokeAsync("get_witness_policy", () => _api.GetWitnessPolicyAsync(policyId, cancellationToken));
     }
 
@@ -275,8 +275,8 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <returns>The bundle and its hash.</returns>
     public virtual async Task<VerifierBundleResult> BuildVerifierBundleAsync(string fromCheckpointId, string toCheckpointId, CancellationToken cancellationToken = default)
     {
-        Require(fromCheckpointId, nameof(fromCheckpointId));
-        Require(toCheckpointId, nameof(toCheckpointId));
+        RequireId(fromCheckpointId, nameof(fromCheckpointId));
+        RequireId(toCheckpointId, nameof(toCheckpointId));
         VerifierBundleResult result = await AttestoTransport.InvokeAsync(
             "build_verifier_bundle",
             () => _api.BuildVerifierBundleAsync(new BuildVerifierBundleRequest { FromCheckpointId = fromCheckpointId, ToCheckpointId = toCheckpointId }, null, cancellationToken)).ConfigureAwait(false);
@@ -289,7 +289,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <returns>The anchor epoch.</returns>
     public virtual Task<AnchorEpoch> GetAnchorEpochAsync(string anchorEpochId, CancellationToken cancellationToken = default)
     {
-        Require(anchorEpochId, nameof(anchorEpochId));
+        RequireId(anchorEpochId, nameof(anchorEpochId));
         return AttestoTransport.InvokeAsync("get_anchor_epoch", () => _api.GetAnchorEpochAsync(anchorEpochId, cancellationToken));
     }
 
@@ -299,7 +299,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <returns>The IVC epoch.</returns>
     public virtual Task<IvcEpoch> GetIvcEpochAsync(string ivcEpochId, CancellationToken cancellationToken = default)
     {
-        Require(ivcEpochId, nameof(ivcEpochId));
+        RequireId(ivcEpochId, nameof(ivcEpochId));
         return AttestoTransport.InvokeAsync("get_ivc_epoch", () => _api.GetIvcEpochAsync(ivcEpochId, cancellationToken));
     }
 
@@ -327,7 +327,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         AttestoTimestamp? occurredAt = null,
         CancellationToken cancellationToken = default)
     {
-        Require(connectorId, nameof(connectorId));
+        RequireId(connectorId, nameof(connectorId));
         Require(connectorSecret, nameof(connectorSecret));
         JObject body = new StreamEventInput(sourceRef, payload) { EventType = eventType, OccurredAt = occurredAt }.ToWireBody(_transport.TimeProvider, _preflight, "event");
         byte[] bytes = System.Text.Encoding.UTF8.GetBytes(body.ToString(Newtonsoft.Json.Formatting.None));
@@ -382,6 +382,10 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         }
     }
 
+    /// <summary>An id that becomes a path segment (or names one): the shared rule, so <c>.</c> and <c>..</c> never reach the URI layer.</summary>
+    internal static void RequireId(string? value, string name) =>
+        Shared.Http.PathSegmentId.Require(value, name, static message => new AttestoValidationException(message));
+
     private static void CheckIdempotencyKey(string? idempotencyKey)
     {
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 255 || idempotencyKey.Any(c => c < 0x21 || c > 0x7E)))
@@ -392,7 +396,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
 
     private async Task<StreamEventReceipt> LogInputAsync(string streamId, StreamEventInput input, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        Require(streamId, nameof(streamId));
+        RequireId(streamId, nameof(streamId));
         CheckIdempotencyKey(idempotencyKey);
         if (input is null)
         {

@@ -18,8 +18,9 @@ public partial class LucairnClient : IDisposable
 
     private readonly ValidatedConfig? _config;
     private readonly LucairnTransport? _transport;
-    // Ours in both constructors: over our handler, or over a forwarder to the caller's client.
+    // Ours in both constructors: over our handler, or over the caller's client.
     private readonly HttpClient? _refitHttpClient;
+    private readonly HttpSender? _sender;
     private int _disposed;
 
     /// <summary>Creates a client that owns its <see cref="HttpClient"/> (released by <see cref="Dispose()"/>).</summary>
@@ -28,14 +29,9 @@ public partial class LucairnClient : IDisposable
     public LucairnClient(LucairnConfig config)
     {
         _config = ValidatedConfig.From(config);
-        var handler = new SocketsHttpHandler
-        {
-            AutomaticDecompression = DecompressionMethods.All,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            AllowAutoRedirect = false,
-        };
-        _refitHttpClient = CreateRefitClient(handler, _config);
-        _transport = new LucairnTransport(RestService.For<ILucairnApi>(_refitHttpClient, Settings), _config);
+        _sender = HttpSender.Owned(Caps(_config));
+        _refitHttpClient = CreateRefitClient(_sender, _config);
+        _transport = new LucairnTransport(RestService.For<ILucairnApi>(_refitHttpClient, Settings), _config, _sender);
     }
 
     /// <summary>
@@ -53,8 +49,9 @@ public partial class LucairnClient : IDisposable
             throw new LucairnConfigException("httpClient must not be null.");
         }
 
-        _refitHttpClient = CreateRefitClient(new ForwardingHandler(httpClient), _config);
-        _transport = new LucairnTransport(RestService.For<ILucairnApi>(_refitHttpClient, Settings), _config);
+        _sender = HttpSender.Over(httpClient, Caps(_config));
+        _refitHttpClient = CreateRefitClient(_sender, _config);
+        _transport = new LucairnTransport(RestService.For<ILucairnApi>(_refitHttpClient, Settings), _config, _sender);
     }
 
     /// <summary>For mocking frameworks only: a client with no configuration whose members must be overridden.</summary>
@@ -177,6 +174,7 @@ public partial class LucairnClient : IDisposable
         if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _refitHttpClient?.Dispose();
+            _sender?.Dispose();
         }
     }
 
@@ -189,8 +187,11 @@ public partial class LucairnClient : IDisposable
         return ResponseModels.Read<T>(raw, json);
     }
 
-    private static HttpClient CreateRefitClient(HttpMessageHandler handler, ValidatedConfig config) =>
-        new(RequestLoggingHandler.Wrap(config.Logger, "Lucairn", handler), disposeHandler: true)
+    // One cap for every status: an error body keeps its prefix too (spec §3).
+    private static BodyCaps Caps(ValidatedConfig config) => new(config.MaxResponseBytes, config.MaxResponseBytes);
+
+    private static HttpClient CreateRefitClient(HttpSender sender, ValidatedConfig config) =>
+        new(RequestLoggingHandler.Wrap(config.Logger, "Lucairn", new SenderHandler(sender)), disposeHandler: true)
         {
             BaseAddress = new Uri(config.BaseUrl, UriKind.Absolute),
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,

@@ -233,12 +233,14 @@ public class SecureCompletionClient : IDisposable
             throw new NomyoInvalidRequestException("The payload id must be printable ASCII without spaces (a UUIDv4 string); it is sent as the X-Payload-ID header.");
         }
 
-        string? authorization = Authorization(apiKey ?? _options.ApiKey);
+        string? key = apiKey ?? _options.ApiKey;
+        string? authorization = Authorization(key);
         string? tier = securityTier?.ToWireName();
         ClientKeyPair keys = await GetKeysAsync(cancellationToken).ConfigureAwait(false);
         byte[] package = await EncryptAsync(baseUrl, payload, cancellationToken).ConfigureAwait(false);
         HttpResult result = await _transport.SendPostAsync(
             baseUrl,
+            key,
             (api, token) => api.PostSecureCompletionAsync(new ByteArrayContent(package) { Headers = { ContentType = OctetStream } }, payloadId, keys.PublicKeyHeader, authorization, tier, token),
             cancellationToken).ConfigureAwait(false);
         if (result.Status != 200)

@@ -71,7 +71,7 @@ public static class AttestoServiceCollectionExtensions
     private static IHttpClientBuilder AddHttpClient(IServiceCollection services, string name) =>
         services.AddHttpClient(name)
             .ConfigureHttpClient(static http => http.Timeout = Timeout.InfiniteTimeSpan) // the client applies its own per-attempt timeout
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .ConfigurePrimaryHttpMessageHandler(static () => Shared.Http.HttpSender.CreateOwnedHandler()) // never follows redirects
             .RedactLoggedHeaders(["Authorization"]);
 
     private sealed class OptionsValidation : IValidateOptions<AttestoClientOptions>

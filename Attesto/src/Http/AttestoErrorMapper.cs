@@ -1,4 +1,3 @@
-using System.Net;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 
@@ -41,32 +40,9 @@ internal static class AttestoErrorMapper
         };
     }
 
-    /// <summary>Reads a <c>Retry-After</c> header (delta seconds or HTTP date) as a delay from now.</summary>
-    internal static TimeSpan? RetryAfterOf(HttpResponseMessage? response, TimeProvider timeProvider)
-    {
-        var header = response?.Headers.RetryAfter;
-        if (header is null)
-        {
-            return null;
-        }
-
-        if (header.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header.Date is { } date)
-        {
-            TimeSpan wait = date - timeProvider.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
-    }
-
     /// <summary>Replaces every occurrence of the credential with a marker.</summary>
     internal static string Redact(string text, string? credential) =>
-        string.IsNullOrEmpty(credential) || string.IsNullOrEmpty(text) ? text : text.Replace(credential, "[redacted]", StringComparison.Ordinal);
+        Shared.Http.SecretRedaction.Redact(text, credential);
 
     private static string ExtractDetail(JObject? json, string body)
     {
@@ -105,7 +81,4 @@ internal static class AttestoErrorMapper
             return null;
         }
     }
-
-    /// <summary>Whether a status is worth another attempt: 5xx and 429.</summary>
-    internal static bool IsTransient(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.TooManyRequests;
 }

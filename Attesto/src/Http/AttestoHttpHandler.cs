@@ -1,17 +1,19 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Polly;
+using Shared.Http;
 
 namespace Attesto.Http;
 
 /// <summary>
-/// The shared Attesto transport stage, placed under the Refit client: for each logical request
-/// it adds the SDK headers (bearer credential, <c>X-Attesto-Sdk</c>, <c>X-Attesto-Protocol</c>,
-/// User-Agent, and an <c>Idempotency-Key</c> on writes that lack one), runs every attempt
-/// through the retry pipeline with a per-attempt timeout, caps the response size, and turns
-/// every final non-success answer or transport failure into an <see cref="AttestoException"/>.
-/// Each attempt sends a fresh copy of the request, so the same idempotency key goes out on
-/// every retry, and a caller-owned <see cref="HttpClient"/> can be the sender.
+/// The Attesto transport stage, placed under the Refit client: for each logical request it adds
+/// the SDK headers (bearer credential, <c>X-Attesto-Sdk</c>, <c>X-Attesto-Protocol</c>,
+/// User-Agent, and an <c>Idempotency-Key</c> on writes that lack one), runs every attempt on the
+/// shared transport core (<see cref="TransportCore"/>: retry pipeline, per-attempt timeout
+/// covering the body read, capped streamed read, no redirects), and turns every final
+/// non-success answer or transport failure into an <see cref="AttestoException"/>. Each attempt
+/// sends a fresh copy of the request, so the same idempotency key goes out on every retry, and a
+/// caller-owned <see cref="HttpClient"/> can be the sender.
 /// </summary>
 internal sealed class AttestoHttpHandler : HttpMessageHandler
 {
@@ -21,39 +23,64 @@ internal sealed class AttestoHttpHandler : HttpMessageHandler
     /// <summary>The most error-body bytes read for the exception detail.</summary>
     internal const int MaxErrorBodyBytes = 64 * 1024;
 
-    private readonly HttpMessageInvoker _sender;
-    private readonly bool _ownsSender;
+    /// <summary>The longest <c>Retry-After</c> the SDK waits.</summary>
+    internal static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
+
+    /// <summary>The largest jittered back-off step.</summary>
+    internal static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(8);
+
+    /// <summary>The base of the exponential back-off.</summary>
+    internal static readonly TimeSpan BaseBackoff = TimeSpan.FromMilliseconds(500);
+
+    private readonly HttpSender _sender;
+    private readonly TransportCore _core;
     private readonly string? _credential;
     private readonly string _userAgent;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _timeProvider;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ResiliencePipeline<BufferedResponse> _pipeline;
 
     /// <summary>Creates the stage.</summary>
-    /// <param name="sender">Sends each attempt: the caller's <see cref="HttpClient"/> or an owned invoker.</param>
-    /// <param name="ownsSender">Whether disposing this stage disposes <paramref name="sender"/>.</param>
+    /// <param name="sender">Sends each attempt: over the caller's <see cref="HttpClient"/> or an owned handler; disposed with this stage.</param>
     /// <param name="credential">The bearer credential, or null for anonymous use.</param>
     /// <param name="userAgent">The User-Agent value.</param>
     /// <param name="timeout">The per-attempt time limit.</param>
     /// <param name="maxRetries">Retries after the first attempt.</param>
     /// <param name="timeProvider">The clock for back-off and timeouts.</param>
     /// <param name="logger">Where retries are logged; null for none.</param>
-    internal AttestoHttpHandler(HttpMessageInvoker sender, bool ownsSender, string? credential, string userAgent, TimeSpan timeout, int maxRetries, TimeProvider timeProvider, Microsoft.Extensions.Logging.ILogger? logger = null)
+    internal AttestoHttpHandler(HttpSender sender, string? credential, string userAgent, TimeSpan timeout, int maxRetries, TimeProvider timeProvider, Microsoft.Extensions.Logging.ILogger? logger = null)
     {
         _sender = sender;
-        _ownsSender = ownsSender;
+        _core = new TransportCore(sender, timeProvider);
         _credential = credential;
         _userAgent = userAgent;
         _timeout = timeout;
         _timeProvider = timeProvider;
-        _pipeline = AttestoRetryPipeline.Build(maxRetries, timeProvider, logger);
+        _pipeline = RetryPipelineFactory.Build(Policy(maxRetries), timeProvider, logger, "Attesto");
     }
+
+    /// <summary>The body caps of every Attesto sender.</summary>
+    internal static BodyCaps Caps { get; } = new(MaxResponseBytes, MaxErrorBodyBytes);
 
     /// <summary>
     /// A request option that makes this stage return a final non-success answer (buffered)
     /// instead of throwing; used by diagnostics that need the status and headers.
     /// </summary>
     internal static readonly HttpRequestOptionsKey<bool> ReturnErrorResponses = new("Attesto.ReturnErrorResponses");
+
+    /// <summary>
+    /// Attesto's retry policy, for every method (writes carry an idempotency key): 5xx, 429,
+    /// connection failures (including a body cut off mid-way) and attempt timeouts; the server's
+    /// <c>Retry-After</c> up to <see cref="MaxRetryAfter"/>, otherwise full-jitter exponential
+    /// back-off: random(0, min(<see cref="MaxBackoff"/>, <see cref="BaseBackoff"/> × 2^n)).
+    /// </summary>
+    internal static RetryPolicy Policy(int maxRetries) => new(
+        maxRetries,
+        static status => status >= 500 || status == 429,
+        TransportFailure.IsTransient,
+        static attempt => TimeSpan.FromMilliseconds(
+            Random.Shared.NextDouble() * Math.Min(MaxBackoff.TotalMilliseconds, BaseBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 16)))),
+        MaxRetryAfter);
 
     /// <summary>Whether a request path is served without authentication (the public verify endpoint).</summary>
     internal static bool IsAnonymousPath(string path) => path.Contains("/v1/public/", StringComparison.Ordinal);
@@ -73,19 +100,35 @@ internal sealed class AttestoHttpHandler : HttpMessageHandler
         BufferedResponse response;
         try
         {
-            HttpResponseMessage message = await _pipeline.ExecuteAsync(
-                async token => await SendAttemptAsync(request, body, idempotencyKey, token).ConfigureAwait(false),
+            response = await _core.SendAsync(
+                _pipeline,
+                _timeout,
+                _credential,
+                async token =>
+                {
+                    using HttpRequestMessage attempt = CopyWithHeaders(request, body, idempotencyKey);
+                    return await _sender.SendAsync(attempt, token).ConfigureAwait(false);
+                },
                 cancellationToken).ConfigureAwait(false);
-            response = (BufferedResponse)message;
             response.RequestMessage = request;
         }
         catch (AttemptTimeoutException ex)
         {
             throw new AttestoException($"{method} {path} timed out after {_timeout.TotalSeconds:0.###} s on every attempt.", null, null, ex);
         }
-        catch (HttpRequestException ex)
+        catch (RedirectRefusedException ex)
         {
-            throw new AttestoException($"{method} {path} failed: the Attesto service could not be reached ({ex.Message}).", null, null, ex);
+            throw new AttestoException($"{method} {path} failed: {ex.Message}.", null, null, ex);
+        }
+        catch (Exception ex) when (TransportFailure.IsConnection(ex))
+        {
+            throw new AttestoException($"{method} {path} failed: the Attesto service could not be reached or the connection broke ({ex.Message}).", null, null, ex);
+        }
+
+        if (response.IsSuccessStatusCode && response.OverCap)
+        {
+            response.Dispose();
+            throw new AttestoException($"{method} {path}: the response is larger than the {MaxResponseBytes / (1024 * 1024)} MiB limit.");
         }
 
         if (!response.IsSuccessStatusCode && !(request.Options.TryGetValue(ReturnErrorResponses, out bool returnErrors) && returnErrors))
@@ -93,8 +136,8 @@ internal sealed class AttestoHttpHandler : HttpMessageHandler
             using (response)
             {
                 string text = Encoding.UTF8.GetString(response.Body);
-                TimeSpan? retryAfter = AttestoErrorMapper.RetryAfterOf(response, _timeProvider);
-                throw AttestoErrorMapper.Map(method, path, (int)response.StatusCode, text, retryAfter, _credential);
+                TimeSpan? retryAfter = RetryAfter.Of(response, _timeProvider);
+                throw AttestoErrorMapper.Map(method, path, response.Status, text, retryAfter, _credential);
             }
         }
 
@@ -104,7 +147,7 @@ internal sealed class AttestoHttpHandler : HttpMessageHandler
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
-        if (disposing && _ownsSender)
+        if (disposing)
         {
             _sender.Dispose();
         }
@@ -113,26 +156,6 @@ internal sealed class AttestoHttpHandler : HttpMessageHandler
     }
 
     private static bool IsWrite(HttpMethod method) => method == HttpMethod.Post || method == HttpMethod.Put || method == HttpMethod.Patch || method == HttpMethod.Delete;
-
-    private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage original, byte[]? body, string? idempotencyKey, CancellationToken cancellationToken)
-    {
-        using var timeout = new CancellationTokenSource(_timeout, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        using HttpRequestMessage attempt = CopyWithHeaders(original, body, idempotencyKey);
-        try
-        {
-            using HttpResponseMessage answer = await _sender.SendAsync(attempt, linked.Token).ConfigureAwait(false);
-            int limit = answer.IsSuccessStatusCode ? MaxResponseBytes : MaxErrorBodyBytes;
-            byte[] bytes = await ReadCappedAsync(answer.Content, limit, truncate: !answer.IsSuccessStatusCode, original, linked.Token).ConfigureAwait(false);
-            return new BufferedResponse(answer, bytes);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Our per-attempt limit, or the caller-owned HttpClient's own Timeout: either way the
-            // attempt timed out rather than being cancelled by the caller, so it may be retried.
-            throw new AttemptTimeoutException(_timeout, ex);
-        }
-    }
 
     private HttpRequestMessage CopyWithHeaders(HttpRequestMessage original, byte[]? body, string? idempotencyKey)
     {
@@ -176,41 +199,6 @@ internal sealed class AttestoHttpHandler : HttpMessageHandler
         return copy;
     }
 
-    private static async Task<byte[]> ReadCappedAsync(HttpContent content, int limit, bool truncate, HttpRequestMessage original, CancellationToken cancellationToken)
-    {
-        if (!truncate && content.Headers.ContentLength is > MaxResponseBytes)
-        {
-            throw TooLarge(original);
-        }
-
-        using Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[16 * 1024];
-        while (true)
-        {
-            int read = await stream.ReadAsync(chunk.AsMemory(), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
-            if (buffer.Length + read > limit)
-            {
-                if (!truncate)
-                {
-                    throw TooLarge(original);
-                }
-
-                buffer.Write(chunk, 0, (int)(limit - buffer.Length));
-                break;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
     private static void CopyContentHeaders(HttpContent source, HttpContent target)
     {
         foreach (KeyValuePair<string, IEnumerable<string>> header in source.Headers)
@@ -221,29 +209,5 @@ internal sealed class AttestoHttpHandler : HttpMessageHandler
                 target.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
         }
-    }
-
-    private static AttestoException TooLarge(HttpRequestMessage original) =>
-        new($"{original.Method.Method} {original.RequestUri!.AbsolutePath}: the response is larger than the {MaxResponseBytes / (1024 * 1024)} MiB limit.");
-
-    /// <summary>A response whose body has been read (within the cap) and detached from the connection.</summary>
-    private sealed class BufferedResponse : HttpResponseMessage
-    {
-        internal BufferedResponse(HttpResponseMessage source, byte[] body)
-            : base(source.StatusCode)
-        {
-            Body = body;
-            ReasonPhrase = source.ReasonPhrase;
-            Version = source.Version;
-            foreach (KeyValuePair<string, IEnumerable<string>> header in source.Headers)
-            {
-                Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-
-            Content = new ByteArrayContent(body);
-            CopyContentHeaders(source.Content, Content);
-        }
-
-        internal byte[] Body { get; }
     }
 }

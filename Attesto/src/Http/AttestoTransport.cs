@@ -6,7 +6,7 @@ namespace Attesto.Http;
 /// <summary>
 /// The HTTP plumbing every Attesto client shares: validates <see cref="AttestoClientOptions"/>,
 /// builds the <see cref="HttpClient"/> that Refit uses (with <see cref="AttestoHttpHandler"/>
-/// in front of either an owned socket handler or the caller's <see cref="HttpClient"/>), creates
+/// in front of the shared sender: an owned socket handler or the caller's <see cref="HttpClient"/>), creates
 /// Refit interfaces over it, and shields callers from Refit's exception types.
 /// </summary>
 internal sealed class AttestoTransport : IDisposable
@@ -23,10 +23,12 @@ internal sealed class AttestoTransport : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         BaseUrl = options.Validate(requireCredential);
         TimeProvider = options.TimeProvider;
-        HttpMessageInvoker sender = callerClient ?? new HttpMessageInvoker(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: true);
+        // An owned sender never follows redirects; a caller's client is sent headers-only and never disposed.
+        Shared.Http.HttpSender sender = callerClient is null
+            ? Shared.Http.HttpSender.Owned(AttestoHttpHandler.Caps)
+            : Shared.Http.HttpSender.Over(callerClient, AttestoHttpHandler.Caps);
         var handler = new AttestoHttpHandler(
             sender,
-            ownsSender: callerClient is null,
             string.IsNullOrWhiteSpace(options.ApiKey) ? null : options.ApiKey,
             string.IsNullOrWhiteSpace(options.UserAgent) ? AttestoProtocol.SdkIdentifier : options.UserAgent,
             options.Timeout,

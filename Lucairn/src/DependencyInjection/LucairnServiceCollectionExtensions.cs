@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -32,11 +31,7 @@ public static class LucairnServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LucairnConfig>, LucairnConfigValidation>());
         return services.AddHttpClient(HttpClientName)
             .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
-            {
-                AutomaticDecompression = DecompressionMethods.All,
-                AllowAutoRedirect = false,
-            })
+            .ConfigurePrimaryHttpMessageHandler(static () => Shared.Http.HttpSender.CreateOwnedHandler())
             .RedactLoggedHeaders(["x-api-key"])
             .AddTypedClient<LucairnClient>(static (http, provider) =>
                 new LucairnClient(provider.GetRequiredService<IOptions<LucairnConfig>>().Value, http));

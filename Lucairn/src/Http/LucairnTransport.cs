@@ -1,45 +1,86 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Runtime.ExceptionServices;
+using System.Net;
 using Polly;
 using Refit;
+using Shared.Http;
 
 namespace Lucairn.Http;
 
 /// <summary>
-/// Runs one gateway call through <see cref="ILucairnApi"/>: per-attempt timeout on the injected
-/// clock, bounded body read, optional retries, and the transport error mapping of spec §3.
+/// Runs one gateway call through <see cref="ILucairnApi"/> on the shared transport core
+/// (<see cref="TransportCore"/>): per-attempt timeout on the injected clock covering the body
+/// read, bounded body read, retries of idempotent GETs, and the transport error mapping of spec §3.
 /// </summary>
 internal sealed class LucairnTransport
 {
+    /// <summary>The first back-off step before jitter.</summary>
+    internal static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest wait between attempts, also the cap on <c>Retry-After</c>.</summary>
+    internal static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
+
     private readonly ILucairnApi _api;
     private readonly ValidatedConfig _config;
-    private readonly ResiliencePipeline<RawResponse> _retry;
+    private readonly TransportCore _core;
+    private readonly ResiliencePipeline<BufferedResponse> _retry;
+    private readonly ResiliencePipeline<BufferedResponse> _once;
 
-    internal LucairnTransport(ILucairnApi api, ValidatedConfig config)
+    internal LucairnTransport(ILucairnApi api, ValidatedConfig config, HttpSender sender)
     {
         _api = api;
         _config = config;
-        _retry = RetryPipeline.Create(config.MaxRetries, config.TimeProvider, config.Logger);
+        _core = new TransportCore(sender, config.TimeProvider);
+        _retry = RetryPipelineFactory.Build(Policy(config.MaxRetries), config.TimeProvider, config.Logger, "Lucairn");
+        _once = RetryPipelineFactory.Build(RetryPolicy.None, config.TimeProvider, config.Logger, "Lucairn");
     }
 
     internal delegate Task<HttpResponseMessage> ApiCall(ILucairnApi api, IDictionary<string, string> headers, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lucairn's retry policy (idempotent GETs only): 429/502/503/504 and connection failures
+    /// (including a connection broken mid-body); jittered exponential back-off from
+    /// <see cref="BaseDelay"/>; <c>Retry-After</c> honoured up to <see cref="MaxDelay"/>.
+    /// </summary>
+    internal static RetryPolicy Policy(int maxRetries) => new(
+        maxRetries,
+        IsRetryableStatus,
+        TransportFailure.IsConnection,
+        static attempt =>
+        {
+            double step = Math.Min(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 16)));
+            return TimeSpan.FromMilliseconds(step * (0.5 + (0.5 * Random.Shared.NextDouble())));
+        },
+        MaxDelay);
+
+    internal static bool IsRetryableStatus(int status) =>
+        status is (int)HttpStatusCode.TooManyRequests or (int)HttpStatusCode.BadGateway
+            or (int)HttpStatusCode.ServiceUnavailable or (int)HttpStatusCode.GatewayTimeout;
 
     /// <summary>Sends the call; <paramref name="idempotent"/> enables the retry pipeline.</summary>
     internal async Task<RawResponse> SendAsync(ApiCall call, MessagesOptions? options, bool idempotent, CancellationToken cancellationToken)
     {
         TimeSpan timeout = options?.Timeout is { } perCall ? ValidatedConfig.ValidateTimeout(perCall, "options.Timeout") : _config.Timeout;
         Dictionary<string, string> headers = RequestHeaders.Build(options?.Headers, _config.ApiKey);
-        var state = (Transport: this, Call: call, Headers: headers, Timeout: timeout, Caller: cancellationToken);
         try
         {
-            ResiliencePipeline<RawResponse> pipeline = idempotent ? _retry : ResiliencePipeline<RawResponse>.Empty;
-            return await pipeline.ExecuteAsync(
-                static (s, token) => new ValueTask<RawResponse>(s.Transport.AttemptAsync(s.Call, s.Headers, s.Timeout, s.Caller, token)),
-                state,
+            using BufferedResponse answer = await _core.SendAsync(
+                idempotent ? _retry : _once,
+                timeout,
+                _config.ApiKey,
+                token => call(_api, new Dictionary<string, string>(headers, StringComparer.Ordinal), token),
                 cancellationToken).ConfigureAwait(false);
+            return new RawResponse(answer.Status, answer.ReasonPhrase ?? string.Empty, answer.Body, answer.OverCap, RetryAfter.Of(answer, _config.TimeProvider));
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        catch (AttemptTimeoutException ex)
+        {
+            throw new LucairnTimeoutException(
+                string.Create(CultureInfo.InvariantCulture, $"Request timed out after {timeout.TotalSeconds:0.###}s"), ex.InnerException);
+        }
+        catch (RedirectRefusedException ex)
+        {
+            throw new LucairnException($"Request failed: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (TransportFailure.IsConnection(ex))
         {
             // IOException: the connection broke while the body was being read.
             throw new LucairnException($"Request failed: {ex.Message}", ex);
@@ -50,34 +91,4 @@ internal sealed class LucairnTransport
             throw new LucairnException($"Request failed: {ex.Message}", ex.InnerException);
         }
     }
-
-    private async Task<RawResponse> AttemptAsync(ApiCall call, Dictionary<string, string> headers, TimeSpan timeout, CancellationToken caller, CancellationToken pipelineToken)
-    {
-        using var timeoutSource = new CancellationTokenSource(timeout, _config.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(pipelineToken, timeoutSource.Token);
-        try
-        {
-            using HttpResponseMessage response = await call(_api, new Dictionary<string, string>(headers, StringComparer.Ordinal), linked.Token).ConfigureAwait(false);
-            var (body, overCap) = await BoundedBody.ReadAsync(response.Content, _config.MaxResponseBytes, linked.Token).ConfigureAwait(false);
-            return new RawResponse((int)response.StatusCode, response.ReasonPhrase ?? string.Empty, body, overCap, RetryAfterOf(response.Headers.RetryAfter));
-        }
-        catch (Exception ex) when (!caller.IsCancellationRequested && Unwrap(ex) is OperationCanceledException cancelled
-            && (timeoutSource.IsCancellationRequested || cancelled.InnerException is TimeoutException))
-        {
-            throw new LucairnTimeoutException(
-                string.Create(CultureInfo.InvariantCulture, $"Request timed out after {timeout.TotalSeconds:0.###}s"), cancelled);
-        }
-        catch (ApiRequestException ex) when (ex.InnerException is HttpRequestException or OperationCanceledException)
-        {
-            // Refit wraps transport failures; surface the real cause (the retry pipeline and the
-            // caller's cancellation handling see the BCL type, never Refit's).
-            ExceptionDispatchInfo.Throw(ex.InnerException);
-            throw;
-        }
-    }
-
-    private static Exception Unwrap(Exception ex) => ex is ApiRequestException { InnerException: { } inner } ? inner : ex;
-
-    private TimeSpan? RetryAfterOf(RetryConditionHeaderValue? retryAfter) =>
-        retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - _config.TimeProvider.GetUtcNow() : null);
 }

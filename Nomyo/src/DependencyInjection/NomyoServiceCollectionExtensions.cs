@@ -40,7 +40,7 @@ public static class NomyoServiceCollectionExtensions
             provider.GetRequiredService<System.Net.Http.IHttpClientFactory>().CreateClient(HttpClientName)));
         services.TryAddSingleton(provider => provider.GetRequiredService<SecureChatCompletion>().Client);
         return services.AddHttpClient(HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
+            .ConfigurePrimaryHttpMessageHandler(static () => Shared.Http.HttpSender.CreateOwnedHandler()) // never follows redirects
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
     }

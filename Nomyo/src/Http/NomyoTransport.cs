@@ -1,56 +1,67 @@
-using Shared.Http;
 using System.Collections.Concurrent;
-using System.Net;
+using System.Globalization;
 using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 using Refit;
+using Shared.Http;
 
 namespace Nomyo.Http;
 
 /// <summary>
-/// The HTTP side of a client: one <see cref="HttpClient"/> for every call and every base URL,
-/// Refit proxies of <see cref="INomyoApi"/>, the Polly.Core retry + per-attempt timeout
-/// pipelines, capped body reads, and the mapping of transport failures to
-/// <see cref="NomyoConnectionException"/>. Status codes are returned, not thrown.
+/// The HTTP side of a client, on the shared transport core (<see cref="TransportCore"/>): one
+/// sender for every call and every base URL (an owned handler that never follows redirects, or
+/// the caller's <see cref="HttpClient"/>), Refit proxies of <see cref="INomyoApi"/>, NOMYO's retry
+/// policy, the per-attempt timeout covering the body read, capped body reads, and the mapping of
+/// transport failures to <see cref="NomyoConnectionException"/>. Status codes are returned, not thrown.
 /// </summary>
 internal sealed class NomyoTransport : IDisposable
 {
     /// <summary>How much of an error body is kept (the rest is dropped, not rejected).</summary>
     private const int MaxErrorBodyBytes = 64 * 1024;
 
-    private static readonly RefitSettings Settings = new(new Shared.Http.NewtonsoftContentSerializer());
+    private static readonly RefitSettings Settings = new(new NewtonsoftContentSerializer());
 
-    private readonly HttpClient? _ownedClient;
-    private readonly ForwardingHandler _forwarder;
+    private readonly HttpSender _sender;
+    private readonly SenderHandler _handler;
+    private readonly TransportCore _core;
     private readonly ConcurrentDictionary<string, (HttpClient Client, INomyoApi Api)> _apis = new(StringComparer.Ordinal);
-    private readonly ResiliencePipeline<HttpResult> _idempotentPipeline;
-    private readonly ResiliencePipeline<HttpResult> _postPipeline;
+    private readonly ResiliencePipeline<BufferedResponse> _idempotentPipeline;
+    private readonly ResiliencePipeline<BufferedResponse> _postPipeline;
     private readonly NomyoClientOptions _options;
 
     internal NomyoTransport(NomyoClientOptions options, HttpClient? httpClient)
     {
         _options = options;
-        if (httpClient is null)
-        {
-            // The pipeline owns timeouts; pooled connections are recycled so DNS changes are seen;
-            // redirects are not followed (as upstream): a 3xx is an error, never a re-POST elsewhere.
-            _ownedClient = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
-            {
-                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-            };
-        }
-
-        _forwarder = new ForwardingHandler(httpClient ?? _ownedClient!);
-        _idempotentPipeline = BuildPipeline(options, idempotent: true);
-        _postPipeline = BuildPipeline(options, idempotent: false);
+        var caps = new BodyCaps(options.MaxResponseBytes, MaxErrorBodyBytes);
+        _sender = httpClient is null ? HttpSender.Owned(caps) : HttpSender.Over(httpClient, caps);
+        _handler = new SenderHandler(_sender);
+        _core = new TransportCore(_sender, options.TimeProvider);
+        _idempotentPipeline = RetryPipelineFactory.Build(Policy(options, idempotent: true), options.TimeProvider, options.Logger, "Nomyo");
+        _postPipeline = RetryPipelineFactory.Build(Policy(options, idempotent: false), options.TimeProvider, options.Logger, "Nomyo");
     }
 
-    /// <summary>The Refit proxy for <paramref name="baseUrl"/> (created once per URL, all sharing one HttpClient).</summary>
+    /// <summary>
+    /// NOMYO's retry policy: 429/502/503/504 (and 500 with <see cref="NomyoClientOptions.RetryServerErrors"/>);
+    /// every connection failure for the key fetch, only failures before the request left for the
+    /// completion POST; the server's <c>Retry-After</c>, else 1 s, 2 s, 4 s… ±20 % jitter, both
+    /// capped at <see cref="NomyoClientOptions.MaxRetryDelay"/>.
+    /// </summary>
+    internal static RetryPolicy Policy(NomyoClientOptions options, bool idempotent)
+    {
+        bool retryServerErrors = options.RetryServerErrors;
+        TimeSpan cap = options.MaxRetryDelay;
+        return new RetryPolicy(
+            options.MaxRetries,
+            status => status is 429 or 502 or 503 or 504 || (retryServerErrors && status == 500),
+            idempotent ? TransportFailure.IsConnection : TransportFailure.IsBeforeSend,
+            attempt => RetryAfter.Clamp(TimeSpan.FromSeconds(Math.Pow(2, Math.Min(attempt, 30)) * (0.8 + (0.4 * Random.Shared.NextDouble()))), cap),
+            cap);
+    }
+
+    /// <summary>The Refit proxy for <paramref name="baseUrl"/> (created once per URL, all sharing one sender).</summary>
     private INomyoApi ApiFor(string baseUrl) =>
         _apis.GetOrAdd(baseUrl, url =>
         {
-            var client = new HttpClient(RequestLoggingHandler.Wrap(_options.Logger, "Nomyo", _forwarder), disposeHandler: false)
+            var client = new HttpClient(RequestLoggingHandler.Wrap(_options.Logger, "Nomyo", _handler), disposeHandler: false)
             {
                 BaseAddress = new Uri(url),
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
@@ -60,11 +71,15 @@ internal sealed class NomyoTransport : IDisposable
 
     /// <summary>Sends an idempotent request (the key fetch): every connection failure is retried.</summary>
     internal Task<HttpResult> SendIdempotentAsync(string baseUrl, Func<INomyoApi, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken) =>
-        SendAsync(_idempotentPipeline, baseUrl, send, cancellationToken);
+        SendAsync(_idempotentPipeline, baseUrl, _options.ApiKey, send, cancellationToken);
 
     /// <summary>Sends the completion POST: only failures before the request left are retried.</summary>
-    internal Task<HttpResult> SendPostAsync(string baseUrl, Func<INomyoApi, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken) =>
-        SendAsync(_postPipeline, baseUrl, send, cancellationToken);
+    /// <param name="baseUrl">The router.</param>
+    /// <param name="apiKey">The key sent with this call, scrubbed from any error body that echoes it.</param>
+    /// <param name="send">The Refit call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    internal Task<HttpResult> SendPostAsync(string baseUrl, string? apiKey, Func<INomyoApi, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken) =>
+        SendAsync(_postPipeline, baseUrl, apiKey, send, cancellationToken);
 
     public void Dispose()
     {
@@ -74,131 +89,45 @@ internal sealed class NomyoTransport : IDisposable
         }
 
         _apis.Clear();
-        _ownedClient?.Dispose();
+        _handler.Dispose();
+        _sender.Dispose();
     }
 
     private async Task<HttpResult> SendAsync(
-        ResiliencePipeline<HttpResult> pipeline,
+        ResiliencePipeline<BufferedResponse> pipeline,
         string baseUrl,
+        string? apiKey,
         Func<INomyoApi, CancellationToken, Task<HttpResponseMessage>> send,
         CancellationToken cancellationToken)
     {
         INomyoApi api = ApiFor(baseUrl);
+        BufferedResponse answer;
         try
         {
-            return await pipeline.ExecuteAsync(
-                async token =>
-                {
-                    using HttpResponseMessage response = await SendUnwrappedAsync(send, api, token).ConfigureAwait(false);
-                    int status = (int)response.StatusCode;
-                    byte[] body = await ReadBodyAsync(response.Content, status == 200, baseUrl, token).ConfigureAwait(false);
-                    return new HttpResult(status, body, RetryAfterOf(response));
-                },
-                cancellationToken).ConfigureAwait(false);
+            answer = await _core.SendAsync(pipeline, _options.Timeout, apiKey, token => send(api, token), cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutRejectedException ex)
+        catch (AttemptTimeoutException ex)
         {
-            throw new NomyoConnectionException($"The request to {baseUrl} timed out after {_options.Timeout.TotalSeconds:0.###} s.", ex);
+            throw new NomyoConnectionException(
+                string.Create(CultureInfo.InvariantCulture, $"The request to {baseUrl} timed out after {_options.Timeout.TotalSeconds:0.###} s."), ex);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (RedirectRefusedException ex)
         {
-            throw new NomyoConnectionException($"The request to {baseUrl} timed out (HttpClient.Timeout).", ex);
+            throw new NomyoConnectionException($"The request to {baseUrl} was redirected: {ex.Message}", ex);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or ApiRequestException)
+        catch (Exception ex) when (TransportFailure.IsConnection(ex) || ex is ApiExceptionBase)
         {
             throw new NomyoConnectionException($"Failed to connect to router at {baseUrl}: {ex.Message}", ex);
         }
-    }
 
-    /// <summary>Refit wraps transport failures in <see cref="ApiRequestException"/>; the pipeline and the error mapping need the original.</summary>
-    private static async Task<HttpResponseMessage> SendUnwrappedAsync(Func<INomyoApi, CancellationToken, Task<HttpResponseMessage>> send, INomyoApi api, CancellationToken token)
-    {
-        try
+        using (answer)
         {
-            return await send(api, token).ConfigureAwait(false);
-        }
-        catch (ApiRequestException ex) when (ex.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
-            throw;
-        }
-    }
-
-    private async Task<byte[]> ReadBodyAsync(HttpContent content, bool success, string baseUrl, CancellationToken cancellationToken)
-    {
-        long cap = success ? _options.MaxResponseBytes : MaxErrorBodyBytes;
-        if (success && content.Headers.ContentLength > cap)
-        {
-            throw new NomyoSecurityException($"The response from {baseUrl} announces {content.Headers.ContentLength} bytes; the limit is {cap} (NomyoClientOptions.MaxResponseBytes).");
-        }
-
-        using Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            long room = cap - buffer.Length;
-            if (read > room)
+            if (answer.Status == 200 && answer.OverCap)
             {
-                if (success)
-                {
-                    throw new NomyoSecurityException($"The response from {baseUrl} exceeds {cap} bytes (NomyoClientOptions.MaxResponseBytes).");
-                }
-
-                buffer.Write(chunk, 0, (int)room);
-                break;
+                throw new NomyoSecurityException($"The response from {baseUrl} exceeds {_options.MaxResponseBytes} bytes (NomyoClientOptions.MaxResponseBytes).");
             }
 
-            buffer.Write(chunk, 0, read);
+            return new HttpResult(answer.Status, answer.Body, RetryAfter.Of(answer, _options.TimeProvider));
         }
-
-        return buffer.ToArray();
     }
-
-    private TimeSpan? RetryAfterOf(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is TimeSpan delta)
-        {
-            return delta;
-        }
-
-        if (header?.Date is DateTimeOffset date)
-        {
-            TimeSpan wait = date - _options.TimeProvider.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-
-        return null;
-    }
-
-    private static ResiliencePipeline<HttpResult> BuildPipeline(NomyoClientOptions options, bool idempotent)
-    {
-        var builder = new ResiliencePipelineBuilder<HttpResult>
-        {
-            TimeProvider = options.TimeProvider,
-            TelemetryListener = options.Logger is null ? null : new RetryLogListener<HttpResult>(options.Logger, "Nomyo", static r => r.Status),
-        };
-        if (options.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<HttpResult>
-            {
-                MaxRetryAttempts = options.MaxRetries,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options.RetryServerErrors, idempotent)),
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RetryDelay.For(args.AttemptNumber, args.Outcome.Result?.RetryAfter, options.MaxRetryDelay)),
-            });
-        }
-
-        builder.AddTimeout(options.Timeout);
-        return builder.Build();
-    }
-
-    private static bool ShouldRetry(Outcome<HttpResult> outcome, bool retryServerErrors, bool idempotent) => outcome switch
-    {
-        { Result: { } result } => result.Status is 429 or 502 or 503 or 504 || (retryServerErrors && result.Status == 500),
-        { Exception: HttpRequestException ex } => idempotent || ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError,
-        { Exception: IOException } => idempotent,
-        _ => false,
-    };
 }
