@@ -44,10 +44,14 @@ internal static class Program
             return 0;
         }
 
-        if (args.Length == 1 && !args[0].StartsWith('-') && Find(args[0]) is { } fuzzed)
+        if (args.Length == 1 && TargetRegistry.Names.Contains(args[0]))
         {
+            // No SDK code may run before SharpFuzz sets up the coverage map: the target is created inside the loop.
+            string name = args[0];
+            FuzzTarget? fuzzed = null;
             SharpFuzz.Fuzzer.OutOfProcess.Run(stream =>
             {
+                fuzzed ??= TargetRegistry.Create(name)!;
                 using var buffer = new MemoryStream();
                 stream.CopyTo(buffer);
                 fuzzed.Run(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
