@@ -5,7 +5,8 @@
 # instrument the SDK assemblies (Shared.Crypto, Lucairn, Attesto, Nomyo; not the harness) with
 # the sharpfuzz tool from .config/dotnet-tools.json, run afl-fuzz, copy any crash or hang input
 # to tests/Fuzz/regressions/<target>/, and print AFL's counters.
-# Environment: FUZZ_TIMEOUT_MS (afl-fuzz -t per input, default 2000), FUZZ_WORK (work folder,
+# Environment: FUZZ_TIMEOUT_MS (afl-fuzz -t per input; default 2000, 10000 for the RSA targets
+# nomyo-* and pem, whose cold start alone can pass 2 s on a loaded machine), FUZZ_WORK (work folder,
 # default artifacts/fuzz), FUZZ_REUSE_PUBLISH=1 (keep an earlier instrumented publish: for
 # running several targets in a row). Exit: 0 no crash or hang, 1 some saved, 2 usage or AFL++ missing.
 set -euo pipefail
@@ -52,11 +53,16 @@ mkdir -p "$run"
 echo "== writing seeds"
 FUZZ_REPO_ROOT="$root" dotnet "$root/tests/Fuzz/bin/Release/net10.0/Fuzz.dll" --write-seeds "$target" "$run/in"
 
-echo "== afl-fuzz $target for ${seconds}s"
+# A (re)started target pays for JIT and key loading on its first input: the RSA targets get more room.
+case "$target" in
+  nomyo-*|pem) default_timeout=10000 ;;
+  *) default_timeout=2000 ;;
+esac
+echo "== afl-fuzz $target for ${seconds}s (-t ${FUZZ_TIMEOUT_MS:-$default_timeout} ms)"
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 export FUZZ_REPO_ROOT="$root"
 status=0
-afl-fuzz -i "$run/in" -o "$run/out" -t "${FUZZ_TIMEOUT_MS:-2000}+" -m none -V "$seconds" -- "$(command -v dotnet)" "$publish/Fuzz.dll" "$target" >"$run/afl.log" 2>&1 || status=$?
+afl-fuzz -i "$run/in" -o "$run/out" -t "${FUZZ_TIMEOUT_MS:-$default_timeout}+" -m none -V "$seconds" -- "$(command -v dotnet)" "$publish/Fuzz.dll" "$target" >"$run/afl.log" 2>&1 || status=$?
 stats="$run/out/default/fuzzer_stats"
 if [[ ! -f "$stats" ]]; then
   echo "afl-fuzz did not start (exit $status); its log:" >&2
