@@ -6,7 +6,8 @@ namespace Fuzz.Harness;
 /// Runs inputs through a target in-process, without AFL: what CI does with the seeds and the
 /// saved regression inputs, and what <c>--replay</c> does with a crash file. Each input runs on
 /// its own thread and must finish within the time limit (1 s by default); a slower one is a hang
-/// (a cold first run that finishes within ten times the limit gets one warm retry).
+/// (a run that is slow but finishes within ten times the limit is retried up to three times, so
+/// JIT warm-up and a loaded machine are not taken for a hang).
 /// </summary>
 public static class Replayer
 {
@@ -15,6 +16,9 @@ public static class Replayer
 
     /// <summary>How much longer than the limit a first, cold run may take before it is a hang without a second try.</summary>
     private const int ColdRunFactor = 10;
+
+    /// <summary>How many more runs a slow but finishing input gets.</summary>
+    private const int MaxRetries = 3;
 
     /// <summary>Replays every input through <paramref name="target"/>.</summary>
     /// <param name="target">The target.</param>
@@ -36,12 +40,14 @@ public static class Replayer
         {
             TimeSpan limit = timeLimit ?? DefaultTimeLimit;
             ReplayResult result = RunOne(target, input, limit, out Thread thread);
-            if (result.Outcome == ReplayOutcome.Hang && thread.Join(limit * ColdRunFactor))
+            for (int retry = 0; retry < MaxRetries && result.Outcome == ReplayOutcome.Hang && thread.Join(limit * ColdRunFactor); retry++)
             {
-                // The first run of a code path pays for JIT and static set-up (BouncyCastle's RSA
-                // code takes most of a second on a loaded machine). An input that finished within
-                // ten times the limit is run once more, now warm; only a second miss is a hang.
-                result = RunOne(target, input, limit, out _);
+                // The first run of a code path pays for JIT and static set-up, and a machine shared
+                // with other builds can stall any run (BouncyCastle's RSA key checks take most of a
+                // second there). An input that did finish within ten times the limit is run again;
+                // only an input that misses the limit every time is a hang. A real hang never
+                // finishes, so it is reported after the first miss.
+                result = RunOne(target, input, limit, out thread);
             }
 
             results.Add(result);

@@ -5,8 +5,8 @@ namespace Fuzz.Targets;
 
 /// <summary>
 /// PEM text through <see cref="Ed25519PublicKey.FromPem"/>, <see cref="RsaPublicKey.FromPem"/> and
-/// <see cref="RsaPrivateKey.FromPem"/> (no password). Round trip: a key that loads writes a PEM
-/// that loads back to the same key.
+/// <see cref="RsaPrivateKey.FromPem"/> (no password). Round trip: a public key that loads writes a
+/// PEM that loads back to the same key; a private key that loads writes a PKCS#8 PEM.
 /// </summary>
 public sealed class PemTarget : FuzzTarget
 {
@@ -51,9 +51,10 @@ public sealed class PemTarget : FuzzTarget
         });
         Attempt(() =>
         {
+            // One load only: BouncyCastle checks each RSA modulus with a probable-prime test, which
+            // makes a private-key load cost tens of milliseconds; writing it back must not throw.
             RsaPrivateKey key = RsaPrivateKey.FromPem(text);
-            RsaPrivateKey again = RsaPrivateKey.FromPem(key.ToPem());
-            FuzzPropertyException.Check(again.PublicKey.GetSpkiSha256Hex() == key.PublicKey.GetSpkiSha256Hex(), "RSA private PEM round trip changed the key.");
+            FuzzPropertyException.Check(key.ToPem().StartsWith("-----BEGIN PRIVATE KEY-----", StringComparison.Ordinal), "An RSA private key that loads does not write a PKCS#8 PEM.");
         });
     }
 }
