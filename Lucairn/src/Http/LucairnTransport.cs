@@ -58,6 +58,7 @@ internal sealed class LucairnTransport
         try
         {
             using HttpResponseMessage response = await call(_api, new Dictionary<string, string>(headers, StringComparer.Ordinal), linked.Token).ConfigureAwait(false);
+            Shared.Telemetry.RetryTelemetry.OnResponse((int)response.StatusCode);
             var (body, overCap) = await BoundedBody.ReadAsync(response.Content, _config.MaxResponseBytes, linked.Token).ConfigureAwait(false);
             return new RawResponse((int)response.StatusCode, response.ReasonPhrase ?? string.Empty, body, overCap, RetryAfterOf(response.Headers.RetryAfter));
         }

@@ -33,6 +33,7 @@ internal static class RetryPipeline
             ShouldHandle = static args => ValueTask.FromResult(IsRetryable(args.Outcome)),
             DelayGenerator = static args => ValueTask.FromResult(
                 args.Outcome.Result?.RetryAfter is { } retryAfter ? (TimeSpan?)Clamp(retryAfter) : null),
+            OnRetry = Shared.Telemetry.RetryTelemetry.OnRetry,
         };
         return new ResiliencePipelineBuilder<RawResponse>
         {
