@@ -122,6 +122,7 @@ internal sealed class AttestoHttpHandler : HttpMessageHandler
         try
         {
             using HttpResponseMessage answer = await _sender.SendAsync(attempt, linked.Token).ConfigureAwait(false);
+            Shared.Telemetry.RetryTelemetry.OnResponse((int)answer.StatusCode);
             int limit = answer.IsSuccessStatusCode ? MaxResponseBytes : MaxErrorBodyBytes;
             byte[] bytes = await ReadCappedAsync(answer.Content, limit, truncate: !answer.IsSuccessStatusCode, original, linked.Token).ConfigureAwait(false);
             return new BufferedResponse(answer, bytes);

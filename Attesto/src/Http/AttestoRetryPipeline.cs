@@ -45,6 +45,7 @@ internal static class AttestoRetryPipeline
             {
                 // The failed answer is replaced by the next attempt's; release it.
                 args.Outcome.Result?.Dispose();
+                Shared.Telemetry.ClientOperation.Current?.RecordRetry(args.Outcome.Exception);
                 return default;
             },
         }).Build();
