@@ -91,6 +91,7 @@ internal sealed class NomyoTransport : IDisposable
                 {
                     using HttpResponseMessage response = await SendUnwrappedAsync(send, api, token).ConfigureAwait(false);
                     int status = (int)response.StatusCode;
+                    Shared.Telemetry.RetryTelemetry.OnResponse(status);
                     byte[] body = await ReadBodyAsync(response.Content, status == 200, baseUrl, token).ConfigureAwait(false);
                     return new HttpResult(status, body, RetryAfterOf(response));
                 },
@@ -187,6 +188,7 @@ internal sealed class NomyoTransport : IDisposable
                 MaxRetryAttempts = options.MaxRetries,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options.RetryServerErrors, idempotent)),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RetryDelay.For(args.AttemptNumber, args.Outcome.Result?.RetryAfter, options.MaxRetryDelay)),
+                OnRetry = Shared.Telemetry.RetryTelemetry.OnRetry,
             });
         }
 
