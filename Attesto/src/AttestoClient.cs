@@ -1,3 +1,4 @@
+using Attesto.Diagnostics;
 using Attesto.Http;
 using Attesto.Models;
 using Newtonsoft.Json.Linq;
@@ -104,7 +105,7 @@ public class AttestoClient : IDisposable
             SourceRef = sourceRef,
             OccurredAt = occurredAt,
         };
-        return LogEventCoreAsync(@event, idempotencyKey, preflight, cancellationToken);
+        return AttestoTelemetry.Instance.TraceAsync("LogEventAsync", "POST", _transport?.BaseUrl.OriginalString, () => LogEventCoreAsync(@event, idempotencyKey, preflight, cancellationToken));
     }
 
     /// <summary>
@@ -119,7 +120,10 @@ public class AttestoClient : IDisposable
     /// <exception cref="AttestoValidationException">The batch is empty, has more than 1000 events, or an event is invalid (nothing was sent); or the service rejected it.</exception>
     /// <exception cref="AttestoUnsafeNumberException">An event breaks the number policy (nothing was sent); the message names the event index.</exception>
     /// <exception cref="AttestoException">See <see cref="LogEventAsync"/> for the service errors.</exception>
-    public virtual async Task<EventBatchAck> LogEventsAsync(IEnumerable<AttestoEvent> events, string? idempotencyKey = null, bool preflight = true, CancellationToken cancellationToken = default)
+    public virtual Task<EventBatchAck> LogEventsAsync(IEnumerable<AttestoEvent> events, string? idempotencyKey = null, bool preflight = true, CancellationToken cancellationToken = default) =>
+        AttestoTelemetry.Instance.TraceAsync("LogEventsAsync", "POST", _transport?.BaseUrl.OriginalString, () => LogEventsCoreAsync(events, idempotencyKey, preflight, cancellationToken));
+
+    private async Task<EventBatchAck> LogEventsCoreAsync(IEnumerable<AttestoEvent> events, string? idempotencyKey, bool preflight, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         IAttestoV1Api api = Api;
@@ -154,7 +158,10 @@ public class AttestoClient : IDisposable
     /// <returns>The proof (<c>canonicalJson</c>, <c>proof</c>, <c>batchId</c>).</returns>
     /// <exception cref="AttestoValidationException">The id is empty, or the service rejected the request.</exception>
     /// <exception cref="AttestoException">See <see cref="LogEventAsync"/> for the service errors.</exception>
-    public virtual async Task<EventProof> GetEventProofAsync(string eventId, CancellationToken cancellationToken = default)
+    public virtual Task<EventProof> GetEventProofAsync(string eventId, CancellationToken cancellationToken = default) =>
+        AttestoTelemetry.Instance.TraceAsync("GetEventProofAsync", "GET", _transport?.BaseUrl.OriginalString, () => GetEventProofCoreAsync(eventId, cancellationToken));
+
+    private async Task<EventProof> GetEventProofCoreAsync(string eventId, CancellationToken cancellationToken)
     {
         IAttestoV1Api api = Api;
         AttestoV2Client.RequireId(eventId, nameof(eventId));
@@ -168,7 +175,10 @@ public class AttestoClient : IDisposable
     /// <returns>The verdict and the full answer.</returns>
     /// <exception cref="AttestoValidationException">The proof lacks a field, or the service rejected it.</exception>
     /// <exception cref="AttestoException">See <see cref="LogEventAsync"/> for the service errors.</exception>
-    public virtual async Task<PublicVerifyResult> VerifyPublicAsync(EventProof proof, CancellationToken cancellationToken = default)
+    public virtual Task<PublicVerifyResult> VerifyPublicAsync(EventProof proof, CancellationToken cancellationToken = default) =>
+        AttestoTelemetry.Instance.TraceAsync("VerifyPublicAsync", "POST", _transport?.BaseUrl.OriginalString, () => VerifyPublicCoreAsync(proof, cancellationToken));
+
+    private async Task<PublicVerifyResult> VerifyPublicCoreAsync(EventProof proof, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(proof);
         IAttestoV1Api api = Api;

@@ -140,14 +140,19 @@ public partial class AttestoV2Client
         }
     }
 
-    private Task<Page<T>> PageAsync<T>(string operation, int? limit, int offset, Func<int, int, Task<Page<T>>> fetch)
+    private Task<Page<T>> PageAsync<T>(string operation, int? limit, int offset, Func<int, int, Task<Page<T>>> fetch, [CallerMemberName] string caller = "")
     {
         int size = limit ?? _pageSize;
         Paging.CheckPageSize(size, nameof(limit));
         Paging.CheckOffset(offset);
-        return AttestoTransport.InvokeAsync(operation, () => fetch(size, offset));
+        return Traced("GET", () => AttestoTransport.InvokeAsync(operation, () => fetch(size, offset)), caller);
     }
 
-    private IAsyncEnumerable<T> IterateAsync<T>(string operation, int? pageSize, Func<int, int, CancellationToken, Task<Page<T>>> fetch, CancellationToken cancellationToken) =>
-        Paging.IterateAsync<T>(operation, (l, o, ct) => AttestoTransport.InvokeAsync(operation, () => fetch(l, o, ct)), pageSize ?? _pageSize, cancellationToken);
+    // One span per page fetched, named after the Iter…Async method.
+    private IAsyncEnumerable<T> IterateAsync<T>(string operation, int? pageSize, Func<int, int, CancellationToken, Task<Page<T>>> fetch, CancellationToken cancellationToken, [CallerMemberName] string caller = "") =>
+        Paging.IterateAsync<T>(operation, (l, o, ct) => Traced("GET", () => AttestoTransport.InvokeAsync(operation, () => fetch(l, o, ct)), caller), pageSize ?? _pageSize, cancellationToken);
+
+    /// <summary>Runs one call inside the operation span of the public method that called it.</summary>
+    private Task<T> Traced<T>(string method, Func<Task<T>> body, [CallerMemberName] string operation = "") =>
+        Diagnostics.AttestoTelemetry.Instance.TraceAsync(operation, method, _transport?.BaseUrl.OriginalString, body);
 }

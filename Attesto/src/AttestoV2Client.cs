@@ -1,3 +1,4 @@
+using Attesto.Diagnostics;
 using Attesto.Http;
 using Attesto.Models;
 using Attesto.Verification;
@@ -86,7 +87,10 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <param name="policyId">The witness policy to bind.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stream; <see cref="ProofStream.StreamId"/> is always set.</returns>
-    public virtual async Task<ProofStream> CreateStreamAsync(string useCase, string policyId, CancellationToken cancellationToken = default)
+    public virtual Task<ProofStream> CreateStreamAsync(string useCase, string policyId, CancellationToken cancellationToken = default) =>
+        AttestoTelemetry.Instance.TraceAsync("CreateStreamAsync", "POST", _transport?.BaseUrl.OriginalString, () => CreateStreamCoreAsync(useCase, policyId, cancellationToken));
+
+    private async Task<ProofStream> CreateStreamCoreAsync(string useCase, string policyId, CancellationToken cancellationToken)
     {
         Require(useCase, nameof(useCase));
         RequireId(policyId, nameof(policyId));
@@ -121,8 +125,11 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         AttestoTimestamp? occurredAt = null,
         object? metadata = null,
         string? idempotencyKey = null,
-        CancellationToken cancellationToken = default) =>
-        LogInputAsync(streamId, new StreamEventInput(sourceRef, payload) { EventType = eventType, OccurredAt = occurredAt, Metadata = metadata }, idempotencyKey, cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        var input = new StreamEventInput(sourceRef, payload) { EventType = eventType, OccurredAt = occurredAt, Metadata = metadata };
+        return Traced("POST", () => LogInputAsync(streamId, input, idempotencyKey, cancellationToken));
+    }
 
     /// <summary>
     /// Appends up to <see cref="MaxBatchSize"/> events in one request
@@ -139,7 +146,10 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <exception cref="AttestoUnsafeNumberException">A payload breaks the number policy (nothing was sent).</exception>
     /// <exception cref="AttestoForkDetectedException">A receipt contradicts the witnessed head.</exception>
     /// <exception cref="AttestoException">A receipt failed verification or is missing, or the call failed.</exception>
-    public virtual async Task<StreamEventBatchResult> LogEventsAsync(string streamId, IEnumerable<StreamEventInput> events, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    public virtual Task<StreamEventBatchResult> LogEventsAsync(string streamId, IEnumerable<StreamEventInput> events, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        AttestoTelemetry.Instance.TraceAsync("LogEventsAsync", "POST", _transport?.BaseUrl.OriginalString, () => LogEventsCoreAsync(streamId, events, idempotencyKey, cancellationToken));
+
+    private async Task<StreamEventBatchResult> LogEventsCoreAsync(string streamId, IEnumerable<StreamEventInput> events, string? idempotencyKey, CancellationToken cancellationToken)
     {
         RequireId(streamId, nameof(streamId));
         CheckIdempotencyKey(idempotencyKey);
@@ -204,7 +214,10 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <param name="streamEventId">The event id (<c>sev_…</c>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The event, its verified receipt and, once windowed, its inclusion material.</returns>
-    public virtual async Task<StreamEventReceipt> GetReceiptAsync(string streamEventId, CancellationToken cancellationToken = default)
+    public virtual Task<StreamEventReceipt> GetReceiptAsync(string streamEventId, CancellationToken cancellationToken = default) =>
+        AttestoTelemetry.Instance.TraceAsync("GetReceiptAsync", "GET", _transport?.BaseUrl.OriginalString, () => GetReceiptCoreAsync(streamEventId, cancellationToken));
+
+    private async Task<StreamEventReceipt> GetReceiptCoreAsync(string streamEventId, CancellationToken cancellationToken)
     {
         RequireId(streamEventId, nameof(streamEventId));
         StreamEventReceipt result = await AttestoTransport.InvokeAsync("get_receipt", () => _api.GetReceiptAsync(streamEventId, cancellationToken)).ConfigureAwait(false);
@@ -221,7 +234,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The service's verdict.</returns>
     public virtual Task<VerificationResult> VerifyReceiptAsync(JObject receipt, CancellationToken cancellationToken = default) =>
-        VerifyObjectAsync("receipt", receipt, cancellationToken);
+        Traced("POST", () => VerifyObjectAsync("receipt", receipt, cancellationToken));
 
     /// <summary>Asks the service to verify a proof object (<c>POST /v2/verify</c>).</summary>
     /// <param name="kind">The kind, e.g. <c>receipt</c>, <c>checkpoint</c>, <c>bundle</c>.</param>
@@ -236,7 +249,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
             throw new AttestoValidationException("proofObject must not be null.");
         }
 
-        return AttestoTransport.InvokeAsync("verify_object", () => _api.VerifyAsync(new VerifyObjectRequest { Kind = kind, ProofObject = proofObject }, cancellationToken));
+        return Traced("POST", () => AttestoTransport.InvokeAsync("verify_object", () => _api.VerifyAsync(new VerifyObjectRequest { Kind = kind, ProofObject = proofObject }, cancellationToken)));
     }
 
     /// <summary>Asks how a checkpoint extends an earlier one (<c>GET /v2/checkpoints/{id}/consistency</c>).</summary>
@@ -244,7 +257,10 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <param name="fromCheckpointId">The earlier checkpoint.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer; <see cref="CheckpointConsistency.StepCount"/> is at least 1.</returns>
-    public virtual async Task<CheckpointConsistency> GetCheckpointConsistencyAsync(string checkpointId, string fromCheckpointId, CancellationToken cancellationToken = default)
+    public virtual Task<CheckpointConsistency> GetCheckpointConsistencyAsync(string checkpointId, string fromCheckpointId, CancellationToken cancellationToken = default) =>
+        AttestoTelemetry.Instance.TraceAsync("GetCheckpointConsistencyAsync", "GET", _transport?.BaseUrl.OriginalString, () => GetCheckpointConsistencyCoreAsync(checkpointId, fromCheckpointId, cancellationToken));
+
+    private async Task<CheckpointConsistency> GetCheckpointConsistencyCoreAsync(string checkpointId, string fromCheckpointId, CancellationToken cancellationToken)
     {
         RequireId(checkpointId, nameof(checkpointId));
         RequireId(fromCheckpointId, nameof(fromCheckpointId));
@@ -261,7 +277,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     public virtual Task<WitnessPolicy> GetWitnessPolicyAsync(string policyId, CancellationToken cancellationToken = default)
     {
         RequireId(policyId, nameof(policyId));
-        return AttestoTransport.InvokeAsync("get_witness_policy", () => _api.GetWitnessPolicyAsync(policyId, cancellationToken));
+        return Traced("GET", () => AttestoTransport.InvokeAsync("get_witness_policy", () => _api.GetWitnessPolicyAsync(policyId, cancellationToken)));
     }
 
     /// <summary>
@@ -273,7 +289,10 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <param name="toCheckpointId">The last checkpoint.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The bundle and its hash.</returns>
-    public virtual async Task<VerifierBundleResult> BuildVerifierBundleAsync(string fromCheckpointId, string toCheckpointId, CancellationToken cancellationToken = default)
+    public virtual Task<VerifierBundleResult> BuildVerifierBundleAsync(string fromCheckpointId, string toCheckpointId, CancellationToken cancellationToken = default) =>
+        AttestoTelemetry.Instance.TraceAsync("BuildVerifierBundleAsync", "POST", _transport?.BaseUrl.OriginalString, () => BuildVerifierBundleCoreAsync(fromCheckpointId, toCheckpointId, cancellationToken));
+
+    private async Task<VerifierBundleResult> BuildVerifierBundleCoreAsync(string fromCheckpointId, string toCheckpointId, CancellationToken cancellationToken)
     {
         RequireId(fromCheckpointId, nameof(fromCheckpointId));
         RequireId(toCheckpointId, nameof(toCheckpointId));
@@ -290,7 +309,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     public virtual Task<AnchorEpoch> GetAnchorEpochAsync(string anchorEpochId, CancellationToken cancellationToken = default)
     {
         RequireId(anchorEpochId, nameof(anchorEpochId));
-        return AttestoTransport.InvokeAsync("get_anchor_epoch", () => _api.GetAnchorEpochAsync(anchorEpochId, cancellationToken));
+        return Traced("GET", () => AttestoTransport.InvokeAsync("get_anchor_epoch", () => _api.GetAnchorEpochAsync(anchorEpochId, cancellationToken)));
     }
 
     /// <summary>Reads an IVC epoch (<c>GET /v2/ivc/epochs/{ivc_epoch_id}</c>; review-gated upstream).</summary>
@@ -300,7 +319,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     public virtual Task<IvcEpoch> GetIvcEpochAsync(string ivcEpochId, CancellationToken cancellationToken = default)
     {
         RequireId(ivcEpochId, nameof(ivcEpochId));
-        return AttestoTransport.InvokeAsync("get_ivc_epoch", () => _api.GetIvcEpochAsync(ivcEpochId, cancellationToken));
+        return Traced("GET", () => AttestoTransport.InvokeAsync("get_ivc_epoch", () => _api.GetIvcEpochAsync(ivcEpochId, cancellationToken)));
     }
 
     /// <summary>
@@ -318,14 +337,24 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The event and its verified receipt.</returns>
     /// <exception cref="AttestoForkDetectedException">The receipt contradicts the witnessed head.</exception>
-    public virtual async Task<StreamEventReceipt> SubmitConnectorEventAsync(
+    public virtual Task<StreamEventReceipt> SubmitConnectorEventAsync(
         string connectorId,
         string connectorSecret,
         string sourceRef,
         object? payload,
         string? eventType = null,
         AttestoTimestamp? occurredAt = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Traced("POST", () => SubmitConnectorEventCoreAsync(connectorId, connectorSecret, sourceRef, payload, eventType, occurredAt, cancellationToken));
+
+    private async Task<StreamEventReceipt> SubmitConnectorEventCoreAsync(
+        string connectorId,
+        string connectorSecret,
+        string sourceRef,
+        object? payload,
+        string? eventType,
+        AttestoTimestamp? occurredAt,
+        CancellationToken cancellationToken)
     {
         RequireId(connectorId, nameof(connectorId));
         Require(connectorSecret, nameof(connectorSecret));
@@ -347,7 +376,10 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     }
 
     /// <inheritdoc />
-    public virtual async Task<StreamEventReference> LogStreamEventAsync(string streamId, StreamEventInput input, CancellationToken cancellationToken = default)
+    public virtual Task<StreamEventReference> LogStreamEventAsync(string streamId, StreamEventInput input, CancellationToken cancellationToken = default) =>
+        AttestoTelemetry.Instance.TraceAsync("LogStreamEventAsync", "POST", _transport?.BaseUrl.OriginalString, () => LogStreamEventCoreAsync(streamId, input, cancellationToken));
+
+    private async Task<StreamEventReference> LogStreamEventCoreAsync(string streamId, StreamEventInput input, CancellationToken cancellationToken)
     {
         StreamEventReceipt result = await LogInputAsync(streamId, input, null, cancellationToken).ConfigureAwait(false);
         var payload = (JObject)result.Receipt!["payload"]!;

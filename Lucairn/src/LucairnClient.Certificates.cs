@@ -20,7 +20,10 @@ public partial class LucairnClient
     /// or any other non-2xx status.
     /// </exception>
     /// <exception cref="LucairnResponseValidationException">A 2xx body is not a well-formed certificate.</exception>
-    public virtual async Task<VeilCertificate> GetCertificateAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<VeilCertificate> GetCertificateAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+        LucairnTelemetry.Instance.TraceAsync("GetCertificateAsync", "GET", _config?.BaseUrl, () => GetCertificateCoreAsync(requestId, options, cancellationToken));
+
+    private async Task<VeilCertificate> GetCertificateCoreAsync(string requestId, MessagesOptions? options, CancellationToken cancellationToken)
     {
         string id = RequestIds.Validate(requestId);
         RawResponse raw = await Transport.SendAsync(

@@ -95,7 +95,10 @@ public partial class LucairnClient : IDisposable
     /// <exception cref="LucairnResponseValidationException">A 2xx body did not match either model.</exception>
     /// <exception cref="LucairnTimeoutException">The call timed out.</exception>
     /// <exception cref="LucairnException">The request could not be sent.</exception>
-    public virtual async Task<ProxyResponse> MessagesAsync(ProxyMessagesRequest request, MessagesOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<ProxyResponse> MessagesAsync(ProxyMessagesRequest request, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+        LucairnTelemetry.Instance.TraceAsync("MessagesAsync", "POST", _config?.BaseUrl, () => MessagesCoreAsync(request, options, cancellationToken));
+
+    private async Task<ProxyResponse> MessagesCoreAsync(ProxyMessagesRequest request, MessagesOptions? options, CancellationToken cancellationToken)
     {
         MessagesRequestValidator.Validate(request);
         RawResponse raw = await Transport.SendAsync(
@@ -118,7 +121,10 @@ public partial class LucairnClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The HTML text, unchanged.</returns>
     /// <exception cref="LucairnHttpException">202 (summary not assembled yet) or non-2xx; the body is the text.</exception>
-    public virtual async Task<string> GetCertificateSummaryAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<string> GetCertificateSummaryAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+        LucairnTelemetry.Instance.TraceAsync("GetCertificateSummaryAsync", "GET", _config?.BaseUrl, () => GetCertificateSummaryCoreAsync(requestId, options, cancellationToken));
+
+    private async Task<string> GetCertificateSummaryCoreAsync(string requestId, MessagesOptions? options, CancellationToken cancellationToken)
     {
         string id = RequestIds.Validate(requestId);
         RawResponse raw = await Transport.SendAsync(
@@ -140,7 +146,10 @@ public partial class LucairnClient : IDisposable
     /// <exception cref="LucairnConfigException">An option is invalid.</exception>
     /// <exception cref="LucairnHttpException">Non-2xx, for example 503 <c>audit_export_unavailable</c>.</exception>
     /// <exception cref="LucairnResponseValidationException">A 2xx body did not match the model.</exception>
-    public virtual async Task<AuditExportResponse> ListAuditEventsAsync(AuditExportOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<AuditExportResponse> ListAuditEventsAsync(AuditExportOptions? options = null, CancellationToken cancellationToken = default) =>
+        LucairnTelemetry.Instance.TraceAsync("ListAuditEventsAsync", "GET", _config?.BaseUrl, () => ListAuditEventsCoreAsync(options, cancellationToken));
+
+    private async Task<AuditExportResponse> ListAuditEventsCoreAsync(AuditExportOptions? options, CancellationToken cancellationToken)
     {
         if (options?.Days is { } days && days is < AuditExportOptions.MinDays or > AuditExportOptions.MaxDays)
         {

@@ -71,11 +71,14 @@ public class SecureChatCompletion : IDisposable
     /// <exception cref="NomyoApiException">Another error status (a subclass names 401, 403, 429, 500 and 503).</exception>
     /// <exception cref="NomyoSecurityException">Encryption, the server key or the response failed a check.</exception>
     /// <exception cref="NomyoConnectionException">The server could not be reached or timed out.</exception>
-    public virtual async Task<ChatCompletion> CreateAsync(
+    public virtual Task<ChatCompletion> CreateAsync(
         string model,
         IEnumerable<ChatMessage> messages,
         ChatCompletionOptions? options = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        NomyoTelemetry.Instance.TraceAsync("CreateAsync", "POST", null, () => CreateCoreAsync(model, messages, options, cancellationToken));
+
+    private async Task<ChatCompletion> CreateCoreAsync(string model, IEnumerable<ChatMessage> messages, ChatCompletionOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(messages);
@@ -85,6 +88,7 @@ public class SecureChatCompletion : IDisposable
         string baseUrl = options.BaseUrl is null
             ? Client.BaseUrl
             : Http.BaseUrl.Normalize(options.BaseUrl, Client.AllowHttp, "ChatCompletionOptions.BaseUrl");
+        Shared.Telemetry.ClientOperation.Current?.SetServer(baseUrl);
         string payloadId = Guid.NewGuid().ToString("D");
         JObject raw = await Client.SendAsync(baseUrl, payload, payloadId, options.ApiKey, options.SecurityTier, cancellationToken).ConfigureAwait(false);
         return ChatCompletion.FromJson(raw);

@@ -139,7 +139,10 @@ public class SecureCompletionClient : IDisposable
     /// <exception cref="NomyoSecurityException">The key is not a usable RSA key, or does not match the pin.</exception>
     /// <exception cref="NomyoApiException">The server answered with an error status.</exception>
     /// <exception cref="NomyoConnectionException">The server could not be reached.</exception>
-    public virtual async Task<string> FetchServerPublicKeyAsync(CancellationToken cancellationToken = default)
+    public virtual Task<string> FetchServerPublicKeyAsync(CancellationToken cancellationToken = default) =>
+        NomyoTelemetry.Instance.TraceAsync("FetchServerPublicKeyAsync", "GET", BaseUrl, () => FetchServerPublicKeyCoreAsync(cancellationToken));
+
+    private async Task<string> FetchServerPublicKeyCoreAsync(CancellationToken cancellationToken)
     {
         RsaPublicKey key = await GetServerKeyAsync(BaseUrl, cancellationToken).ConfigureAwait(false);
         return key.ToPem();
@@ -157,7 +160,7 @@ public class SecureCompletionClient : IDisposable
     public virtual Task<byte[]> EncryptPayloadAsync(JObject payload, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        return EncryptAsync(BaseUrl, payload, cancellationToken);
+        return NomyoTelemetry.Instance.TraceAsync("EncryptPayloadAsync", null, BaseUrl, () => EncryptAsync(BaseUrl, payload, cancellationToken));
     }
 
     /// <summary>
@@ -202,7 +205,7 @@ public class SecureCompletionClient : IDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        return SendAsync(BaseUrl, payload, payloadId, apiKey, securityTier, cancellationToken);
+        return NomyoTelemetry.Instance.TraceAsync("SendSecureRequestAsync", "POST", BaseUrl, () => SendAsync(BaseUrl, payload, payloadId, apiKey, securityTier, cancellationToken));
     }
 
     /// <summary>Releases the owned <see cref="HttpClient"/> (a caller-owned one is left alone).</summary>
@@ -275,7 +278,10 @@ public class SecureCompletionClient : IDisposable
     {
         using SecureBuffer plaintext = Serialize(payload);
         RsaPublicKey serverKey = await GetServerKeyAsync(baseUrl, cancellationToken).ConfigureAwait(false);
-        return PackageWriter.Write(HybridCodec.Seal(plaintext.Span, serverKey, SecureMemory));
+        long started = NomyoTelemetry.StartTiming(NomyoTelemetry.EncryptionDuration);
+        byte[] package = PackageWriter.Write(HybridCodec.Seal(plaintext.Span, serverKey, SecureMemory));
+        NomyoTelemetry.StopTiming(NomyoTelemetry.EncryptionDuration, started);
+        return package;
     }
 
     private SecureBuffer Serialize(JObject payload)
@@ -291,6 +297,14 @@ public class SecureCompletionClient : IDisposable
     }
 
     private JObject Decrypt(ClientKeyPair keys, byte[] body, string payloadId)
+    {
+        long started = NomyoTelemetry.StartTiming(NomyoTelemetry.DecryptionDuration);
+        JObject response = DecryptCore(keys, body, payloadId);
+        NomyoTelemetry.StopTiming(NomyoTelemetry.DecryptionDuration, started);
+        return response;
+    }
+
+    private JObject DecryptCore(ClientKeyPair keys, byte[] body, string payloadId)
     {
         ResponsePackage package = ResponsePackageReader.Read(body);
         using SecureBuffer plaintext = HybridCodec.Open(package.Parts, keys.PrivateKey, SecureMemory);

@@ -1,7 +1,12 @@
 // Dependency injection: the three clients registered over IHttpClientFactory, their options bound
-// from configuration sections (validated at start-up), logging through ILogger. The configuration
-// points at the in-process emulators here; in an app it comes from appsettings.json or the environment.
+// from configuration sections (validated at start-up), logging through ILogger, and OpenTelemetry
+// tracing and metrics of the three SDKs written by the console exporter (the OpenTelemetry packages
+// are this sample's own dependencies; the SDK packages only publish through System.Diagnostics).
+// The configuration points at the in-process emulators here; in an app it comes from
+// appsettings.json or the environment.
+using System.Diagnostics;
 using Attesto;
+using Attesto.Diagnostics;
 using Attesto.Models;
 using Attesto.Testing;
 using Attesto.Witness;
@@ -12,6 +17,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Nomyo;
 using Nomyo.Testing;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 await using var lucairnEmulator = LucairnEmulator.Start(new LucairnEmulatorOptions { CertificateDelay = TimeSpan.Zero });
 await using var attestoMock = MockAttesto.Start();
@@ -41,7 +48,24 @@ services.AddAttestoV2Client(
     p => { p.ReceiptPublicKeyHex = attestoMock.PublicKeyHex; p.AllowMockReceipts = true; p.HeadStore = new MemoryHeadStore(); });
 services.AddNomyoClient(o => configuration.GetSection("Nomyo").Bind(o));
 
+// One line per SDK for traces and for metrics: the ActivitySource and Meter names are public constants.
+const string SampleSource = "Samples.DependencyInjection";
+services.AddOpenTelemetry()
+    .WithTracing(tracing => tracing
+        .AddSource(SampleSource, LucairnTelemetry.ActivitySourceName, AttestoTelemetry.ActivitySourceName, NomyoTelemetry.ActivitySourceName)
+        .AddConsoleExporter())
+    .WithMetrics(metrics => metrics
+        .AddMeter(LucairnTelemetry.MeterName, AttestoTelemetry.MeterName, NomyoTelemetry.MeterName)
+        .AddConsoleExporter());
+
 await using ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+// Without a generic host nothing starts the providers: resolving them turns tracing and metrics on
+// (disposing the service provider flushes both to the console).
+_ = provider.GetRequiredService<TracerProvider>();
+_ = provider.GetRequiredService<MeterProvider>();
+using var sampleSource = new ActivitySource(SampleSource);
+using Activity? root = sampleSource.StartActivity("one traced call per vendor");
 
 var lucairn = provider.GetRequiredService<LucairnClient>();
 var sync = (ProxySyncResponse)await lucairn.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = "Hello {name}", Context = new Dictionary<string, string> { ["name"] = "DI" } });
@@ -56,4 +80,5 @@ Console.WriteLine($"Attesto: event {receipt.SeqNo} logged; its receipt was verif
 var nomyo = provider.GetRequiredService<SecureChatCompletion>();
 ChatCompletion answer = await nomyo.CreateAsync("mock-model", [ChatMessage.User("hello from DI")]);
 Console.WriteLine($"NOMYO: encrypted answer received ({answer.Metadata.PayloadId})");
+root?.Stop();
 return 0;

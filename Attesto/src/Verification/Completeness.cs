@@ -1,3 +1,5 @@
+using Attesto.Diagnostics;
+using Shared.Telemetry;
 using Attesto.Models;
 using Newtonsoft.Json.Linq;
 
@@ -18,7 +20,10 @@ public static class Completeness
     /// <param name="fromSeqNo">The first sequence number of the range.</param>
     /// <param name="toSeqNo">The last sequence number of the range (inclusive).</param>
     /// <returns>The report naming missing sequence numbers, duplicates, strays and broken links.</returns>
-    public static CompletenessReport Verify(IEnumerable<ChainEvent> events, long fromSeqNo, long toSeqNo)
+    public static CompletenessReport Verify(IEnumerable<ChainEvent> events, long fromSeqNo, long toSeqNo) =>
+        Observed(events, fromSeqNo, toSeqNo, static (typed, from, to) => VerifyCore(typed, from, to));
+
+    private static CompletenessReport VerifyCore(IEnumerable<ChainEvent> events, long fromSeqNo, long toSeqNo)
     {
         ArgumentNullException.ThrowIfNull(events);
         var problems = new List<string>();
@@ -78,7 +83,26 @@ public static class Completeness
     /// <param name="fromSeqNo">The first sequence number of the range.</param>
     /// <param name="toSeqNo">The last sequence number of the range (inclusive).</param>
     /// <returns>The report.</returns>
-    public static CompletenessReport Verify(JToken events, long fromSeqNo, long toSeqNo)
+    public static CompletenessReport Verify(JToken events, long fromSeqNo, long toSeqNo) =>
+        Observed(events, fromSeqNo, toSeqNo, static (json, from, to) => VerifyJson(json, from, to));
+
+    /// <summary>Runs a check inside an <c>Attesto.VerifyCompleteness</c> span (free when nothing listens).</summary>
+    private static CompletenessReport Observed<TEvents>(TEvents events, long fromSeqNo, long toSeqNo, Func<TEvents, long, long, CompletenessReport> check)
+    {
+        using VerificationScope? span = AttestoTelemetry.Instance.StartVerification("Attesto.VerifyCompleteness", "completeness");
+        try
+        {
+            CompletenessReport report = check(events, fromSeqNo, toSeqNo);
+            span?.Complete(report.Ok, VerificationReasons.Completeness(report));
+            return report;
+        }
+        catch (Exception ex) when (VerificationScope.Fail(span, ex))
+        {
+            throw;
+        }
+    }
+
+    private static CompletenessReport VerifyJson(JToken events, long fromSeqNo, long toSeqNo)
     {
         if (events is not JArray array)
         {
@@ -99,7 +123,7 @@ public static class Completeness
             }
         }
 
-        CompletenessReport report = Verify(parsed, fromSeqNo, toSeqNo);
+        CompletenessReport report = VerifyCore(parsed, fromSeqNo, toSeqNo);
         return malformed.Count == 0 ? report : new CompletenessReport([.. malformed, .. report.Problems], report.MissingSeqNos);
     }
 

@@ -1,3 +1,5 @@
+using Attesto.Diagnostics;
+using Shared.Telemetry;
 using Attesto.Hashing;
 using Attesto.Models;
 using Newtonsoft.Json.Linq;
@@ -18,11 +20,8 @@ public static class Proofs
     /// <param name="rootHash">The window root (hex).</param>
     /// <returns>Whether folding the proof from the leaf gives the root.</returns>
     /// <exception cref="AttestoSelfTestException">The SDK's self-test failed on this machine.</exception>
-    public static bool VerifyInclusion(string leafHash, IReadOnlyList<MerkleProofStep> proof, string rootHash)
-    {
-        SelfTest.EnsurePassed();
-        return MerkleTree.VerifyInclusion(leafHash, proof, rootHash, MerkleDomain.Window);
-    }
+    public static bool VerifyInclusion(string leafHash, IReadOnlyList<MerkleProofStep> proof, string rootHash) =>
+        ObservedInclusion(leafHash, proof, rootHash);
 
     /// <summary>
     /// Verifies an inclusion proof given as JSON: a list of <c>{"hash", "position": "left"|"right"}</c>
@@ -35,7 +34,24 @@ public static class Proofs
     /// <returns>Whether the proof is well-formed and leads to the root.</returns>
     /// <exception cref="AttestoSelfTestException">The SDK's self-test failed on this machine.</exception>
     public static bool VerifyInclusion(string leafHash, JToken proof, string rootHash) =>
-        TryParseProof(proof, out IReadOnlyList<MerkleProofStep>? steps) && VerifyInclusion(leafHash, steps, rootHash);
+        ObservedInclusion(leafHash, TryParseProof(proof, out IReadOnlyList<MerkleProofStep>? steps) ? steps : null, rootHash);
+
+    /// <summary>Folds the proof (null: malformed) inside an <c>Attesto.VerifyInclusion</c> span (free when nothing listens).</summary>
+    private static bool ObservedInclusion(string leafHash, IReadOnlyList<MerkleProofStep>? proof, string rootHash)
+    {
+        using VerificationScope? span = AttestoTelemetry.Instance.StartVerification("Attesto.VerifyInclusion", "inclusion");
+        try
+        {
+            SelfTest.EnsurePassed();
+            bool ok = proof is not null && MerkleTree.VerifyInclusion(leafHash, proof, rootHash, MerkleDomain.Window);
+            span?.Complete(ok, proof is null ? "malformed_proof" : "root_mismatch");
+            return ok;
+        }
+        catch (Exception ex) when (VerificationScope.Fail(span, ex))
+        {
+            throw;
+        }
+    }
 
     /// <summary>Reads a proof given as JSON (see <see cref="VerifyInclusion(string, JToken, string)"/> for the accepted shapes).</summary>
     /// <param name="proof">The JSON list.</param>

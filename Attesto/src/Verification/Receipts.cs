@@ -1,3 +1,5 @@
+using Attesto.Diagnostics;
+using Shared.Telemetry;
 using Attesto.Hashing;
 using Attesto.Models;
 using Newtonsoft.Json.Linq;
@@ -50,6 +52,21 @@ public static class Receipts
     /// <returns>The report; <see cref="VerificationReport.Ok"/> only when nothing failed.</returns>
     /// <exception cref="AttestoSelfTestException">The SDK's self-test failed on this machine.</exception>
     public static ReceiptVerificationReport Verify(JToken receipt, string publicKeyHex, bool allowMock)
+    {
+        using VerificationScope? span = AttestoTelemetry.Instance.StartVerification("Attesto.VerifyReceipt", "receipt");
+        try
+        {
+            ReceiptVerificationReport report = VerifyCore(receipt, publicKeyHex, allowMock);
+            span?.Complete(report.Ok, VerificationReasons.Receipt(report));
+            return report;
+        }
+        catch (Exception ex) when (VerificationScope.Fail(span, ex))
+        {
+            throw;
+        }
+    }
+
+    private static ReceiptVerificationReport VerifyCore(JToken receipt, string publicKeyHex, bool allowMock)
     {
         SelfTest.EnsurePassed();
         var problems = new List<string>(2);

@@ -1,3 +1,5 @@
+using Attesto.Diagnostics;
+using Shared.Telemetry;
 using System.Globalization;
 using Attesto.Hashing;
 using Attesto.Http;
@@ -30,6 +32,21 @@ public static class VerifierBundle
     /// <returns>The report; <see cref="VerificationReport.Ok"/> only when every check passed.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static VerifierBundleReport Verify(JObject bundle, VerifierBundleKeys keys)
+    {
+        using VerificationScope? span = AttestoTelemetry.Instance.StartVerification("Attesto.VerifyBundle", "bundle");
+        try
+        {
+            VerifierBundleReport report = VerifyCore(bundle, keys);
+            span?.Complete(report.Ok, VerificationReasons.Bundle(report));
+            return report;
+        }
+        catch (Exception ex) when (VerificationScope.Fail(span, ex))
+        {
+            throw;
+        }
+    }
+
+    private static VerifierBundleReport VerifyCore(JObject bundle, VerifierBundleKeys keys)
     {
         ArgumentNullException.ThrowIfNull(bundle);
         ArgumentNullException.ThrowIfNull(keys);

@@ -33,8 +33,7 @@ public static class CertificateVerifier
     /// <exception cref="LucairnCertificateException">Verification failed; see <see cref="LucairnCertificateException.Reason"/>.</exception>
     public static VerifyCertificateResult Verify(string? certificateJson, VerifyCertificateKeys keys, SignableVersion? minimumSignableVersion)
     {
-        CheckArguments(keys, minimumSignableVersion);
-        return Run(CertificateReader.Read(certificateJson), keys, minimumSignableVersion);
+        return Observed(certificateJson, keys, minimumSignableVersion, static json => CertificateReader.Read(json));
     }
 
     /// <summary>Verifies a certificate held as a token tree (parse it with <c>DateParseHandling.None</c>).</summary>
@@ -56,8 +55,7 @@ public static class CertificateVerifier
     /// <exception cref="LucairnCertificateException">Verification failed; see <see cref="LucairnCertificateException.Reason"/>.</exception>
     public static VerifyCertificateResult Verify(JToken? certificate, VerifyCertificateKeys keys, SignableVersion? minimumSignableVersion)
     {
-        CheckArguments(keys, minimumSignableVersion);
-        return Run(CertificateReader.Read(certificate), keys, minimumSignableVersion);
+        return Observed(certificate, keys, minimumSignableVersion, static token => CertificateReader.Read(token));
     }
 
     /// <summary>Verifies a parsed certificate (its raw JSON values are what is checked).</summary>
@@ -79,13 +77,24 @@ public static class CertificateVerifier
     /// <exception cref="LucairnCertificateException">Verification failed; see <see cref="LucairnCertificateException.Reason"/>.</exception>
     public static VerifyCertificateResult Verify(VeilCertificate? certificate, VerifyCertificateKeys keys, SignableVersion? minimumSignableVersion)
     {
-        CheckArguments(keys, minimumSignableVersion);
-        if (certificate is null)
-        {
-            throw CertificateFailure.Malformed("the certificate is null.", certificateId: null);
-        }
+        return Observed(certificate, keys, minimumSignableVersion, static parsed => parsed?.Fields ?? throw CertificateFailure.Malformed("the certificate is null.", certificateId: null));
+    }
 
-        return Run(certificate.Fields, keys, minimumSignableVersion);
+    /// <summary>Checks the arguments, reads the fields and verifies them inside a <c>Lucairn.VerifyCertificate</c> span (free when nothing listens).</summary>
+    private static VerifyCertificateResult Observed<TInput>(TInput input, VerifyCertificateKeys keys, SignableVersion? minimumSignableVersion, Func<TInput, CertificateFields> read)
+    {
+        using Shared.Telemetry.VerificationScope? span = LucairnTelemetry.Instance.StartVerification("Lucairn.VerifyCertificate", "certificate");
+        try
+        {
+            CheckArguments(keys, minimumSignableVersion);
+            VerifyCertificateResult result = Run(read(input), keys, minimumSignableVersion);
+            span?.Complete(valid: true, reason: null);
+            return result;
+        }
+        catch (Exception ex) when (LucairnTelemetry.FailVerification(span, ex))
+        {
+            throw;
+        }
     }
 
     private static void CheckArguments(VerifyCertificateKeys keys, SignableVersion? minimumSignableVersion)

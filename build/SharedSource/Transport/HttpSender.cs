@@ -64,6 +64,7 @@ internal sealed class HttpSender : IDisposable
             throw new RedirectRefusedException(sentTo, answeredBy);
         }
 
+        Shared.Telemetry.RetryTelemetry.OnResponse((int)response.StatusCode);
         return await BufferAsync(response, cancellationToken).ConfigureAwait(false);
     }
 

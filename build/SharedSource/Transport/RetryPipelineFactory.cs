@@ -10,7 +10,7 @@ internal static class RetryPipelineFactory
     /// <summary>
     /// The pipeline: a retry strategy when <see cref="RetryPolicy.MaxRetries"/> is above 0, the
     /// server's <c>Retry-After</c> honoured up to <see cref="RetryPolicy.MaxRetryAfter"/>, else the
-    /// policy's back-off; each replaced answer is disposed; each retry is logged when a logger is given.
+    /// policy's back-off; each replaced answer is disposed; each retry is logged when a logger is given and counted on the current operation's span.
     /// </summary>
     internal static ResiliencePipeline<BufferedResponse> Build(RetryPolicy policy, TimeProvider timeProvider, ILogger? logger, string vendor)
     {
@@ -32,7 +32,7 @@ internal static class RetryPipelineFactory
             OnRetry = static args =>
             {
                 args.Outcome.Result?.Dispose();
-                return default;
+                return Shared.Telemetry.RetryTelemetry.OnRetry(args);
             },
         }).Build();
     }
