@@ -38,7 +38,7 @@ public static class VerifierBundle
         {
             new Run(bundle, keys, problems).Execute();
         }
-        catch (Exception ex) when (ex is AttestoException or ArgumentException or FormatException or InvalidCastException or OverflowException or Newtonsoft.Json.JsonException or CryptoException)
+        catch (Exception ex) when (ex is AttestoException or ArgumentException or FormatException or InvalidCastException or InvalidOperationException or OverflowException or Newtonsoft.Json.JsonException or CryptoException)
         {
             problems.Add("bundle is malformed: " + ex.Message);
         }
@@ -88,6 +88,9 @@ public static class VerifierBundle
         private static bool IsMock(JToken? token) => token is JObject obj && JsonFields.Boolean(obj, "mock") == true;
 
         private static string Norm(string hash) => hash.ToLowerInvariant();
+
+        /// <summary>A list member as text; anything but a string becomes the empty string, which matches nothing.</summary>
+        private static string TextOrEmpty(JToken token) => token is JValue { Type: JTokenType.String } value ? (string)value! : string.Empty;
 
         private bool ManifestDigest(JObject manifest, JObject artifacts)
         {
@@ -145,7 +148,7 @@ public static class VerifierBundle
             for (int i = 0; i < receipts.Count; i++)
             {
                 ReceiptVerificationReport report = Receipts.Verify(receipts[i], keys.ReceiptPublicKeyHex, keys.AllowMock);
-                JObject? payload = receipts[i]["payload"] as JObject;
+                JObject? payload = (receipts[i] as JObject)?["payload"] as JObject;
                 if (!report.Ok)
                 {
                     local.Add($"receipt {i}: {string.Join(", ", report.Problems)}");
@@ -251,7 +254,7 @@ public static class VerifierBundle
                     continue;
                 }
 
-                _checkpoints.Add(new CheckpointEntry(range, Norm(root), windowIds.Select(w => (string?)w ?? string.Empty).ToList(), token["witness_signatures"] as JArray ?? [], JsonFields.Text((JObject)token, "anchor_epoch_id")));
+                _checkpoints.Add(new CheckpointEntry(range, Norm(root), windowIds.Select(TextOrEmpty).ToList(), token["witness_signatures"] as JArray ?? [], JsonFields.Text((JObject)token, "anchor_epoch_id")));
             }
 
             _checkpoints.Sort((a, b) => a.Range.FromSeqNo.CompareTo(b.Range.FromSeqNo));
@@ -291,7 +294,7 @@ public static class VerifierBundle
 
         private void WitnessQuorum(JObject? witnesses)
         {
-            int? policyQuorum = witnesses is null ? null : (int?)JsonFields.Integer(witnesses, "quorum", "threshold");
+            long? policyQuorum = witnesses is null ? null : JsonFields.Integer(witnesses, "quorum", "threshold");
             if (policyQuorum is not > 0)
             {
                 problems.Add("witnesses.json states no quorum");
@@ -304,11 +307,13 @@ public static class VerifierBundle
                 return;
             }
 
-            int quorum = Math.Max(policyQuorum.Value, keys.MinimumQuorum);
+            long quorum = Math.Max(policyQuorum.Value, keys.MinimumQuorum);
             var local = new List<string>();
             foreach (CheckpointEntry c in _checkpoints)
             {
                 byte[]? message = AttestoHashes.WitnessSigningInput(c.Range.CheckpointHash);
+                // Distinct trusted public keys, not distinct id strings: a case-variant id under a
+                // case-insensitive key map, or two trusted ids sharing one key, is still one witness.
                 var signers = new HashSet<string>(StringComparer.Ordinal);
                 foreach (JObject signature in c.Signatures.OfType<JObject>())
                 {
@@ -317,7 +322,7 @@ public static class VerifierBundle
                     if (message is not null && witness is not null && sig is not null && keys.WitnessPublicKeys.TryGetValue(witness, out string? keyHex)
                         && HexSpan.TryDecode(keyHex, Ed25519PublicKey.KeySize) is { } key && Ed25519PublicKey.FromRaw(key).Verify(message, sig))
                     {
-                        signers.Add(witness);
+                        signers.Add(Hex.Encode(key));
                     }
                 }
 
@@ -368,7 +373,7 @@ public static class VerifierBundle
                     local.Add($"mock anchor {c.AnchorEpochId}");
                 }
 
-                List<string> covered = (anchor["checkpoint_ids"] as JArray)?.Select(t => (string?)t ?? string.Empty).ToList() ?? [];
+                List<string> covered = (anchor["checkpoint_ids"] as JArray)?.Select(TextOrEmpty).ToList() ?? [];
                 string? root = JsonFields.Text(anchor, "merkle_root", "epoch_root", "root");
                 if (!covered.Contains(id) || root is null)
                 {

@@ -21,7 +21,7 @@ public sealed record VerifierBundleKeys
     /// <summary>Trusted witness keys by witness id.</summary>
     public IReadOnlyDictionary<string, string> WitnessPublicKeys { get; }
 
-    /// <summary>The least number of distinct trusted witnesses per checkpoint; the bundle's own policy can only raise it. Default 1.</summary>
+    /// <summary>The least number of distinct trusted witness keys that must sign each checkpoint; the bundle's own policy can only raise it. Default 1. Witnesses are counted by public key, not by id: two ids (or two spellings of one id) with the same key count once.</summary>
     public int MinimumQuorum { get; init; } = 1;
 
     /// <summary>The bundle hash you expect (e.g. from <c>BuildVerifierBundleAsync</c>); null checks only the hash inside the bundle, if any.</summary>
