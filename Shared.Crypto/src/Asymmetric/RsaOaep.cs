@@ -11,6 +11,9 @@ internal static class RsaOaep
 {
     internal const int MinimumKeySizeBits = 2048;
 
+    /// <summary>The smallest public exponent accepted (F4, what every sane generator uses).</summary>
+    internal const int MinimumPublicExponent = 65537;
+
     internal static byte[] Encrypt(RsaKeyParameters publicKey, ReadOnlySpan<byte> plaintext)
     {
         var engine = CreateEngine(forEncryption: true, publicKey);
@@ -53,6 +56,24 @@ internal static class RsaOaep
         if (key.Modulus.BitLength < MinimumKeySizeBits)
         {
             throw new CryptoKeyException($"RSA key of {key.Modulus.BitLength} bits is too small; at least {MinimumKeySizeBits} bits are required.");
+        }
+    }
+
+    /// <summary>
+    /// Refuses an exponent under 65537 or even (spec nomyo §12a.2 "sane exponent"). BouncyCastle
+    /// accepts e = 1, and with e = 1 "encryption" returns the padded plaintext: anyone who sees the
+    /// ciphertext recovers the wrapped key.
+    /// </summary>
+    internal static void CheckPublicExponent(Org.BouncyCastle.Math.BigInteger exponent)
+    {
+        if (exponent.CompareTo(Org.BouncyCastle.Math.BigInteger.ValueOf(MinimumPublicExponent)) < 0)
+        {
+            throw new CryptoKeyException($"RSA public exponent {exponent} is less than {MinimumPublicExponent}; such a key is refused (a small exponent such as 1 or 3 makes RSA-OAEP unsafe).");
+        }
+
+        if (!exponent.TestBit(0))
+        {
+            throw new CryptoKeyException($"RSA public exponent {exponent} is even; such a key is refused (an RSA exponent must be odd).");
         }
     }
 
