@@ -14,18 +14,34 @@ internal static class RsaOaep
     /// <summary>The smallest public exponent accepted (F4, what every sane generator uses).</summary>
     internal const int MinimumPublicExponent = 65537;
 
-    internal static byte[] Encrypt(RsaKeyParameters publicKey, ReadOnlySpan<byte> plaintext)
+    internal static byte[] Encrypt(RsaKeyParameters publicKey, ReadOnlySpan<byte> plaintext) =>
+        Encrypt(CreateEngine(forEncryption: true, publicKey), publicKey.Modulus.BitLength, plaintext);
+
+    /// <summary>
+    /// Encrypts through <paramref name="engine"/> (an initialised OAEP encoder; a seam for tests).
+    /// The plaintext is usually an AES key: BouncyCastle wants an array, so it gets a copy that is
+    /// wiped before return. The engine's own padded block and BigIntegers cannot be wiped (see README).
+    /// </summary>
+    internal static byte[] Encrypt(IAsymmetricBlockCipher engine, int modulusBits, ReadOnlySpan<byte> plaintext)
     {
-        var engine = CreateEngine(forEncryption: true, publicKey);
         int max = engine.GetInputBlockSize();
         if (plaintext.Length > max)
         {
             throw new ArgumentException(
-                $"RSA-OAEP-SHA256 with a {publicKey.Modulus.BitLength}-bit key can encrypt at most {max} bytes; got {plaintext.Length}.",
+                $"RSA-OAEP-SHA256 with a {modulusBits}-bit key can encrypt at most {max} bytes; got {plaintext.Length}.",
                 nameof(plaintext));
         }
 
-        return engine.ProcessBlock(plaintext.ToArray(), 0, plaintext.Length);
+        byte[] input = new byte[plaintext.Length];
+        try
+        {
+            plaintext.CopyTo(input);
+            return engine.ProcessBlock(input, 0, input.Length);
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(input);
+        }
     }
 
     internal static byte[] Decrypt(RsaKeyParameters privateKey, ReadOnlySpan<byte> ciphertext)
@@ -77,7 +93,7 @@ internal static class RsaOaep
         }
     }
 
-    private static OaepEncoding CreateEngine(bool forEncryption, RsaKeyParameters key)
+    internal static OaepEncoding CreateEngine(bool forEncryption, RsaKeyParameters key)
     {
         var oaep = new OaepEncoding(new RsaBlindedEngine(), new Sha256Digest(), new Sha256Digest(), null);
         oaep.Init(forEncryption, key);
