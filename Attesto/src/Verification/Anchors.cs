@@ -37,11 +37,8 @@ public static class Anchors
         }
 
         options ??= new AnchorVerificationOptions();
-        string? expectedContract = ExpectedContract(options);
-        if (options.ExpectedChainId is < 0)
-        {
-            throw new ArgumentException($"The expected chain id {options.ExpectedChainId} must not be negative.", nameof(options));
-        }
+        string? expectedContract = AnchorExpectations.CheckContract(options.ExpectedContractAddress, nameof(options));
+        AnchorExpectations.CheckChainId(options.ExpectedChainId, nameof(options));
 
         var problems = new List<string>();
         if (anchorEpoch.Mock == true && !options.AllowMock)
@@ -55,12 +52,12 @@ public static class Anchors
         }
 
         string? contract = Required(anchorEpoch.ContractAddress, "contract_address", problems);
-        if (expectedContract is not null && contract is not null && !SameAddress(contract, expectedContract))
+        if (expectedContract is not null && contract is not null && !AnchorExpectations.SameAddress(contract, expectedContract))
         {
             problems.Add($"contract address mismatch: the anchor names {contract}, expected {expectedContract}");
         }
 
-        if (options.ExpectedChainId is { } chainId && anchorEpoch.ChainId is not null && AnchorAbi.ParseQuantity(anchorEpoch.ChainId) != chainId)
+        if (options.ExpectedChainId is { } chainId && anchorEpoch.ChainId is not null && !AnchorExpectations.SameChain(anchorEpoch.ChainId, chainId))
         {
             problems.Add($"chain id mismatch: the anchor states {anchorEpoch.ChainId}, expected {chainId}");
         }
@@ -127,12 +124,12 @@ public static class Anchors
         }
 
         if (tx["to"] is JValue { Type: JTokenType.String } to && anchorEpoch.ContractAddress is not null
-            && !SameAddress((string)to!, anchorEpoch.ContractAddress))
+            && !AnchorExpectations.SameAddress((string)to!, anchorEpoch.ContractAddress))
         {
             problems.Add("contract mismatch");
         }
 
-        if (expectedContract is not null && (tx["to"] is not JValue { Type: JTokenType.String } sentTo || !SameAddress((string)sentTo!, expectedContract)))
+        if (expectedContract is not null && (tx["to"] is not JValue { Type: JTokenType.String } sentTo || !AnchorExpectations.SameAddress((string)sentTo!, expectedContract)))
         {
             problems.Add($"contract address mismatch: the anchoring transaction was not sent to {expectedContract}");
         }
@@ -149,27 +146,6 @@ public static class Anchors
 
         return block;
     }
-
-    /// <summary>The expected contract address, checked: 0x followed by 40 hex digits.</summary>
-    private static string? ExpectedContract(AnchorVerificationOptions options)
-    {
-        string? expected = options.ExpectedContractAddress;
-        if (expected is null)
-        {
-            return null;
-        }
-
-        if (expected.Length != 42 || !expected.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || !expected[2..].All(char.IsAsciiHexDigit))
-        {
-            throw new ArgumentException($"The expected contract address '{expected}' must be 0x followed by 40 hex digits.", nameof(options));
-        }
-
-        return expected;
-    }
-
-    /// <summary>Whether two addresses are the same 20 bytes: compared as hex, so letter case (EIP-55 checksums) does not matter.</summary>
-    private static bool SameAddress(string a, string b) =>
-        string.Equals(AnchorAbi.NormaliseHash(a.Trim()), AnchorAbi.NormaliseHash(b.Trim()), StringComparison.Ordinal);
 
     private static string? Required(string? value, string field, List<string> problems)
     {

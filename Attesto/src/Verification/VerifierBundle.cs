@@ -29,10 +29,13 @@ public static class VerifierBundle
     /// <param name="keys">The receipt and witness keys you trust, and the bundle hash you expect.</param>
     /// <returns>The report; <see cref="VerificationReport.Ok"/> only when every check passed.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The expected contract address in <paramref name="keys"/> is not 0x followed by 40 hex digits, or the expected chain id is negative.</exception>
     public static VerifierBundleReport Verify(JObject bundle, VerifierBundleKeys keys)
     {
         ArgumentNullException.ThrowIfNull(bundle);
         ArgumentNullException.ThrowIfNull(keys);
+        AnchorExpectations.CheckContract(keys.ExpectedContractAddress, nameof(keys));
+        AnchorExpectations.CheckChainId(keys.ExpectedChainId, nameof(keys));
         var problems = new List<string>();
         try
         {
@@ -354,6 +357,7 @@ public static class VerifierBundle
 
             var hashesById = _checkpoints.ToDictionary(c => c.Range.CheckpointId!, c => c.Range.CheckpointHash, StringComparer.Ordinal);
             var local = new List<string>();
+            var expectationsChecked = new HashSet<string>(StringComparer.Ordinal);
             foreach (CheckpointEntry c in _checkpoints)
             {
                 string id = c.Range.CheckpointId!;
@@ -361,6 +365,11 @@ public static class VerifierBundle
                 {
                     local.Add($"checkpoint {id} has no anchor in the bundle");
                     continue;
+                }
+
+                if (expectationsChecked.Add(c.AnchorEpochId))
+                {
+                    local.AddRange(AnchorExpectations.Problems(anchor, c.AnchorEpochId, keys.ExpectedContractAddress, keys.ExpectedChainId));
                 }
 
                 if (JsonFields.Text(anchor, "status") != "confirmed")

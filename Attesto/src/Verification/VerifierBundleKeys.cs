@@ -27,6 +27,18 @@ public sealed record VerifierBundleKeys
     /// <summary>The bundle hash you expect (e.g. from <c>BuildVerifierBundleAsync</c>); null checks only the hash inside the bundle, if any.</summary>
     public string? ExpectedBundleHash { get; init; }
 
+    /// <summary>
+    /// The anchoring contract you trust (0x followed by 40 hex digits, any case). When set, every
+    /// anchor a checkpoint relies on must name it as <c>contract_address</c>, or the
+    /// <c>anchor_reference</c> check fails. Null trusts whatever contract the bundle names, which a
+    /// hostile service can choose itself (the bundle check never contacts the chain; see
+    /// <see cref="Anchors.VerifyOnChainAsync"/>).
+    /// </summary>
+    public string? ExpectedContractAddress { get; init; }
+
+    /// <summary>The chain id you expect (e.g. 1); when set, every anchor a checkpoint relies on must state it as <c>chain_id</c>.</summary>
+    public long? ExpectedChainId { get; init; }
+
     /// <summary>Whether mock evidence (from <c>MockAttesto</c>) may pass. Default false.</summary>
     public bool AllowMock { get; init; }
 }

@@ -197,6 +197,22 @@ public class VerifierBundleTests
     }
 
     [Test]
+    public void Expected_contract_and_chain_must_be_what_the_anchors_name()
+    {
+        string contract = (string)Artifact("anchors.json")[0]!["contract_address"]!;
+        string chainId = (string)Artifact("anchors.json")[0]!["chain_id"]!;
+        Assert.That(VerifierBundle.Verify(Bundle, Keys with { ExpectedContractAddress = contract.ToUpperInvariant().Replace("0X", "0x", StringComparison.Ordinal), ExpectedChainId = long.Parse(chainId, System.Globalization.CultureInfo.InvariantCulture) }).Problems, Is.Empty);
+
+        const string Trusted = "0x00000000000000000000000000000000000a7e57";
+        var problems = VerifierBundle.Verify(Bundle, Keys with { ExpectedContractAddress = Trusted, ExpectedChainId = 1 }).Problems;
+        string anchorId = (string)Artifact("anchors.json")[0]!["anchor_epoch_id"]!;
+        Assert.That(problems, Does.Contain($"contract address mismatch: anchor {anchorId} names {contract}, expected {Trusted}"));
+        Assert.That(problems, Does.Contain($"chain id mismatch: anchor {anchorId} states {chainId}, expected 1"));
+
+        Assert.Throws<ArgumentException>(() => VerifierBundle.Verify(Bundle, Keys with { ExpectedContractAddress = "0x1234" }));
+    }
+
+    [Test]
     public void Anchor_problems_are_caught()
     {
         Artifact("anchors.json")[0]!["merkle_root"] = new string('d', 64);
