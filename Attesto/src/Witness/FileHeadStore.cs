@@ -160,13 +160,25 @@ public sealed class FileHeadStore : IHeadStore
             Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        UnixFileMode mode = File.GetUnixFileMode(directory);
-        if ((mode & GroupOrOtherWrite) != 0)
+        if (UnsafeDirectoryProblem(directory) is { } problem)
         {
-            throw new AttestoException(
-                $"The head store directory '{directory}' is writable by group or others (mode {Convert.ToString((int)mode & 0x1FF, 8)}): another user could replace the heads file and rewind the witness. "
-                + "Remove that permission (chmod go-w) or keep the heads file in a directory only you can write.");
+            throw new AttestoException(problem);
         }
+    }
+
+    /// <summary>Why an existing head directory is refused (group or others can write it, Unix), or null when it is fine.</summary>
+    internal static string? UnsafeDirectoryProblem(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        UnixFileMode mode = File.GetUnixFileMode(directory);
+        return (mode & GroupOrOtherWrite) == 0
+            ? null
+            : $"The head store directory '{directory}' is writable by group or others (mode {Convert.ToString((int)mode & 0x1FF, 8)}): another user could replace the heads file and rewind the witness. "
+                + "Remove that permission (chmod go-w) or keep the heads file in a directory only you can write.";
     }
 
     private Dictionary<string, StreamHead> ReadAll()
