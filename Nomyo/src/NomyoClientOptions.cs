@@ -41,7 +41,9 @@ public sealed class NomyoClientOptions
     /// <summary>
     /// A folder holding a persistent client key pair (<c>private_key.pem</c>, <c>public_key.pem</c>).
     /// Loaded on first use; created (private key 0600, folder 0700 on Unix) when the folder has
-    /// no key yet. An unreadable key is an error and is never overwritten. Null (default) means
+    /// no key yet. An unreadable key is an error and is never overwritten. A private key file that
+    /// group or other users can read or write is loaded, with a warning through <see cref="Logger"/>
+    /// (not refused, so mounted secrets with mode 0644 keep working). Null (default) means
     /// an ephemeral key generated in the background when the client is built; a persistent key
     /// makes this client linkable across requests.
     /// </summary>

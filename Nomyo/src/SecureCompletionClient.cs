@@ -118,7 +118,8 @@ public class SecureCompletionClient : IDisposable
     /// <summary>
     /// Loads the client private key from a PEM file (PKCS#8, encrypted PKCS#8 or PKCS#1; RSA of at
     /// least 2048 bits) and uses it from now on. The public key is derived from it; a given
-    /// public key file must match it.
+    /// public key file must match it. A file that group or other users can read or write (Unix)
+    /// is loaded with a warning through <see cref="NomyoClientOptions.Logger"/>.
     /// </summary>
     /// <param name="privateKeyPath">The private key file.</param>
     /// <param name="publicKeyPath">An optional public key file, checked against the private key.</param>
@@ -127,7 +128,7 @@ public class SecureCompletionClient : IDisposable
     public virtual void LoadKeys(string privateKeyPath, string? publicKeyPath = null, string? password = null)
     {
         ArgumentNullException.ThrowIfNull(privateKeyPath);
-        SetKeys(KeyFiles.Load(privateKeyPath, publicKeyPath, password));
+        SetKeys(KeyFiles.Load(privateKeyPath, publicKeyPath, password, _options.Logger));
     }
 
     /// <summary>
@@ -336,7 +337,7 @@ public class SecureCompletionClient : IDisposable
         catch (Exception ex) when (ex is CryptoException or DecoderFallbackException)
         {
             throw new NomyoSecurityException(
-                $"The server public key from {baseUrl} is not usable (an RSA PEM public key of at least {NomyoProtocol.MinimumServerKeySizeBits} bits is required): {ex.Message}", ex);
+                $"The server public key from {baseUrl} is not usable (an RSA PEM public key of at least {NomyoProtocol.MinimumServerKeySizeBits} bits with an odd public exponent of at least 65537 is required): {ex.Message}", ex);
         }
 
         _pin?.Verify(key, baseUrl);
@@ -366,7 +367,7 @@ public class SecureCompletionClient : IDisposable
         string? password = _options.KeyPassword;
         return directory is null
             ? Task.Run(() => new ClientKeyPair(RsaPrivateKey.Generate(NomyoProtocol.ClientKeySizeBits)), CancellationToken.None)
-            : Task.Run(() => KeyFiles.LoadOrCreate(directory, password), CancellationToken.None);
+            : Task.Run(() => KeyFiles.LoadOrCreate(directory, password, _options.Logger), CancellationToken.None);
     }
 
     private void SetKeys(ClientKeyPair keys)

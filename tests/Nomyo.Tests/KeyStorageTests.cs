@@ -121,6 +121,43 @@ public class KeyStorageTests
         Assert.That(Directory.GetFiles(_dir), Has.Length.EqualTo(2), "no temporary file is left behind");
     }
 
+    [TestCase(UnixFileMode.OtherRead, "read it")]
+    [TestCase(UnixFileMode.GroupRead, "read it")]
+    [TestCase(UnixFileMode.GroupWrite, "read or replace it")]
+    [Platform(Exclude = "Win")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Private_key_that_others_can_access_is_loaded_with_a_warning(UnixFileMode extra, string access)
+    {
+        KeyFiles.Save(_dir, TestKeys.Client, password: null);
+        File.SetUnixFileMode(PrivatePath, UnixFileMode.UserRead | UnixFileMode.UserWrite | extra);
+        var logger = new TestSupport.ListLogger();
+
+        var loaded = KeyFiles.LoadOrCreate(_dir, password: null, logger);
+
+        Assert.That(loaded.PublicKeyPem, Is.EqualTo(TestKeys.Client.PublicKey.ToPem()));
+        var warning = logger.Entries.Single();
+        Assert.That(warning.Level, Is.EqualTo(Microsoft.Extensions.Logging.LogLevel.Warning));
+        Assert.That(warning.Message, Does.Contain(PrivatePath).And.Contain(access).And.Contain("chmod 600"));
+        Assert.That(warning.Message, Does.Not.Contain("PRIVATE KEY"));
+    }
+
+    [Test]
+    [Platform(Exclude = "Win")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Client_LoadKeys_warns_through_the_options_logger_and_a_0600_key_is_silent()
+    {
+        KeyFiles.Save(_dir, TestKeys.Client, password: "pw");
+        var logger = new TestSupport.ListLogger();
+        using var client = new SecureCompletionClient(new NomyoClientOptions { ClientKey = TestKeys.Client, Logger = logger });
+
+        client.LoadKeys(PrivatePath, PublicPath, "pw");
+        Assert.That(logger.Messages, Is.Empty);
+
+        File.SetUnixFileMode(PrivatePath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        client.LoadKeys(PrivatePath, PublicPath, "pw");
+        Assert.That(logger.Messages.Single(), Does.Contain("mode 644").And.Contain("password-encrypted"));
+    }
+
     [Test]
     [Platform(Exclude = "Win")]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

@@ -68,6 +68,31 @@ public class ServerKeyTests
         Assert.That(ex!.Message, Does.Contain("is not usable"));
     }
 
+    [TestCase(1L, "less than 65537")]
+    [TestCase(3L, "less than 65537")]
+    [TestCase(65538L, "even")]
+    public async Task Server_key_with_an_unsafe_exponent_is_refused_without_a_pin(long exponent, string reason)
+    {
+        using var client = new SecureChatCompletion(
+            new NomyoClientOptions { BaseUrl = "https://router.test", ClientKey = TestKeys.Client },
+            new HttpClient(new KeyOnlyHandler(ServerKeyWithExponent(exponent))));
+
+        var ex = await Assert.ThrowsAsync<NomyoSecurityException>(() => client.CreateAsync("m", Harness.Hello()));
+        Assert.That(ex!.Message, Does.Contain("is not usable").And.Contain("exponent").And.Contain(reason));
+    }
+
+    /// <summary>The emulator server key's modulus with another public exponent, as a PEM public key.</summary>
+    private static string ServerKeyWithExponent(long exponent)
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create();
+        rsa.ImportFromPem(TestKeys.Server.PublicKey.ToPem());
+        var modulus = new Org.BouncyCastle.Math.BigInteger(1, rsa.ExportParameters(false).Modulus!);
+        var spki = new Org.BouncyCastle.Asn1.X509.SubjectPublicKeyInfo(
+            new Org.BouncyCastle.Asn1.X509.AlgorithmIdentifier(Org.BouncyCastle.Asn1.Pkcs.PkcsObjectIdentifiers.RsaEncryption, Org.BouncyCastle.Asn1.DerNull.Instance),
+            new Org.BouncyCastle.Asn1.X509.RsaPublicKeyStructure(modulus, Org.BouncyCastle.Math.BigInteger.ValueOf(exponent)));
+        return "-----BEGIN PUBLIC KEY-----\n" + Convert.ToBase64String(spki.GetDerEncoded()) + "\n-----END PUBLIC KEY-----\n";
+    }
+
     [Test]
     public void Plain_http_without_allow_http_fails_at_construction()
     {

@@ -41,6 +41,25 @@ public class RsaTests
         Assert.Throws<CryptoFormatException>(() => key.Decrypt(new byte[511]));
     }
 
+    [TestCase(1L, "less than 65537")]
+    [TestCase(3L, "less than 65537")]
+    [TestCase(65535L, "less than 65537")]
+    [TestCase(65538L, "even")]
+    [TestCase(4294967296L, "even")]
+    public void Public_exponent_that_is_small_or_even_is_refused_naming_the_reason(long exponent, string reason)
+    {
+        var ex = Assert.Throws<CryptoKeyException>(() => RsaPublicKey.FromPem(WeakRsaKeys.PublicPem(exponent)));
+        Assert.That(ex!.Message, Does.Contain("exponent").And.Contain(reason));
+    }
+
+    [TestCase(65537L)]
+    [TestCase(65539L)]
+    [TestCase(4294967297L)]
+    public void Odd_public_exponent_of_at_least_65537_is_accepted(long exponent)
+    {
+        Assert.That(RsaPublicKey.FromPem(WeakRsaKeys.PublicPem(exponent)).KeySizeBits, Is.EqualTo(4096));
+    }
+
     [Test]
     public void Plaintext_longer_than_the_key_allows_is_rejected()
     {

@@ -45,6 +45,20 @@ public class AttestoVerifyBundleToolTests
         Assert.That(wrongKey.ExitCode, Is.EqualTo(1));
         Assert.That(wrongKey.StandardOutput, Does.StartWith("FAILED  verifier bundle"));
 
+        var anchor = (JObject)bundle.Bundle!["artifacts"]!["anchors.json"]![0]!;
+        string contract = (string)anchor["contract_address"]!;
+        var expected = await Run("bundle", bundleFile, "--public-key", mock.PublicKeyHex, "--witness-keys", witnessFile, "--allow-mock", "--contract", contract, "--chain-id", (string)anchor["chain_id"]!);
+        Assert.That(expected.ExitCode, Is.EqualTo(0), expected.StandardOutput + expected.StandardError);
+
+        const string Trusted = "0x00000000000000000000000000000000000a7e57";
+        var hostile = await Run("bundle", bundleFile, "--public-key", mock.PublicKeyHex, "--witness-keys", witnessFile, "--allow-mock", "--contract", Trusted, "--chain-id", "1", "--json");
+        Assert.That(hostile.ExitCode, Is.EqualTo(1));
+        Assert.That(JObject.Parse(hostile.StandardOutput)["problems"]!.Values<string>(), Has.Some.StartsWith("contract address mismatch").And.Some.StartsWith("chain id mismatch"));
+
+        var badContract = await Run("bundle", bundleFile, "--public-key", mock.PublicKeyHex, "--witness-keys", witnessFile, "--contract", "0x12");
+        Assert.That(badContract.ExitCode, Is.EqualTo(2));
+        Assert.That(badContract.StandardError, Does.Contain("--contract"));
+
         await File.WriteAllTextAsync(witnessFile, "[]");
         var badKeys = await Run("bundle", bundleFile, "--public-key", mock.PublicKeyHex, "--witness-keys", witnessFile);
         Assert.That(badKeys.ExitCode, Is.EqualTo(2));

@@ -3,6 +3,7 @@ using Attesto.Verification;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json.Linq;
+using Shared.Crypto;
 
 namespace Attesto.Compliance;
 
@@ -89,9 +90,33 @@ public static class Attest
         }
         catch (AttestoException ex)
         {
-            log.LogWarning(ex, "Attest({Function}): the {What} cannot be committed; the record omits that commitment.", name, what);
+            // The exception's message quotes the offending value (e.g. "the integer 9007199254740993"),
+            // which may be the very data Attest exists to keep out of logs: log where and which rule, never the value.
+            (string path, string rule) = Describe(ex);
+            log.LogWarning("Attest({Function}): the {What} cannot be committed at {Path} ({Rule}, {ErrorType}); the record omits that commitment.", name, what, path, rule, ex.GetType().Name);
             return null;
         }
+    }
+
+    private static (string Path, string Rule) Describe(AttestoException ex)
+    {
+        const string NumberRule = "number policy: integers within ±(2^53 − 1) only; send decimals and large integers as strings";
+        if (ex is AttestoUnsafeNumberException unsafeNumber)
+        {
+            return (unsafeNumber.Path, NumberRule);
+        }
+
+        for (Exception? inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is CanonicalJsonException canonical)
+            {
+                return (canonical.Path, canonical.IsNumberPolicyViolation
+                    ? NumberRule
+                    : "canonical JSON: only null, booleans, integers, strings, arrays and objects, strings without unpaired surrogates, nesting within the depth limit");
+            }
+        }
+
+        return ("$", "the value cannot be converted to JSON");
     }
 
     private static async Task TryLogAsync(IAttestoStreamWriter writer, string streamId, string name, JObject payload, ILogger log, CancellationToken cancellationToken)

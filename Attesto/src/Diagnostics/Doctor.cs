@@ -102,6 +102,11 @@ public static class Doctor
                 }
             }
 
+            if (Witness.FileHeadStore.UnsafeDirectoryProblem(directory) is { } problem)
+            {
+                return new DoctorCheck("head_store", false, problem);
+            }
+
             File.WriteAllBytes(probe, [1]);
             File.Delete(probe);
             return new DoctorCheck("head_store", true, $"writable: {directory}");

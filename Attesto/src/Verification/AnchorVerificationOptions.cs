@@ -15,4 +15,22 @@ public sealed class AnchorVerificationOptions
 
     /// <summary>Whether anchors marked <c>"mock": true</c> may pass (tests against <c>MockAttesto</c> only).</summary>
     public bool AllowMock { get; set; }
+
+    /// <summary>
+    /// The anchoring contract you trust (0x followed by 40 hex digits, either case; compared as
+    /// hex, so checksummed and lowercase spellings match). When set, the contract is called at
+    /// this address, and an anchor or transaction naming another contract fails with
+    /// <c>contract address mismatch</c>. Without it, the check trusts the contract address the
+    /// evidence carries: a hostile service can deploy its own contract, store any root there and
+    /// name it in the anchor, and the anchor still verifies.
+    /// </summary>
+    public string? ExpectedContractAddress { get; set; }
+
+    /// <summary>
+    /// The chain id you expect (e.g. 1 for Ethereum mainnet). When set, the node is asked for its
+    /// chain id (<c>eth_chainId</c>) and the anchor's stated <c>chain_id</c>, if any, is compared:
+    /// either differing fails with <c>chain id mismatch</c>. Without it, an anchor on a test
+    /// network (or a private chain the service runs) verifies as well as one on the chain you meant.
+    /// </summary>
+    public long? ExpectedChainId { get; set; }
 }

@@ -8,7 +8,10 @@ namespace Attesto.Verification;
 /// <summary>
 /// Checks an anchor epoch against the chain itself (spec §15) with two raw JSON-RPC calls to a
 /// node the caller chooses: <c>eth_call</c> of the contract's <c>getCommitment(batchId)</c> and
-/// <c>eth_getTransactionReceipt</c>. No web3 library is involved.
+/// <c>eth_getTransactionReceipt</c> (and <c>eth_chainId</c> when you state the chain). No web3
+/// library is involved. Set <see cref="AnchorVerificationOptions.ExpectedContractAddress"/> and
+/// <see cref="AnchorVerificationOptions.ExpectedChainId"/>: without them the check trusts the
+/// contract and chain the evidence names, and a hostile service can name a contract of its own.
 /// </summary>
 public static class Anchors
 {
@@ -18,10 +21,10 @@ public static class Anchors
     /// </summary>
     /// <param name="anchorEpoch">The anchor epoch, e.g. from <c>AttestoV2Client.GetAnchorEpochAsync</c>.</param>
     /// <param name="rpcUrl">The caller's JSON-RPC endpoint (http or https).</param>
-    /// <param name="options">Function signature override, HTTP client, mock opt-in; null for defaults.</param>
+    /// <param name="options">Expected contract and chain id (set them: see <see cref="AnchorVerificationOptions.ExpectedContractAddress"/>), function signature override, HTTP client, mock opt-in; null for defaults.</param>
     /// <param name="cancellationToken">Cancels the RPC calls.</param>
     /// <returns>A report; <see cref="VerificationReport.Ok"/> is true only when every check passed.</returns>
-    /// <exception cref="ArgumentException">The RPC URL is not an absolute http(s) URL, or the signature override is not usable.</exception>
+    /// <exception cref="ArgumentException">The RPC URL is not an absolute http(s) URL, the signature override is not usable, the expected contract address is not 0x followed by 40 hex digits, or the expected chain id is negative.</exception>
     /// <exception cref="AttestoValidationException">The anchor's <c>batch_id</c> is not a shape its argument type accepts (a non-negative decimal integer, or 0x followed by exactly 64 hex digits).</exception>
     /// <exception cref="AttestoException">The node could not be reached or answered something other than a JSON-RPC result.</exception>
     public static async Task<AnchorVerificationReport> VerifyOnChainAsync(AnchorEpoch anchorEpoch, Uri rpcUrl, AnchorVerificationOptions? options = null, CancellationToken cancellationToken = default)
@@ -34,6 +37,9 @@ public static class Anchors
         }
 
         options ??= new AnchorVerificationOptions();
+        string? expectedContract = AnchorExpectations.CheckContract(options.ExpectedContractAddress, nameof(options));
+        AnchorExpectations.CheckChainId(options.ExpectedChainId, nameof(options));
+
         var problems = new List<string>();
         if (anchorEpoch.Mock == true && !options.AllowMock)
         {
@@ -46,6 +52,18 @@ public static class Anchors
         }
 
         string? contract = Required(anchorEpoch.ContractAddress, "contract_address", problems);
+        if (expectedContract is not null && contract is not null && !AnchorExpectations.SameAddress(contract, expectedContract))
+        {
+            problems.Add($"contract address mismatch: the anchor names {contract}, expected {expectedContract}");
+        }
+
+        if (options.ExpectedChainId is { } chainId && anchorEpoch.ChainId is not null && !AnchorExpectations.SameChain(anchorEpoch.ChainId, chainId))
+        {
+            problems.Add($"chain id mismatch: the anchor states {anchorEpoch.ChainId}, expected {chainId}");
+        }
+
+        // With an expected contract, ask that contract (not the one the evidence names) for the root.
+        string? callee = expectedContract ?? contract;
         string? batchId = Required(anchorEpoch.BatchId, "batch_id", problems);
         string? root = Required(anchorEpoch.MerkleRoot, "merkle_root", problems);
         string? txHash = Required(anchorEpoch.TxHash, "tx_hash", problems);
@@ -55,10 +73,20 @@ public static class Anchors
         try
         {
             var rpc = new JsonRpc(options.HttpClient ?? owned!, rpcUrl);
-            string? onChainRoot = null;
-            if (contract is not null && calldata is not null && root is not null)
+            if (options.ExpectedChainId is { } expectedChain)
             {
-                JToken result = await rpc.CallAsync("eth_call", new JArray(new JObject { ["to"] = contract, ["data"] = calldata }, "latest"), cancellationToken).ConfigureAwait(false);
+                JToken nodeChain = await rpc.CallAsync("eth_chainId", [], cancellationToken).ConfigureAwait(false);
+                string? nodeChainText = nodeChain.Type == JTokenType.String ? (string?)nodeChain : null;
+                if (AnchorAbi.ParseQuantity(nodeChainText) != expectedChain)
+                {
+                    problems.Add($"chain id mismatch: the node is on chain {nodeChainText ?? "(none)"}, expected {expectedChain}");
+                }
+            }
+
+            string? onChainRoot = null;
+            if (callee is not null && calldata is not null && root is not null)
+            {
+                JToken result = await rpc.CallAsync("eth_call", new JArray(new JObject { ["to"] = callee, ["data"] = calldata }, "latest"), cancellationToken).ConfigureAwait(false);
                 onChainRoot = AnchorAbi.FirstWord(result.Type == JTokenType.String ? (string?)result : null);
                 if (onChainRoot is null || onChainRoot != AnchorAbi.NormaliseHash(root))
                 {
@@ -70,7 +98,7 @@ public static class Anchors
             if (txHash is not null)
             {
                 JToken receipt = await rpc.CallAsync("eth_getTransactionReceipt", new JArray(txHash), cancellationToken).ConfigureAwait(false);
-                block = CheckReceipt(receipt, anchorEpoch, problems);
+                block = CheckReceipt(receipt, anchorEpoch, problems, expectedContract);
             }
 
             return new AnchorVerificationReport(problems, onChainRoot, block);
@@ -82,7 +110,7 @@ public static class Anchors
     }
 
     /// <summary>Applies the transaction-receipt checks; returns the receipt's block number.</summary>
-    internal static string? CheckReceipt(JToken receipt, AnchorEpoch anchorEpoch, List<string> problems)
+    internal static string? CheckReceipt(JToken receipt, AnchorEpoch anchorEpoch, List<string> problems, string? expectedContract = null)
     {
         if (receipt is not JObject tx)
         {
@@ -96,9 +124,14 @@ public static class Anchors
         }
 
         if (tx["to"] is JValue { Type: JTokenType.String } to && anchorEpoch.ContractAddress is not null
-            && !string.Equals((string?)to, anchorEpoch.ContractAddress, StringComparison.OrdinalIgnoreCase))
+            && !AnchorExpectations.SameAddress((string)to!, anchorEpoch.ContractAddress))
         {
             problems.Add("contract mismatch");
+        }
+
+        if (expectedContract is not null && (tx["to"] is not JValue { Type: JTokenType.String } sentTo || !AnchorExpectations.SameAddress((string)sentTo!, expectedContract)))
+        {
+            problems.Add($"contract address mismatch: the anchoring transaction was not sent to {expectedContract}");
         }
 
         string? block = (string?)tx["blockNumber"];

@@ -31,6 +31,7 @@ public static class VerifierBundle
     /// <param name="keys">The receipt and witness keys you trust, and the bundle hash you expect.</param>
     /// <returns>The report; <see cref="VerificationReport.Ok"/> only when every check passed.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The expected contract address in <paramref name="keys"/> is not 0x followed by 40 hex digits, or the expected chain id is negative.</exception>
     public static VerifierBundleReport Verify(JObject bundle, VerifierBundleKeys keys)
     {
         using VerificationScope? span = AttestoTelemetry.Instance.StartVerification("Attesto.VerifyBundle", "bundle");
@@ -50,12 +51,14 @@ public static class VerifierBundle
     {
         ArgumentNullException.ThrowIfNull(bundle);
         ArgumentNullException.ThrowIfNull(keys);
+        AnchorExpectations.CheckContract(keys.ExpectedContractAddress, nameof(keys));
+        AnchorExpectations.CheckChainId(keys.ExpectedChainId, nameof(keys));
         var problems = new List<string>();
         try
         {
             new Run(bundle, keys, problems).Execute();
         }
-        catch (Exception ex) when (ex is AttestoException or ArgumentException or FormatException or InvalidCastException or OverflowException or Newtonsoft.Json.JsonException or CryptoException)
+        catch (Exception ex) when (ex is AttestoException or ArgumentException or FormatException or InvalidCastException or InvalidOperationException or OverflowException or Newtonsoft.Json.JsonException or CryptoException)
         {
             problems.Add("bundle is malformed: " + ex.Message);
         }
@@ -105,6 +108,9 @@ public static class VerifierBundle
         private static bool IsMock(JToken? token) => token is JObject obj && JsonFields.Boolean(obj, "mock") == true;
 
         private static string Norm(string hash) => hash.ToLowerInvariant();
+
+        /// <summary>A list member as text; anything but a string becomes the empty string, which matches nothing.</summary>
+        private static string TextOrEmpty(JToken token) => token is JValue { Type: JTokenType.String } value ? (string)value! : string.Empty;
 
         private bool ManifestDigest(JObject manifest, JObject artifacts)
         {
@@ -162,7 +168,7 @@ public static class VerifierBundle
             for (int i = 0; i < receipts.Count; i++)
             {
                 ReceiptVerificationReport report = Receipts.Verify(receipts[i], keys.ReceiptPublicKeyHex, keys.AllowMock);
-                JObject? payload = receipts[i]["payload"] as JObject;
+                JObject? payload = (receipts[i] as JObject)?["payload"] as JObject;
                 if (!report.Ok)
                 {
                     local.Add($"receipt {i}: {string.Join(", ", report.Problems)}");
@@ -268,7 +274,7 @@ public static class VerifierBundle
                     continue;
                 }
 
-                _checkpoints.Add(new CheckpointEntry(range, Norm(root), windowIds.Select(w => (string?)w ?? string.Empty).ToList(), token["witness_signatures"] as JArray ?? [], JsonFields.Text((JObject)token, "anchor_epoch_id")));
+                _checkpoints.Add(new CheckpointEntry(range, Norm(root), windowIds.Select(TextOrEmpty).ToList(), token["witness_signatures"] as JArray ?? [], JsonFields.Text((JObject)token, "anchor_epoch_id")));
             }
 
             _checkpoints.Sort((a, b) => a.Range.FromSeqNo.CompareTo(b.Range.FromSeqNo));
@@ -308,7 +314,7 @@ public static class VerifierBundle
 
         private void WitnessQuorum(JObject? witnesses)
         {
-            int? policyQuorum = witnesses is null ? null : (int?)JsonFields.Integer(witnesses, "quorum", "threshold");
+            long? policyQuorum = witnesses is null ? null : JsonFields.Integer(witnesses, "quorum", "threshold");
             if (policyQuorum is not > 0)
             {
                 problems.Add("witnesses.json states no quorum");
@@ -321,11 +327,13 @@ public static class VerifierBundle
                 return;
             }
 
-            int quorum = Math.Max(policyQuorum.Value, keys.MinimumQuorum);
+            long quorum = Math.Max(policyQuorum.Value, keys.MinimumQuorum);
             var local = new List<string>();
             foreach (CheckpointEntry c in _checkpoints)
             {
                 byte[]? message = AttestoHashes.WitnessSigningInput(c.Range.CheckpointHash);
+                // Distinct trusted public keys, not distinct id strings: a case-variant id under a
+                // case-insensitive key map, or two trusted ids sharing one key, is still one witness.
                 var signers = new HashSet<string>(StringComparer.Ordinal);
                 foreach (JObject signature in c.Signatures.OfType<JObject>())
                 {
@@ -334,7 +342,7 @@ public static class VerifierBundle
                     if (message is not null && witness is not null && sig is not null && keys.WitnessPublicKeys.TryGetValue(witness, out string? keyHex)
                         && HexSpan.TryDecode(keyHex, Ed25519PublicKey.KeySize) is { } key && Ed25519PublicKey.FromRaw(key).Verify(message, sig))
                     {
-                        signers.Add(witness);
+                        signers.Add(Hex.Encode(key));
                     }
                 }
 
@@ -366,6 +374,7 @@ public static class VerifierBundle
 
             var hashesById = _checkpoints.ToDictionary(c => c.Range.CheckpointId!, c => c.Range.CheckpointHash, StringComparer.Ordinal);
             var local = new List<string>();
+            var expectationsChecked = new HashSet<string>(StringComparer.Ordinal);
             foreach (CheckpointEntry c in _checkpoints)
             {
                 string id = c.Range.CheckpointId!;
@@ -373,6 +382,11 @@ public static class VerifierBundle
                 {
                     local.Add($"checkpoint {id} has no anchor in the bundle");
                     continue;
+                }
+
+                if (expectationsChecked.Add(c.AnchorEpochId))
+                {
+                    local.AddRange(AnchorExpectations.Problems(anchor, c.AnchorEpochId, keys.ExpectedContractAddress, keys.ExpectedChainId));
                 }
 
                 if (JsonFields.Text(anchor, "status") != "confirmed")
@@ -385,7 +399,7 @@ public static class VerifierBundle
                     local.Add($"mock anchor {c.AnchorEpochId}");
                 }
 
-                List<string> covered = (anchor["checkpoint_ids"] as JArray)?.Select(t => (string?)t ?? string.Empty).ToList() ?? [];
+                List<string> covered = (anchor["checkpoint_ids"] as JArray)?.Select(TextOrEmpty).ToList() ?? [];
                 string? root = JsonFields.Text(anchor, "merkle_root", "epoch_root", "root");
                 if (!covered.Contains(id) || root is null)
                 {

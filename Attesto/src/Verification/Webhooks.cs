@@ -10,13 +10,22 @@ namespace Attesto.Verification;
 /// Headers are matched case-insensitively, the signature is compared in constant time, and a
 /// timestamp more than the allowed skew from now is rejected (replay protection). Fails
 /// closed: anything missing or malformed gives false. Pure and thread-safe.
+/// <para>
+/// The timestamp window alone does not stop a replay inside it: deduplicate deliveries on the
+/// <c>id</c> field of the verified body (<c>{id, event, tenant_id, created_at, data}</c>), which
+/// the signature covers, and keep seen ids for at least the skew window. Do not deduplicate on
+/// the <see cref="DeliveryIdHeader"/> header: it is not signed, so a replayer can change it freely.
+/// </para>
 /// </summary>
 public static class Webhooks
 {
     /// <summary>The event-name header.</summary>
     public const string EventHeader = "X-Attesto-Event";
 
-    /// <summary>The delivery-id header (dedupe deliveries on it).</summary>
+    /// <summary>
+    /// The delivery-id header. Not covered by the signature: informational only. Deduplicate on
+    /// the signed body's <c>id</c> instead (see <see cref="Webhooks"/>).
+    /// </summary>
     public const string DeliveryIdHeader = "X-Attesto-Delivery-Id";
 
     /// <summary>The Unix-seconds timestamp header.</summary>
@@ -34,7 +43,11 @@ public static class Webhooks
     /// <param name="secret">The webhook secret.</param>
     /// <param name="maxSkew">The allowed distance between the timestamp and now; default 300 s.</param>
     /// <param name="now">The current time; default the system clock.</param>
-    /// <returns>Whether the delivery is authentic and fresh.</returns>
+    /// <returns>
+    /// Whether the delivery is authentic and fresh. True does not mean "new": a delivery replayed
+    /// within the skew window verifies again, so deduplicate on the signed body's <c>id</c>, never
+    /// on the unsigned <see cref="DeliveryIdHeader"/>.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="secret"/> is null.</exception>
     /// <exception cref="AttestoSelfTestException">The SDK's self-test failed on this machine.</exception>
     public static bool Verify(byte[] body, IEnumerable<KeyValuePair<string, string>> headers, string secret, TimeSpan? maxSkew = null, DateTimeOffset? now = null)

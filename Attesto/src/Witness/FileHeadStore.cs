@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
+using System.Numerics;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -14,7 +14,11 @@ namespace Attesto.Witness;
 /// under an exclusive lock file (<c>heads.json.lock</c>, an OS file lock), re-reads the file, and
 /// writes a temporary file in the same directory that is flushed, fsync'ed and atomically renamed
 /// over the old one, so a crash never leaves a truncated or empty file and several processes can
-/// share it without losing an update.
+/// share it without losing an update. After the rename the directory itself is fsync'ed (Linux,
+/// macOS), so a power loss cannot bring back an older head and silently rewind the witness.
+/// An existing directory that group or others can write is refused (<see cref="AttestoException"/>):
+/// another user could replace the heads file there. The default <c>~/.attesto</c> is created 0700;
+/// for your own path, pick a directory only you can write (<c>chmod go-w</c>), not e.g. <c>/tmp</c>.
 /// </summary>
 public sealed class FileHeadStore : IHeadStore
 {
@@ -23,7 +27,10 @@ public sealed class FileHeadStore : IHeadStore
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LockRetryDelay = TimeSpan.FromMilliseconds(2);
 
+    private const UnixFileMode GroupOrOtherWrite = UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+
     private readonly Action<FileStream>? _beforeCommit;
+    private readonly Action<string> _syncDirectory;
 
     /// <summary>Uses the default file <c>~/.attesto/heads.json</c> (<c>%USERPROFILE%\.attesto\heads.json</c> on Windows).</summary>
     public FileHeadStore()
@@ -32,14 +39,17 @@ public sealed class FileHeadStore : IHeadStore
     }
 
     /// <summary>Uses the given file.</summary>
-    /// <param name="path">The heads file; its directory is created (mode 0700) when missing.</param>
+    /// <param name="path">The heads file; its directory is created (mode 0700) when missing, and refused when it exists and group or others can write it.</param>
     public FileHeadStore(string path)
         : this(path, beforeCommit: null)
     {
     }
 
-    /// <summary>Test seam: <paramref name="beforeCommit"/> runs on the written temporary file before it is committed.</summary>
-    internal FileHeadStore(string path, Action<FileStream>? beforeCommit)
+    /// <summary>
+    /// Test seam: <paramref name="beforeCommit"/> runs on the written temporary file before it is
+    /// committed; <paramref name="syncDirectory"/> replaces the directory fsync after the rename.
+    /// </summary>
+    internal FileHeadStore(string path, Action<FileStream>? beforeCommit, Action<string>? syncDirectory = null)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -48,6 +58,7 @@ public sealed class FileHeadStore : IHeadStore
 
         Path = System.IO.Path.GetFullPath(path);
         _beforeCommit = beforeCommit;
+        _syncDirectory = syncDirectory ?? DirectorySync.Flush;
     }
 
     /// <summary>The default heads file: <c>.attesto/heads.json</c> in the user's home directory.</summary>
@@ -138,19 +149,36 @@ public sealed class FileHeadStore : IHeadStore
     private void EnsureDirectory()
     {
         string directory = System.IO.Path.GetDirectoryName(Path)!;
-        if (Directory.Exists(directory))
-        {
-            return;
-        }
-
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(directory);
+            return;
         }
-        else
+
+        if (!Directory.Exists(directory))
         {
             Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+
+        if (UnsafeDirectoryProblem(directory) is { } problem)
+        {
+            throw new AttestoException(problem);
+        }
+    }
+
+    /// <summary>Why an existing head directory is refused (group or others can write it, Unix), or null when it is fine.</summary>
+    internal static string? UnsafeDirectoryProblem(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        UnixFileMode mode = File.GetUnixFileMode(directory);
+        return (mode & GroupOrOtherWrite) == 0
+            ? null
+            : $"The head store directory '{directory}' is writable by group or others (mode {Convert.ToString((int)mode & 0x1FF, 8)}): another user could replace the heads file and rewind the witness. "
+                + "Remove that permission (chmod go-w) or keep the heads file in a directory only you can write.";
     }
 
     private Dictionary<string, StreamHead> ReadAll()
@@ -171,8 +199,7 @@ public sealed class FileHeadStore : IHeadStore
             throw Corrupt("it is not valid JSON", ex);
         }
 
-        if (root is not JObject file || file["version"] is not JValue { Type: JTokenType.Integer } version
-            || Convert.ToInt64(version.Value, CultureInfo.InvariantCulture) != FileVersion)
+        if (root is not JObject file || Int64(file["version"]) != FileVersion)
         {
             throw Corrupt($"it is not a version {FileVersion} heads file");
         }
@@ -185,14 +212,15 @@ public sealed class FileHeadStore : IHeadStore
         foreach (JProperty entry in entries.Properties())
         {
             if (entry.Value is not JObject head
-                || head["seq_no"] is not JValue { Type: JTokenType.Integer } seqNo
+                || Int64(head["seq_no"]) is not { } seqNo
+                || seqNo < 0
                 || head["event_hash"] is not JValue { Type: JTokenType.String } eventHash
                 || !Hex.IsLowercaseHex((string?)eventHash, Hashes.DigestSize))
             {
                 throw Corrupt($"the head of stream '{entry.Name}' is malformed");
             }
 
-            heads[entry.Name] = new StreamHead(Convert.ToInt64(seqNo.Value, CultureInfo.InvariantCulture), (string)eventHash!);
+            heads[entry.Name] = new StreamHead(seqNo, (string)eventHash!);
         }
 
         return heads;
@@ -239,7 +267,18 @@ public sealed class FileHeadStore : IHeadStore
             File.Delete(temp);
             throw;
         }
+
+        _syncDirectory(directory);
     }
+
+    /// <summary>A JSON integer that fits in Int64; null for anything else (a string, a fraction, an integer beyond Int64).</summary>
+    private static long? Int64(JToken? token) => token switch
+    {
+        JValue { Type: JTokenType.Integer, Value: long l } => l,
+        JValue { Type: JTokenType.Integer, Value: int i } => i,
+        JValue { Type: JTokenType.Integer, Value: BigInteger b } when b >= long.MinValue && b <= long.MaxValue => (long)b,
+        _ => null,
+    };
 
     private AttestoException Corrupt(string reason, Exception? inner = null) =>
         new($"The head store file '{Path}' is unusable: {reason}. Fix or remove it; the SDK will not guess the heads it witnessed.", innerException: inner);

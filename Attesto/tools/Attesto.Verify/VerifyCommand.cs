@@ -10,13 +10,15 @@ internal static class VerifyCommand
 {
     internal const string Usage = """
         usage: attesto-verify receipt <receipt.json|-> --public-key <hex> [--allow-mock] [--json]
-               attesto-verify bundle <bundle.json|-> --public-key <hex> --witness-keys <keys.json> [--quorum <n>] [--bundle-hash <hex>] [--allow-mock] [--json]
+               attesto-verify bundle <bundle.json|-> --public-key <hex> --witness-keys <keys.json> [--quorum <n>] [--bundle-hash <hex>] [--contract <0x address>] [--chain-id <n>] [--allow-mock] [--json]
                attesto-verify inclusion --leaf <hex> --root <hex> --proof <proof.json|-> [--json]
                attesto-verify completeness <events.json|-> --from <seq> --to <seq> [--json]
+        bundle: without --contract and --chain-id the anchors' own contract and chain are trusted,
+                and a hostile service can name a contract of its own
         exit codes: 0 verified, 1 not verified (problems printed), 2 usage or I/O error
         """;
 
-    private static readonly string[] ValueOptions = ["--public-key", "--witness-keys", "--quorum", "--bundle-hash", "--leaf", "--root", "--proof", "--from", "--to"];
+    private static readonly string[] ValueOptions = ["--public-key", "--witness-keys", "--quorum", "--bundle-hash", "--contract", "--chain-id", "--leaf", "--root", "--proof", "--from", "--to"];
     private static readonly string[] FlagOptions = ["--json", "--allow-mock", "--help"];
 
     internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -76,13 +78,24 @@ internal static class VerifyCommand
         {
             AllowMock = command.Has("--allow-mock"),
             ExpectedBundleHash = command.Get("--bundle-hash"),
+            ExpectedContractAddress = command.Get("--contract"),
+            ExpectedChainId = command.Get("--chain-id") is null ? null : command.RequireInt64("--chain-id"),
         };
         if (command.Get("--quorum") is not null)
         {
             keys = keys with { MinimumQuorum = checked((int)command.RequireInt64("--quorum")) };
         }
 
-        VerifierBundleReport report = VerifierBundle.Verify(bundle, keys);
+        VerifierBundleReport report;
+        try
+        {
+            report = VerifierBundle.Verify(bundle, keys);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException($"--contract must be 0x followed by 40 hex digits and --chain-id not negative ({ex.Message})");
+        }
+
         return ($"verifier bundle ({report.Kind})", report.Problems, new JObject { ["checked"] = new JArray(report.Checked) });
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Shared.Crypto;
 
 namespace Nomyo;
@@ -8,23 +9,26 @@ namespace Nomyo;
 /// temporary file created with mode 0600, flushed, then moved into place without overwriting;
 /// the folder is created 0700; with a password the key is PBES2-encrypted PKCS#8; the public
 /// key is derived from the private key and a public key file that does not match is an error.
-/// Nothing here ever replaces an existing key file.
+/// Nothing here ever replaces an existing key file. Loading a private key file that group or
+/// others can read or write (Unix) logs a warning through the client's logger rather than
+/// refusing: mounted secrets (e.g. Kubernetes' default mode 0644) would otherwise stop working.
 /// </summary>
 internal static class KeyFiles
 {
     private const UnixFileMode PrivateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode PublicMode = PrivateMode | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
     private const UnixFileMode FolderMode = PrivateMode | UnixFileMode.UserExecute;
+    private const UnixFileMode GroupOrOtherAccess = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
 
     /// <summary>Loads the key pair in <paramref name="directory"/>, or creates and saves one when the folder has none.</summary>
     /// <exception cref="NomyoSecurityException">A key file exists but cannot be used; nothing is overwritten.</exception>
-    internal static ClientKeyPair LoadOrCreate(string directory, string? password)
+    internal static ClientKeyPair LoadOrCreate(string directory, string? password, ILogger? logger = null)
     {
         string privatePath = Path.Combine(directory, NomyoProtocol.PrivateKeyFileName);
         string publicPath = Path.Combine(directory, NomyoProtocol.PublicKeyFileName);
         if (File.Exists(privatePath))
         {
-            return Load(privatePath, File.Exists(publicPath) ? publicPath : null, password);
+            return Load(privatePath, File.Exists(publicPath) ? publicPath : null, password, logger);
         }
 
         if (File.Exists(publicPath))
@@ -40,9 +44,10 @@ internal static class KeyFiles
 
     /// <summary>Loads a private key (and checks the public key file against it when given).</summary>
     /// <exception cref="NomyoSecurityException">The file is missing, unreadable, not an RSA key of at least 2048 bits, the password is wrong, or the public key does not match.</exception>
-    internal static ClientKeyPair Load(string privateKeyPath, string? publicKeyPath, string? password)
+    internal static ClientKeyPair Load(string privateKeyPath, string? publicKeyPath, string? password, ILogger? logger = null)
     {
         string pem = ReadText(privateKeyPath, "private key");
+        WarnIfOthersCanAccess(privateKeyPath, pem, logger);
         bool encrypted = pem.Contains("BEGIN ENCRYPTED PRIVATE KEY", StringComparison.Ordinal);
         if (password is not null && !encrypted)
         {
@@ -121,6 +126,35 @@ internal static class KeyFiles
 
         WriteNew(privatePath, key.ToPem(password), PrivateMode);
         WriteNew(publicPath, key.PublicKey.ToPem(), PublicMode);
+    }
+
+    private static void WarnIfOthersCanAccess(string privateKeyPath, string pem, ILogger? logger)
+    {
+        if (logger is null || OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        UnixFileMode mode;
+        try
+        {
+            mode = File.GetUnixFileMode(privateKeyPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return; // it was just read; a failing stat adds nothing worth failing for
+        }
+
+        if ((mode & GroupOrOtherAccess) != 0)
+        {
+            bool encrypted = pem.Contains("BEGIN ENCRYPTED PRIVATE KEY", StringComparison.Ordinal);
+            logger.LogWarning(
+                "Nomyo: the private key file {PrivateKeyPath} has mode {Mode}: group or other users can {Access} it{Encrypted}. Restrict it with 'chmod 600'.",
+                privateKeyPath,
+                Convert.ToString((int)mode & 0x1FF, 8),
+                (mode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0 ? "read or replace" : "read",
+                encrypted ? " (it is password-encrypted, so the password is all that protects it)" : " and decrypt every response meant for this client");
+        }
     }
 
     private static string ReadText(string path, string what)

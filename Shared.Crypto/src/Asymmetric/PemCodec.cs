@@ -18,6 +18,7 @@ internal static class PemCodec
 
     internal static AsymmetricKeyParameter ReadPublicKey(string pem)
     {
+        CheckRsaExponentBeforeParsing(pem);
         var obj = ReadSingle(pem, "PUBLIC KEY", password: null);
         return obj switch
         {
@@ -84,6 +85,42 @@ internal static class PemCodec
         AsymmetricKeyParameter k => $"a {(k.IsPrivate ? "private" : "public")} key of another algorithm",
         _ => $"a '{obj.GetType().Name}' object",
     };
+
+    /// <summary>
+    /// BouncyCastle's key parser throws a bare ArgumentException for an even RSA exponent (and
+    /// accepts a small odd one): read the exponent from the ASN.1 first, so both are a
+    /// <see cref="CryptoKeyException"/> naming the reason. Anything unreadable is left to the full parse.
+    /// </summary>
+    private static void CheckRsaExponentBeforeParsing(string pem)
+    {
+        RsaPublicKeyStructure? rsa = null;
+        try
+        {
+            using var reader = new StringReader(pem);
+            var block = new Org.BouncyCastle.Utilities.IO.Pem.PemReader(reader).ReadPemObject();
+            if (block?.Type == "PUBLIC KEY")
+            {
+                var info = SubjectPublicKeyInfo.GetInstance(block.Content);
+                if (PkcsObjectIdentifiers.RsaEncryption.Equals(info.Algorithm.Algorithm))
+                {
+                    rsa = RsaPublicKeyStructure.GetInstance(info.ParsePublicKey());
+                }
+            }
+            else if (block?.Type == "RSA PUBLIC KEY")
+            {
+                rsa = RsaPublicKeyStructure.GetInstance(block.Content);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or InvalidOperationException or Org.BouncyCastle.Asn1.Asn1Exception or InvalidCastException or PemException)
+        {
+            return; // not readable here; the full parse reports it as a format error
+        }
+
+        if (rsa is not null)
+        {
+            RsaOaep.CheckPublicExponent(rsa.PublicExponent);
+        }
+    }
 
     private static object ReadSingle(string pem, string expected, string? password)
     {

@@ -4,7 +4,7 @@ using Org.BouncyCastle.X509;
 namespace Shared.Crypto;
 
 /// <summary>
-/// An RSA public key (at least 2048 bits) for RSA-OAEP-SHA256 encryption. Immutable and safe
+/// An RSA public key (at least 2048 bits, odd public exponent of at least 65537) for RSA-OAEP-SHA256 encryption. Immutable and safe
 /// to share between threads.
 /// </summary>
 public sealed class RsaPublicKey
@@ -12,6 +12,7 @@ public sealed class RsaPublicKey
     internal RsaPublicKey(RsaKeyParameters parameters)
     {
         RsaOaep.CheckKeySize(parameters);
+        RsaOaep.CheckPublicExponent(parameters.Exponent);
         Parameters = parameters;
     }
 
@@ -27,7 +28,7 @@ public sealed class RsaPublicKey
     /// <param name="pem">The PEM text.</param>
     /// <returns>The key.</returns>
     /// <exception cref="CryptoFormatException">The text is not a PEM public key.</exception>
-    /// <exception cref="CryptoKeyException">The key is not RSA, or is smaller than 2048 bits.</exception>
+    /// <exception cref="CryptoKeyException">The key is not RSA, is smaller than 2048 bits, or its public exponent is under 65537 or even.</exception>
     public static RsaPublicKey FromPem(string pem)
     {
         var key = PemCodec.ReadPublicKey(pem);

@@ -8,6 +8,9 @@ namespace Shared.Crypto;
 /// AES-GCM with a 12-byte nonce and a 16-byte tag, over BouncyCastle's hardware-accelerated
 /// AES engine. AES-256 (32-byte key) is the default; 16- and 24-byte keys are accepted only
 /// when the caller opts in with <c>allowShortKeys</c>. Stateless and thread-safe.
+/// Each call hands the key to a fresh BouncyCastle engine, which keeps its own unwiped copies
+/// (key parameter, GCM's nonce-reuse copy, round keys, GHASH subkey) until the GC reuses the
+/// memory; BouncyCastle offers no way to clear them. See the package README, "Secure memory".
 /// </summary>
 public static class AesGcmCipher
 {

@@ -5,7 +5,9 @@ namespace Shared.Crypto;
 /// <summary>
 /// Hybrid encryption: a fresh AES-256 key and 12-byte nonce per message encrypt the payload
 /// with AES-256-GCM, and the AES key is wrapped with RSA-OAEP-SHA256 for the recipient.
-/// The AES key only ever lives in a <see cref="SecureBuffer"/> that is wiped before return.
+/// The SDK keeps the AES key in a <see cref="SecureBuffer"/> that is wiped before return, and
+/// wipes the copies it makes itself; BouncyCastle's own per-call copies (its key parameter, GCM's
+/// nonce-reuse copy, the AES round keys, the OAEP block) cannot be wiped: see the package README.
 /// </summary>
 public static class HybridEnvelope
 {

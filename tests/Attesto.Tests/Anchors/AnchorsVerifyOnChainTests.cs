@@ -17,7 +17,7 @@ public class AnchorsVerifyOnChainTests
         AnchorEpochId = "aep_1", Status = "confirmed", ContractAddress = Contract, BatchId = "42", MerkleRoot = Root, TxHash = Tx, BlockNumber = "16",
     };
 
-    private static (MockHttpMessageHandler Handler, List<JObject> Calls) Node(string callResult, JToken receipt)
+    private static (MockHttpMessageHandler Handler, List<JObject> Calls) Node(string callResult, JToken receipt, string chainId = "0x1")
     {
         var calls = new List<JObject>();
         var handler = new MockHttpMessageHandler();
@@ -25,7 +25,7 @@ public class AnchorsVerifyOnChainTests
         {
             var call = JObject.Parse(request.Content!.ReadAsStringAsync().GetAwaiter().GetResult());
             calls.Add(call);
-            JToken result = (string)call["method"]! == "eth_call" ? callResult : receipt;
+            JToken result = (string)call["method"]! switch { "eth_call" => callResult, "eth_chainId" => chainId, _ => receipt };
             return new HttpResponseMessage(System.Net.HttpStatusCode.OK)
             {
                 Content = new StringContent(new JObject { ["jsonrpc"] = "2.0", ["id"] = call["id"], ["result"] = result }.ToString(), System.Text.Encoding.UTF8, "application/json"),
@@ -84,6 +84,68 @@ public class AnchorsVerifyOnChainTests
         var report = await Attesto.Verification.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http });
 
         Assert.That(report.Problems, Is.EqualTo(new[] { "on-chain root mismatch", "transaction not found" }));
+    }
+
+    [Test]
+    public async Task Expected_contract_and_chain_pass_when_they_match_in_any_letter_case()
+    {
+        var (handler, calls) = Node("0x" + Root + new string('0', 64), GoodReceipt(), chainId: "0x1");
+        using var http = handler.ToHttpClient();
+        AnchorEpoch anchor = Anchor();
+        anchor.ChainId = "1";
+
+        var report = await Attesto.Verification.Anchors.VerifyOnChainAsync(
+            anchor, Rpc, new AnchorVerificationOptions { HttpClient = http, ExpectedContractAddress = "0x00000000000000000000000000000000000A7E57", ExpectedChainId = 1 });
+
+        Assert.That(report.Problems, Is.Empty);
+        Assert.That(calls.Select(c => (string)c["method"]!), Is.EquivalentTo(new[] { "eth_chainId", "eth_call", "eth_getTransactionReceipt" }));
+    }
+
+    [Test]
+    public async Task A_contract_the_evidence_names_but_you_do_not_expect_fails()
+    {
+        const string Hostile = "0x00000000000000000000000000000000000bad00";
+        var (handler, calls) = Node("0x" + Root, new JObject { ["status"] = "0x1", ["blockNumber"] = "0x10", ["to"] = Hostile });
+        using var http = handler.ToHttpClient();
+        AnchorEpoch anchor = Anchor();
+        anchor.ContractAddress = Hostile; // the service names its own contract, which holds whatever root it likes
+
+        var unchecked_ = await Attesto.Verification.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http });
+        Assert.That(unchecked_.Ok, Is.True, "without an expected contract the hostile contract is believed (documented)");
+
+        calls.Clear();
+        var report = await Attesto.Verification.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http, ExpectedContractAddress = Contract });
+
+        Assert.That(report.Ok, Is.False);
+        Assert.That(report.Problems, Does.Contain($"contract address mismatch: the anchor names {Hostile}, expected {Contract}"));
+        Assert.That(report.Problems, Does.Contain($"contract address mismatch: the anchoring transaction was not sent to {Contract}"));
+        Assert.That((string)calls.Single(c => (string)c["method"]! == "eth_call")["params"]![0]!["to"]!, Is.EqualTo(Contract), "the trusted contract is the one asked for the root");
+    }
+
+    [Test]
+    public async Task A_chain_other_than_the_expected_one_fails()
+    {
+        var (handler, _) = Node("0x" + Root, GoodReceipt(), chainId: "0xaa36a7"); // Sepolia
+        using var http = handler.ToHttpClient();
+        AnchorEpoch anchor = Anchor();
+        anchor.ChainId = "11155111";
+
+        var report = await Attesto.Verification.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http, ExpectedChainId = 1 });
+
+        Assert.That(report.Problems, Is.EquivalentTo(new[]
+        {
+            "chain id mismatch: the anchor states 11155111, expected 1",
+            "chain id mismatch: the node is on chain 0xaa36a7, expected 1",
+        }));
+    }
+
+    [TestCase("0x1234")]
+    [TestCase("00000000000000000000000000000000000a7e5700")]
+    [TestCase("0x00000000000000000000000000000000000a7e5g")]
+    public async Task Malformed_expected_contract_is_an_argument_error(string address)
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Attesto.Verification.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { ExpectedContractAddress = address }));
+        await Assert.ThrowsAsync<ArgumentException>(() => Attesto.Verification.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { ExpectedChainId = -1 }));
     }
 
     [Test]

@@ -62,6 +62,26 @@ public class AttestAndSessionTests
         Assert.That(payload.ContainsKey("result_commitment"), Is.True);
     }
 
+    [TestCase(0.8731, "0.8731")]
+    [TestCase(9007199254740993L, "9007199254740993")]
+    public async Task Uncommittable_value_is_logged_by_path_and_rule_never_by_value(object secret, string secretText)
+    {
+        var writer = new RecordingWriter();
+        var logger = new TestSupport.ListLogger();
+        await Attest.RunAsync(writer, "str_1", "score_applicant", new { applicant = new { score = secret } }, _ => Task.FromResult(1), logger);
+
+        string warning = logger.Messages.Single();
+        Assert.That(warning, Does.Contain("$.applicant.score").And.Contain("number policy").And.Contain("arguments"));
+        Assert.That(warning, Does.Not.Contain(secretText));
+        foreach (Exception logged in logger.Exceptions)
+        {
+            for (Exception? e = logged; e is not null; e = e.InnerException)
+            {
+                Assert.That(e.Message + e.StackTrace, Does.Not.Contain(secretText));
+            }
+        }
+    }
+
     [Test]
     public async Task Session_adds_actor_and_session_and_numbers_source_refs()
     {

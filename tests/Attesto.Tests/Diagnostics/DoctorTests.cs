@@ -53,6 +53,27 @@ public class DoctorTests
     }
 
     [Test]
+    [Platform(Exclude = "Win")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Head_directory_others_can_write_fails_as_the_store_would()
+    {
+        string heads = TempHeads();
+        string directory = Path.GetDirectoryName(heads)!;
+        Directory.CreateDirectory(directory);
+        try
+        {
+            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
+            DoctorReport report = await Doctor.RunAsync(new DoctorOptions { HeadStorePath = heads });
+            Assert.That(report["head_store"]!.Ok, Is.False);
+            Assert.That(report["head_store"]!.Detail, Does.Contain("writable by group or others"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Test]
     public async Task With_a_key_it_checks_reachability_protocol_and_clock_skew()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 7, 12, 0, 42, TimeSpan.Zero));

@@ -117,6 +117,102 @@ public class VerifierBundleTests
     }
 
     [Test]
+    public void Witness_quorum_counts_a_case_variant_id_of_one_witness_once()
+    {
+        var signatures = (JArray)Artifact("checkpoints.json")[0]!["witness_signatures"]!;
+        JToken first = signatures[0].DeepClone();
+        signatures.Clear();
+        signatures.Add(first);
+        JToken copy = first.DeepClone();
+        copy["witness_id"] = ((string)first["witness_id"]!).ToUpperInvariant();
+        signatures.Add(copy);
+        Reseal();
+
+        var caseInsensitive = new Dictionary<string, string>(_ledger.WitnessPublicKeys, StringComparer.OrdinalIgnoreCase);
+        var problems = VerifierBundle.Verify(Bundle, new VerifierBundleKeys(_ledger.ReceiptPublicKeyHex, caseInsensitive) { AllowMock = true }).Problems;
+        Assert.That(problems, Has.Some.StartsWith($"witness quorum not met for checkpoint {Artifact("checkpoints.json")[0]!["checkpoint_id"]}: 1 of 2"));
+    }
+
+    [Test]
+    public void Witness_quorum_counts_two_trusted_ids_with_the_same_key_once()
+    {
+        var signatures = (JArray)Artifact("checkpoints.json")[0]!["witness_signatures"]!;
+        JToken first = signatures[0].DeepClone();
+        signatures.Clear();
+        signatures.Add(first);
+        JToken alias = first.DeepClone();
+        alias["witness_id"] = "wit_alias";
+        signatures.Add(alias);
+        Reseal();
+
+        var trusted = new Dictionary<string, string>(_ledger.WitnessPublicKeys, StringComparer.Ordinal);
+        string sharedKey = trusted[(string)first["witness_id"]!];
+        trusted["wit_alias"] = sharedKey.ToUpperInvariant(); // the same key, spelt differently
+        var problems = VerifierBundle.Verify(Bundle, new VerifierBundleKeys(_ledger.ReceiptPublicKeyHex, trusted) { AllowMock = true }).Problems;
+        Assert.That(problems, Has.Some.Contains(": 1 of 2"));
+    }
+
+    [TestCase("receipts.json", "[1]")]
+    [TestCase("receipts.json", "[\"x\"]")]
+    [TestCase("receipts.json", "[null]")]
+    [TestCase("receipts.json", "[[]]")]
+    [TestCase("receipts.json", "[{\"payload\": 1}]")]
+    [TestCase("receipts.json", "[{\"payload\": {\"seq_no\": [], \"event_hash\": {}}}]")]
+    [TestCase("windows.json", "[1, null, \"x\", [], {\"window_id\": []}]")]
+    [TestCase("checkpoints.json", "[1, null, \"x\", [], {\"checkpoint_id\": {}}]")]
+    [TestCase("checkpoints.json", "[{\"checkpoint_id\": \"c\", \"from_seq_no\": 1, \"to_seq_no\": 2, \"checkpoint_hash\": \"aa\", \"checkpoint_root\": \"bb\", \"window_ids\": [{}, []], \"witness_signatures\": 1}]")]
+    [TestCase("witnesses.json", "1")]
+    [TestCase("witnesses.json", "{\"quorum\": \"x\"}")]
+    [TestCase("anchors.json", "[1, null, \"x\", [], {\"anchor_epoch_id\": []}, {\"anchor_epoch_id\": \"a\", \"checkpoint_ids\": [{}, []]}]")]
+    public void Malformed_member_shapes_give_a_failed_report_not_an_exception(string artifact, string json)
+    {
+        Bundle["artifacts"]![artifact] = JToken.Parse(json);
+        Reseal();
+        VerifierBundleReport report = null!;
+        Assert.That(() => report = VerifierBundle.Verify(Bundle, Keys), Throws.Nothing);
+        Assert.That(report.Ok, Is.False);
+        Assert.That(report.Problems, Is.Not.Empty);
+    }
+
+    [Test]
+    public void Policy_quorum_beyond_Int32_is_not_truncated()
+    {
+        Bundle["artifacts"]!["witnesses.json"]!["quorum"] = 4294967298L; // 2^32 + 2 would wrap to 2
+        Reseal();
+        Assert.That(VerifierBundle.Verify(Bundle, Keys).Problems, Has.Some.Contains(": 3 of 4294967298"));
+    }
+
+    [Test]
+    public void Malformed_checkpoint_members_in_an_otherwise_valid_bundle_fail_closed()
+    {
+        var checkpoint = (JObject)Artifact("checkpoints.json")[0]!;
+        checkpoint["window_ids"] = new JArray(new JObject(), new JArray());
+        ((JArray)checkpoint["witness_signatures"]!).Add(1);
+        ((JArray)checkpoint["witness_signatures"]!).Add(new JObject { ["witness_id"] = new JArray(), ["signature"] = new JObject() });
+        ((JObject)Artifact("anchors.json")[0]!)["checkpoint_ids"] = new JArray(new JObject());
+        Reseal();
+        VerifierBundleReport report = null!;
+        Assert.That(() => report = VerifierBundle.Verify(Bundle, Keys), Throws.Nothing);
+        Assert.That(report.Ok, Is.False);
+    }
+
+    [Test]
+    public void Expected_contract_and_chain_must_be_what_the_anchors_name()
+    {
+        string contract = (string)Artifact("anchors.json")[0]!["contract_address"]!;
+        string chainId = (string)Artifact("anchors.json")[0]!["chain_id"]!;
+        Assert.That(VerifierBundle.Verify(Bundle, Keys with { ExpectedContractAddress = contract.ToUpperInvariant().Replace("0X", "0x", StringComparison.Ordinal), ExpectedChainId = long.Parse(chainId, System.Globalization.CultureInfo.InvariantCulture) }).Problems, Is.Empty);
+
+        const string Trusted = "0x00000000000000000000000000000000000a7e57";
+        var problems = VerifierBundle.Verify(Bundle, Keys with { ExpectedContractAddress = Trusted, ExpectedChainId = 1 }).Problems;
+        string anchorId = (string)Artifact("anchors.json")[0]!["anchor_epoch_id"]!;
+        Assert.That(problems, Does.Contain($"contract address mismatch: anchor {anchorId} names {contract}, expected {Trusted}"));
+        Assert.That(problems, Does.Contain($"chain id mismatch: anchor {anchorId} states {chainId}, expected 1"));
+
+        Assert.Throws<ArgumentException>(() => VerifierBundle.Verify(Bundle, Keys with { ExpectedContractAddress = "0x1234" }));
+    }
+
+    [Test]
     public void Anchor_problems_are_caught()
     {
         Artifact("anchors.json")[0]!["merkle_root"] = new string('d', 64);

@@ -36,6 +36,29 @@ public class WebhookTests
             skew ?? TimeSpan.FromSeconds((int)File["max_skew_s"]!),
             DateTimeOffset.FromUnixTimeSeconds(now ?? (long)c["now"]!));
 
+    [Test]
+    public void Delivery_id_header_is_unsigned_so_deduplication_must_key_on_the_signed_body_id()
+    {
+        JObject c = ValidCase;
+        var headers = Headers(c);
+        headers[Webhooks.DeliveryIdHeader] = "delivery_1";
+        Assert.That(Verify(c, headers), Is.True);
+
+        // A replayer can put any delivery id in the header: the delivery still verifies, so a
+        // header-keyed dedupe table lets the same signed body through again.
+        headers[Webhooks.DeliveryIdHeader] = "delivery_forged";
+        Assert.That(Verify(c, headers), Is.True);
+
+        // The body's id is covered by the signature.
+        string body = (string)c["body"]!;
+        Assert.That(body, Does.Contain("\"id\":\"delivery_1\""));
+        Assert.That(Verify(c, headers, body: body.Replace("delivery_1", "delivery_2", StringComparison.Ordinal)), Is.False);
+
+        // ... and that is what the documentation tells users to deduplicate on.
+        string readme = System.IO.File.ReadAllText(Path.Combine(TestSupport.TestVectors.RepoRoot, "Attesto", "README.md"));
+        Assert.That(readme, Does.Contain("deduplicate on the signed body `id`").And.Contain("`X-Attesto-Delivery-Id` header is not signed"));
+    }
+
     [TestCaseSource(nameof(Cases))]
     public void Webhook_vector(JObject c) => Assert.That(Verify(c), Is.EqualTo((bool)c["expected"]!));
 

@@ -37,6 +37,55 @@ public class FileHeadStoreTests
     }
 
     [Test]
+    public async Task Directory_is_synced_after_the_rename_with_the_new_file_in_place()
+    {
+        using var dir = new TempDir();
+        string path = Path.Combine(dir.Path, "heads.json");
+        var synced = new List<(string Directory, string Content)>();
+        var store = new FileHeadStore(path, beforeCommit: null, syncDirectory: d => synced.Add((d, File.ReadAllText(path))));
+
+        await store.UpdateAsync("s", _ => new StreamHead(1, H(1)));
+        await store.UpdateAsync("s", _ => new StreamHead(2, H(2)));
+        await store.UpdateAsync("s", head => head!); // unchanged: nothing written, nothing to sync
+
+        Assert.That(synced.Select(s => s.Directory), Is.EqualTo(new[] { dir.Path, dir.Path }));
+        Assert.That(synced[1].Content, Does.Contain(H(2)));
+    }
+
+    [Test]
+    [Platform(Exclude = "Win")]
+    public async Task Default_directory_sync_really_fsyncs_and_reports_a_missing_directory()
+    {
+        using var dir = new TempDir();
+        string path = Path.Combine(dir.Path, "heads.json");
+        await new FileHeadStore(path).UpdateAsync("s", _ => new StreamHead(1, H(1)));
+        Assert.That(() => DirectorySync.Flush(dir.Path), Throws.Nothing);
+        Assert.That(() => DirectorySync.Flush(Path.Combine(dir.Path, "missing")), Throws.InstanceOf<IOException>().With.Message.Contain("missing"));
+    }
+
+    [TestCase(UnixFileMode.GroupWrite)]
+    [TestCase(UnixFileMode.OtherWrite)]
+    [TestCase(UnixFileMode.GroupWrite | UnixFileMode.OtherWrite | UnixFileMode.StickyBit)]
+    [Platform(Exclude = "Win")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Existing_directory_that_others_can_write_is_refused(UnixFileMode extra)
+    {
+        using var dir = new TempDir();
+        string shared = Path.Combine(dir.Path, "shared");
+        Directory.CreateDirectory(shared);
+        File.SetUnixFileMode(shared, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | extra);
+        string path = Path.Combine(shared, "heads.json");
+
+        var update = await Assert.ThrowsAsync<AttestoException>(() => new FileHeadStore(path).UpdateAsync("s", _ => new StreamHead(1, H(1))));
+        Assert.That(update!.Message, Does.Contain(shared).And.Contain("writable by group or others"));
+        Assert.That(File.Exists(path), Is.False);
+        await Assert.ThrowsAsync<AttestoException>(() => new FileHeadStore(path).GetAsync("s"));
+
+        File.SetUnixFileMode(shared, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        Assert.That(await new FileHeadStore(path).UpdateAsync("s", _ => new StreamHead(1, H(1))), Is.EqualTo(new StreamHead(1, H(1))));
+    }
+
+    [Test]
     public async Task Failure_mid_write_leaves_the_previous_file_intact_and_no_temp_file()
     {
         using var dir = new TempDir();
@@ -142,6 +191,20 @@ public class FileHeadStoreTests
 
         var ex = await Assert.ThrowsAsync<AttestoException>(() => new FileHeadStore(path).GetAsync("s"));
         Assert.That(ex!.Message, Does.Contain("malformed"));
+    }
+
+    [TestCase("{\"version\":1,\"heads\":{\"s\":{\"seq_no\":99999999999999999999999,\"event_hash\":\"HASH\"}}}", "malformed")]
+    [TestCase("{\"version\":1,\"heads\":{\"s\":{\"seq_no\":-1,\"event_hash\":\"HASH\"}}}", "malformed")]
+    [TestCase("{\"version\":99999999999999999999999,\"heads\":{}}", "version 1")]
+    [TestCase("{\"version\":-99999999999999999999999,\"heads\":{}}", "version 1")]
+    public async Task Out_of_range_integers_are_the_typed_corruption_error(string json, string reason)
+    {
+        using var dir = new TempDir();
+        string path = Path.Combine(dir.Path, "heads.json");
+        File.WriteAllText(path, json.Replace("HASH", H(1), StringComparison.Ordinal));
+
+        var ex = await Assert.ThrowsAsync<AttestoException>(() => new FileHeadStore(path).GetAsync("s"));
+        Assert.That(ex!.Message, Does.Contain("is unusable").And.Contain(reason));
     }
 
     [Test]
