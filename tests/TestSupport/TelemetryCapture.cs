@@ -96,6 +96,43 @@ internal sealed class TelemetryCapture : IDisposable
         return text;
     }
 
+    /// <summary>
+    /// Asserts that something was recorded and that no recorded string contains any of
+    /// <paramref name="secrets"/> (empty ones are skipped).
+    /// </summary>
+    /// <param name="secrets">Keys, prompts, payloads or other values that must never be recorded.</param>
+    public void AssertNoneOf(params string[] secrets) => AssertNoneOf(static (_, _) => false, secrets);
+
+    /// <summary>
+    /// As <see cref="AssertNoneOf(string[])"/>, and also flags a recorded string that is a part of a
+    /// secret when <paramref name="isFragment"/> says so (recorded text, secret).
+    /// </summary>
+    /// <param name="isFragment">Whether a recorded string counts as a leaked fragment of a secret.</param>
+    /// <param name="secrets">The values that must never be recorded.</param>
+    public void AssertNoneOf(Func<string, string, bool> isFragment, params string[] secrets)
+    {
+        IReadOnlyList<string> text = AllRecordedText();
+        Assert.That(text, Is.Not.Empty);
+        foreach (string secret in secrets.Where(s => s.Length > 0))
+        {
+            Assert.That(text.Where(t => t.Contains(secret, StringComparison.Ordinal) || isFragment(t, secret)), Is.Empty, $"telemetry recorded '{secret}'");
+        }
+    }
+
+    /// <summary>Samples every span of another source (e.g. the caller's own), so parent links can be checked.</summary>
+    /// <param name="name">The source name.</param>
+    /// <returns>The listener; dispose it to stop.</returns>
+    public static ActivityListener ListenTo(string name)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == name,
+            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

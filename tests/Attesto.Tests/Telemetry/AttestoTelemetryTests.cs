@@ -25,7 +25,7 @@ public class AttestoTelemetryTests
         using var client = MockClients.Loopback(mock, new MemoryHeadStore());
         using var capture = new TelemetryCapture(AttestoTelemetry.ActivitySourceName);
         using var callerSource = new ActivitySource("Attesto.Tests.Caller");
-        using var callerListener = ListenTo(callerSource.Name);
+        using var callerListener = TelemetryCapture.ListenTo(callerSource.Name);
 
         StreamEventReceipt written;
         using (Activity caller = callerSource.StartActivity("caller")!)
@@ -67,7 +67,7 @@ public class AttestoTelemetryTests
         Assert.That(capture.Of("attesto.client.operation.duration").Select(m => m.Tags["attesto.operation.name"]),
             Is.EquivalentTo(new[] { "CreateStreamAsync", "LogEventAsync", "GetReceiptAsync", "IterWindowsAsync" }));
         var signature = (string)written.Receipt!["signature"]!;
-        AssertNoSecrets(capture, mock.ApiKey, SecretPayload, signature, written.EventHash!, written.StreamEventId!, "ref-1");
+        capture.AssertNoneOf(mock.ApiKey, SecretPayload, signature, written.EventHash!, written.StreamEventId!, "ref-1");
     }
 
     [Test]
@@ -99,7 +99,7 @@ public class AttestoTelemetryTests
             Assert.That(retries.Select(r => r.Tags["http.response.status_code"]), Is.EqualTo(new object[] { 503, 500 }));
             Assert.That(capture.Of("attesto.client.operation.duration").Single(m => (string)m.Tags["attesto.operation.name"]! == "GetReceiptAsync").Tags["error.type"], Is.EqualTo("500"));
         });
-        AssertNoSecrets(capture, mock.ApiKey, SecretPayload, failure!.Message, "sev_missing_0001");
+        capture.AssertNoneOf(mock.ApiKey, SecretPayload, failure!.Message, "sev_missing_0001");
     }
 
     [Test]
@@ -151,7 +151,7 @@ public class AttestoTelemetryTests
             Assert.That(failed.StatusDescription, Is.EqualTo("mock_receipt"));
             Assert.That(capture.Of("attesto.verification.duration"), Has.Count.EqualTo(10));
         });
-        AssertNoSecrets(capture, mock.PublicKeyHex, inclusion.LeafHash!, inclusion.WindowRoot!, (string)tampered["signature"]!, bundle.BundleHash ?? "none", stream.StreamId!, "missing seq_no 1");
+        capture.AssertNoneOf(mock.PublicKeyHex, inclusion.LeafHash!, inclusion.WindowRoot!, (string)tampered["signature"]!, bundle.BundleHash ?? "none", stream.StreamId!, "missing seq_no 1");
     }
 
     [Test]
@@ -180,26 +180,5 @@ public class AttestoTelemetryTests
         }
 
         Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
-    }
-
-    private static ActivityListener ListenTo(string name)
-    {
-        var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == name,
-            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-        };
-        ActivitySource.AddActivityListener(listener);
-        return listener;
-    }
-
-    private static void AssertNoSecrets(TelemetryCapture capture, params string[] secrets)
-    {
-        IReadOnlyList<string> text = capture.AllRecordedText();
-        Assert.That(text, Is.Not.Empty);
-        foreach (string secret in secrets.Where(s => s.Length > 0))
-        {
-            Assert.That(text.Where(t => t.Contains(secret, StringComparison.Ordinal)), Is.Empty, $"telemetry recorded '{secret}'");
-        }
     }
 }

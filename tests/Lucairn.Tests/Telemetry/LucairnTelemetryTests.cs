@@ -26,7 +26,7 @@ public class LucairnTelemetryTests
         using var capture = new TelemetryCapture(LucairnTelemetry.ActivitySourceName);
         using var client = new LucairnClient(new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 });
         using var parentSource = new ActivitySource("Lucairn.Tests.Caller");
-        using var parentListener = ListenTo(parentSource.Name);
+        using var parentListener = TelemetryCapture.ListenTo(parentSource.Name);
         var baseUri = new Uri(emulator.BaseUrl);
 
         VeilCertificate cert;
@@ -74,7 +74,7 @@ public class LucairnTelemetryTests
             Assert.That(outcomes[0].Tags["lucairn.verification.outcome"], Is.EqualTo("valid"));
             Assert.That(capture.Of("lucairn.verification.duration").Single().Unit, Is.EqualTo("s"));
         });
-        AssertNoSecrets(capture, emulator.ProApiKey, Prompt, Email, "secret merger", cert.CertificateId, cert.RequestId, cert.WitnessSignature, cert.ToJObject().ToString(Newtonsoft.Json.Formatting.None));
+        capture.AssertNoneOf(LeakedFragment, emulator.ProApiKey, Prompt, Email, "secret merger", cert.CertificateId, cert.RequestId, cert.WitnessSignature, cert.ToJObject().ToString(Newtonsoft.Json.Formatting.None));
     }
 
     [Test]
@@ -100,7 +100,7 @@ public class LucairnTelemetryTests
             Assert.That(retries[0].Tags["http.response.status_code"], Is.EqualTo(503));
             Assert.That(retries[0].Tags["lucairn.operation.name"], Is.EqualTo("GetCertificateSummaryAsync"));
         });
-        AssertNoSecrets(capture, emulator.ProApiKey, sync.RequestId!);
+        capture.AssertNoneOf(LeakedFragment, emulator.ProApiKey, sync.RequestId!);
     }
 
     [Test]
@@ -126,7 +126,7 @@ public class LucairnTelemetryTests
             Assert.That(span.Events, Is.Empty);
             Assert.That(duration.Tags["error.type"], Is.EqualTo("403"));
         });
-        AssertNoSecrets(capture, Support.TestClients.LegacyKey, Prompt, Email, "leaked-body-text", "tier_insufficient");
+        capture.AssertNoneOf(LeakedFragment, Support.TestClients.LegacyKey, Prompt, Email, "leaked-body-text", "tier_insufficient");
     }
 
     [Test]
@@ -171,7 +171,7 @@ public class LucairnTelemetryTests
             Assert.That(outcome.Tags["lucairn.verification.reason"], Is.EqualTo("invalid_signature"));
         });
         var cert = JObject.Parse(tampered);
-        AssertNoSecrets(capture, failure.Message, (string)cert["certificate_id"]!, (string)cert["request_id"]!, (string)cert["witness_signature"]!, CertificateFixtures.TestPublicKeyBase64);
+        capture.AssertNoneOf(LeakedFragment, failure.Message, (string)cert["certificate_id"]!, (string)cert["request_id"]!, (string)cert["witness_signature"]!, CertificateFixtures.TestPublicKeyBase64);
     }
 
     [Test]
@@ -209,27 +209,11 @@ public class LucairnTelemetryTests
         Assert.That(Shared.Telemetry.ClientOperation.Current, Is.Null);
     }
 
-    private static ActivityListener ListenTo(string name)
-    {
-        var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == name,
-            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-        };
-        ActivitySource.AddActivityListener(listener);
-        return listener;
-    }
 
-    private static void AssertNoSecrets(TelemetryCapture capture, params string[] secrets)
-    {
-        IReadOnlyList<string> text = capture.AllRecordedText();
-        Assert.That(text, Is.Not.Empty);
-        foreach (string secret in secrets.Where(s => s.Length > 0))
-        {
-            Assert.That(text.Where(t => t.Contains(secret, StringComparison.Ordinal) || (t.Length >= 8 && secret.Contains(t, StringComparison.Ordinal) && !IsVocabulary(t))), Is.Empty, $"telemetry recorded '{secret}'");
-        }
-    }
 
     // Fixed names and codes (one word) may occur inside a secret, e.g. "invalid_signature" in the exception text.
+    /// <summary>A recorded string of 8+ characters that is part of a secret and not our own vocabulary.</summary>
+    private static readonly Func<string, string, bool> LeakedFragment = static (t, secret) => t.Length >= 8 && secret.Contains(t, StringComparison.Ordinal) && !IsVocabulary(t);
+
     private static bool IsVocabulary(string text) => text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '{' or '}' or '-');
 }

@@ -17,7 +17,7 @@ public class NomyoTelemetryTests
         await client.CreateAsync("m", Harness.Hello("warm up"));
         using var capture = new TelemetryCapture(NomyoTelemetry.ActivitySourceName);
         using var callerSource = new ActivitySource("Nomyo.Tests.Caller");
-        using var callerListener = ListenTo(callerSource.Name);
+        using var callerListener = TelemetryCapture.ListenTo(callerSource.Name);
 
         ChatCompletion answer;
         using (Activity caller = callerSource.StartActivity("caller")!)
@@ -44,7 +44,7 @@ public class NomyoTelemetryTests
             Assert.That(capture.Of("nomyo.decryption.duration").Single().Value, Is.GreaterThan(0));
             Assert.That(capture.Of("nomyo.client.operation.duration").Single().Tags["http.response.status_code"], Is.EqualTo(200));
         });
-        AssertNoSecrets(capture, Harness.ApiKey, Prompt, answer.Choices[0].Message.Content!, emulator.ServerPublicKeyPem, emulator.ServerKeyPin);
+        capture.AssertNoneOf(Harness.ApiKey, Prompt, answer.Choices[0].Message.Content!, emulator.ServerPublicKeyPem, emulator.ServerKeyPin);
     }
 
     [Test]
@@ -74,7 +74,7 @@ public class NomyoTelemetryTests
             Assert.That(spans[1].GetTagItem("http.response.status_code"), Is.EqualTo(403));
             Assert.That(spans[1].Events, Is.Empty);
         });
-        AssertNoSecrets(capture, Harness.ApiKey, Prompt, failure!.Message, "leaked detail");
+        capture.AssertNoneOf(Harness.ApiKey, Prompt, failure!.Message, "leaked detail");
     }
 
     [Test]
@@ -92,26 +92,5 @@ public class NomyoTelemetryTests
 
         Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
         Assert.That(sum, Is.Zero, "no clock is read when nothing listens");
-    }
-
-    private static ActivityListener ListenTo(string name)
-    {
-        var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == name,
-            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-        };
-        ActivitySource.AddActivityListener(listener);
-        return listener;
-    }
-
-    private static void AssertNoSecrets(TelemetryCapture capture, params string[] secrets)
-    {
-        IReadOnlyList<string> text = capture.AllRecordedText();
-        Assert.That(text, Is.Not.Empty);
-        foreach (string secret in secrets.Where(s => s.Length > 0))
-        {
-            Assert.That(text.Where(t => t.Contains(secret, StringComparison.Ordinal)), Is.Empty, $"telemetry recorded '{secret}'");
-        }
     }
 }
