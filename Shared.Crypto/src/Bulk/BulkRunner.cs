@@ -83,6 +83,7 @@ public static class BulkRunner
             {
                 while (order.Reader.TryRead(out Slot<TInput, TResult>? slot))
                 {
+                    token.ThrowIfCancellationRequested();
                     BulkResult<TResult> result = await slot.Task.WaitAsync(token).ConfigureAwait(false);
                     completed++;
                     if (!result.Succeeded)
