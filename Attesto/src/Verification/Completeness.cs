@@ -11,7 +11,7 @@ namespace Attesto.Verification;
 /// <c>event_hash</c>. Input order does not matter. The first event's previous hash is not
 /// checked (nothing before it is supplied). Pure and thread-safe.
 /// </summary>
-public static class Completeness
+public static partial class Completeness
 {
     private const int MaxListedMissing = 1000;
 

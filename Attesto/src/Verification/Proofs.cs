@@ -12,7 +12,7 @@ namespace Attesto.Verification;
 /// roots over window hashes (odd node promoted), and checkpoint extension. Malformed hex or
 /// proofs give false or a failed report, never an exception. Pure and thread-safe.
 /// </summary>
-public static class Proofs
+public static partial class Proofs
 {
     /// <summary>Verifies that an event (leaf) is included in a window root.</summary>
     /// <param name="leafHash">The leaf: the event's <c>event_hash</c> (hex).</param>

@@ -12,7 +12,7 @@ namespace Attesto.Verification;
 /// <c>receipt.payload</c> and checks the Ed25519 signature against the signer's public key, on
 /// this machine, with no network call. Pure and thread-safe.
 /// </summary>
-public static class Receipts
+public static partial class Receipts
 {
     /// <summary>Problem: <c>alg</c> missing or not <c>Ed25519</c>.</summary>
     public const string UnsupportedAlg = "unsupported receipt alg";

@@ -1,6 +1,7 @@
 using Attesto.Verification;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Attesto.Models;
 using Tools;
 
 namespace Attesto.Verify;
@@ -15,13 +16,48 @@ internal static class VerifyCommand
                attesto-verify completeness <events.json|-> --from <seq> --to <seq> [--json]
         bundle: without --contract and --chain-id the anchors' own contract and chain are trusted,
                 and a hostile service can name a contract of its own
+        in bulk (several inputs, directories with --recursive, NDJSON with one document per line, --jobs N, --quiet):
+               attesto-verify receipt <file|dir|receipts.ndjson|->... --public-key <hex> [--allow-mock] [--json]
+               attesto-verify inclusion <proofs.ndjson|->...   (one {"leaf","root","proof"} object per document) [--json]
+               attesto-verify completeness <events.ndjson|-> --ndjson --from <seq> --to <seq> [--json]
+                   (streams events in ascending seq_no order, one per line, in constant memory)
         exit codes: 0 verified, 1 not verified (problems printed), 2 usage or I/O error
         """;
 
-    private static readonly string[] ValueOptions = ["--public-key", "--witness-keys", "--quorum", "--bundle-hash", "--contract", "--chain-id", "--leaf", "--root", "--proof", "--from", "--to"];
-    private static readonly string[] FlagOptions = ["--json", "--allow-mock", "--help"];
+    private static readonly string[] ValueOptions = ["--public-key", "--witness-keys", "--quorum", "--bundle-hash", "--contract", "--chain-id", "--leaf", "--root", "--proof", "--from", "--to", .. BulkToolRun.ValueOptions];
+    private static readonly string[] FlagOptions = ["--json", "--allow-mock", "--help", .. BulkToolRun.FlagOptions];
 
-    internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    internal static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal)
+    {
+        try
+        {
+            if (args.Length > 0 && args[0] is "receipt" or "inclusion")
+            {
+                var bulk = CommandLine.Parse(args[1..], ValueOptions, FlagOptions);
+                if (args[0] == "receipt" && BulkToolRun.IsBulk(bulk))
+                {
+                    string key = bulk.Require("--public-key");
+                    bool allowMock = bulk.Has("--allow-mock");
+                    return await BulkToolRun.RunAsync(bulk, input => ReceiptOutcome(input, key, allowMock), stdin, stdout, stderr, stderrIsTerminal).ConfigureAwait(false);
+                }
+
+                if (args[0] == "inclusion" && bulk.Positional.Count > 0)
+                {
+                    return await BulkToolRun.RunAsync(bulk, InclusionOutcome, stdin, stdout, stderr, stderrIsTerminal).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (UsageException ex)
+        {
+            stderr.WriteLine($"attesto-verify: {ex.Message}");
+            stderr.WriteLine(Usage);
+            return ExitCodes.Usage;
+        }
+
+        return Run(args, stdin, stdout, stderr);
+    }
+
+    private static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         try
         {
@@ -114,13 +150,100 @@ internal static class VerifyCommand
         return ("inclusion proof", problems, new JObject { ["leaf"] = leaf, ["root"] = root });
     }
 
+    private static ToolOutcome ReceiptOutcome(ToolInput input, string publicKeyHex, bool allowMock)
+    {
+        ReceiptVerificationReport report = Receipts.VerifyDocument(input.Text, publicKeyHex, allowMock);
+        string category = report.Ok ? "valid" : report.Problems[0];
+        var json = new JObject { ["ok"] = report.Ok, ["valid"] = report.Ok, ["problems"] = new JArray(report.Problems), ["digest"] = report.DigestHex, ["mock"] = report.IsMock };
+        return new ToolOutcome(input.Name, report.Ok, category, report.Ok ? $"receipt digest {report.DigestHex}" : "problems: " + string.Join("; ", report.Problems), json);
+    }
+
+    private static ToolOutcome InclusionOutcome(ToolInput input)
+    {
+        string? problem = null;
+        bool included = false;
+        try
+        {
+            if (AttestoCanonicalJson.Parse(input.Text!) is not JObject check
+                || check["leaf"] is not JValue { Type: JTokenType.String } leaf
+                || check["root"] is not JValue { Type: JTokenType.String } root
+                || check["proof"] is not JToken proof)
+            {
+                problem = "malformed inclusion check (needs string leaf and root, and proof)";
+            }
+            else
+            {
+                included = Proofs.VerifyInclusion((string)leaf!, proof, (string)root!);
+                problem = included ? null : "inclusion proof does not lead from the leaf to the root";
+            }
+        }
+        catch (AttestoException ex)
+        {
+            problem = $"not acceptable JSON: {ex.Message}";
+        }
+
+        string category = included ? "valid" : problem!.StartsWith("inclusion", StringComparison.Ordinal) ? "not included" : "malformed";
+        var json = new JObject { ["ok"] = included, ["valid"] = included, ["problems"] = problem is null ? new JArray() : new JArray(problem) };
+        return new ToolOutcome(input.Name, included, category, included ? "inclusion proof holds" : problem!, json);
+    }
+
     private static (string, IReadOnlyList<string>, JObject) CompletenessCheck(CommandLine command, TextReader stdin)
     {
+        if (command.Positional.Count == 1 && (command.Has("--ndjson") || command.Positional[0].EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || command.Positional[0].EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)))
+        {
+            return StreamingCompleteness(command, stdin);
+        }
+
         JToken events = ReadJson(SingleInput(command, "events file"), stdin);
         long from = command.RequireInt64("--from");
         long to = command.RequireInt64("--to");
         var report = Completeness.Verify(events, from, to);
         return ($"completeness of seq {from}..{to}", report.Problems, new JObject { ["missing_seq_nos"] = new JArray(report.MissingSeqNos) });
+    }
+
+    /// <summary>Completeness over NDJSON events (one per line, ascending seq_no), in constant memory.</summary>
+    private static (string, IReadOnlyList<string>, JObject) StreamingCompleteness(CommandLine command, TextReader stdin)
+    {
+        long from = command.RequireInt64("--from");
+        long to = command.RequireInt64("--to");
+        var checker = new CompletenessChecker(from, to);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        InputSources sources = InputSources.Resolve(command.Positional, recursive: false, ndjson: true, stdin);
+        foreach (ToolInput line in sources.Documents())
+        {
+            if (line.ReadError is not null)
+            {
+                throw new UsageException($"cannot read '{line.Name}': {line.ReadError}");
+            }
+
+            JToken? parsed = null;
+            try
+            {
+                parsed = AttestoCanonicalJson.Parse(line.Text!);
+            }
+            catch (AttestoException)
+            {
+            }
+
+            if (ChainEvent.TryFromJson(parsed, out ChainEvent? item))
+            {
+                checker.Add(item);
+            }
+            else
+            {
+                checker.AddMalformed($"event at {line.Name} is malformed (needs seq_no and event_hash)");
+            }
+        }
+
+        clock.Stop();
+        CompletenessReport report = checker.Complete();
+        double rate = clock.Elapsed > TimeSpan.Zero ? checker.EventCount / clock.Elapsed.TotalSeconds : 0;
+        return ($"completeness of seq {from}..{to}", report.Problems, new JObject
+        {
+            ["missing_seq_nos"] = new JArray(report.MissingSeqNos),
+            ["events"] = checker.EventCount,
+            ["events_per_second"] = Math.Round(rate, 1),
+        });
     }
 
     private static string SingleInput(CommandLine command, string what) =>

@@ -12,7 +12,7 @@ namespace Lucairn;
 /// unsupported protocol version → witness key id → blank witness signature → downgrade → signature
 /// → required signable version. Every failure throws (fail closed). Thread-safe.
 /// </summary>
-public static class CertificateVerifier
+public static partial class CertificateVerifier
 {
     /// <summary>Verifies certificate JSON text.</summary>
     /// <param name="certificateJson">The certificate JSON; null or anything but an object is <c>malformed</c>.</param>

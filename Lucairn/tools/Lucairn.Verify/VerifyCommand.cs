@@ -9,12 +9,20 @@ namespace Lucairn.Verify;
 internal static class VerifyCommand
 {
     internal const string Usage =
-        "usage: lucairn-verify <cert.json|-> --witness-key <base64|hex|pem|file> --key-id <id> [--min-signable v2|v3] [--json]";
+        """
+        usage: lucairn-verify <cert.json|-> --witness-key <base64|hex|pem|file> --key-id <id> [--min-signable v2|v3] [--json]
+               lucairn-verify <file|dir|certs.ndjson|->... --witness-key <key> --key-id <id> [--min-signable v2|v3]
+                              [--recursive] [--ndjson] [--jobs N] [--quiet] [--json]
+        several inputs, a directory, NDJSON (one certificate per line; .ndjson/.jsonl files, or every input
+        with --ndjson, - for standard input) or --jobs verify in bulk: one line (or JSON object) per input,
+        then a summary; a progress line on standard error when it is a terminal (--quiet turns it off).
+        exit codes: 0 every input verified, 1 any failed, 2 usage error or an unreadable input
+        """;
 
-    private static readonly string[] ValueOptions = ["--witness-key", "--key-id", "--min-signable"];
-    private static readonly string[] FlagOptions = ["--json", "--help"];
+    private static readonly string[] ValueOptions = ["--witness-key", "--key-id", "--min-signable", .. BulkToolRun.ValueOptions];
+    private static readonly string[] FlagOptions = ["--json", "--help", .. BulkToolRun.FlagOptions];
 
-    internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    internal static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal)
     {
         CommandLine? command = null;
         try
@@ -24,6 +32,13 @@ internal static class VerifyCommand
             {
                 stdout.WriteLine(Usage);
                 return ExitCodes.Valid;
+            }
+
+            if (BulkToolRun.IsBulk(command))
+            {
+                var bulkKeys = new VerifyCertificateKeys(command.Require("--key-id"), ReadWitnessKey(command.Require("--witness-key")));
+                SignableVersion? bulkMinimum = ParseMinimum(command.Get("--min-signable"));
+                return await BulkToolRun.RunAsync(command, input => Outcome(input, bulkKeys, bulkMinimum), stdin, stdout, stderr, stderrIsTerminal).ConfigureAwait(false);
             }
 
             if (command.Positional.Count != 1)
@@ -41,13 +56,7 @@ internal static class VerifyCommand
         }
         catch (LucairnCertificateException ex)
         {
-            Print(stdout, command?.Has("--json") == true, new JObject
-            {
-                ["valid"] = false,
-                ["reason"] = ex.ReasonCode,
-                ["certificate_id"] = ex.CertificateId,
-                ["message"] = ex.Message,
-            });
+            Print(stdout, command?.Has("--json") == true, Invalid(ex));
             return ExitCodes.Invalid;
         }
         catch (UsageException ex)
@@ -67,6 +76,28 @@ internal static class VerifyCommand
             return ExitCodes.Usage;
         }
     }
+
+    /// <summary>One certificate of a bulk run; a failure is an outcome, never an exception.</summary>
+    private static ToolOutcome Outcome(ToolInput input, VerifyCertificateKeys keys, SignableVersion? minimum)
+    {
+        try
+        {
+            VerifyCertificateResult result = CertificateVerifier.Verify(input.Text, keys, minimum);
+            return new ToolOutcome(input.Name, true, "valid", $"certificate {result.CertificateId} ({result.SignableVersion.ToWireName()}, verdict {result.OverallVerdict.ToWireName()})", Valid(result, keys));
+        }
+        catch (LucairnCertificateException ex)
+        {
+            return new ToolOutcome(input.Name, false, ex.ReasonCode, $"reason: {ex.ReasonCode}  {ex.Message}", Invalid(ex));
+        }
+    }
+
+    private static JObject Invalid(LucairnCertificateException ex) => new()
+    {
+        ["valid"] = false,
+        ["reason"] = ex.ReasonCode,
+        ["certificate_id"] = ex.CertificateId,
+        ["message"] = ex.Message,
+    };
 
     private static JObject Valid(VerifyCertificateResult result, VerifyCertificateKeys keys) => new()
     {
