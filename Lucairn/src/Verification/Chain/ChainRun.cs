@@ -132,14 +132,15 @@ internal static class ChainRun
         string signableVersion = ChainFieldValues.V2;
         if (v3Present)
         {
+            StrictJsonNode? sanitizerPayload = SanitizerPayload(claims);
             var v3 = new List<KeyValuePair<string, JToken>>(signable)
             {
                 new("client_id", RawStringOrNull(root.Get("client_id"))),
                 new("api_key_id", RawStringOrNull(root.Get("api_key_id"))),
                 new("byok_exempt", new JValue(byokExempt)),
-                new("redaction_manifest_hash", SanitizerHash(claims, "redaction_manifest_hash")),
-                new("sanitized_fields_body_hash", SanitizerHash(claims, "sanitized_fields_hash")),
-                new("tms_manifest_hash", SanitizerHash(claims, "tms_manifest_hash")),
+                new("redaction_manifest_hash", SanitizerHash(sanitizerPayload, "redaction_manifest_hash")),
+                new("sanitized_fields_body_hash", SanitizerHash(sanitizerPayload, "sanitized_fields_hash")),
+                new("tms_manifest_hash", SanitizerHash(sanitizerPayload, "tms_manifest_hash")),
             };
             v3.Sort((a, b) => CodePoints.Compare(a.Key, b.Key));
             if (!StrictBase64.TryDecode(v3Signature, out byte[]? v3Bytes) || !keys.Witness.VerifyStrict(SignableBytes(v3), v3Bytes))
@@ -263,7 +264,7 @@ internal static class ChainRun
             rebuilt.Members.Add(new("data_not_seen", StringArray(dataNotSeen)));
             rebuilt.Members.Add(new("payload", signed.Get("payload") ?? StrictJsonNode.NullValue));
             rebuilt.Members.Add(new("timestamp", signed.Get("timestamp") ?? StrictJsonNode.NullValue));
-            if (!CanonicalLexeme.Write(rebuilt).AsSpan().SequenceEqual(signedBytes))
+            if (!CanonicalLexeme.Matches(rebuilt, signedBytes))
             {
                 return Fail("7g");
             }
@@ -283,7 +284,7 @@ internal static class ChainRun
 
             signedPayloads[i] = payload;
             string key = string.Create(CultureInfo.InvariantCulture, $"{i}:{serviceId}:{claimType}");
-            verifiedClaims[key] = new CertificateChainVerifiedClaim(Encoding.UTF8.GetString(signedBytes), ChainPointers.Flatten(signed));
+            verifiedClaims[key] = new CertificateChainVerifiedClaim(signedBytes, signed);
         }
 
         // 8a–8c. Egress digests and stored bodies.
@@ -374,8 +375,13 @@ internal static class ChainRun
         _ => StrictJsonNode.NullValue,
     };
 
-    /// <summary>Step 5c: the first dsa-sanitizer claim's signed payload hash, a non-empty string, else null.</summary>
-    private static JToken SanitizerHash(List<StrictJsonNode> claims, string key)
+    /// <summary>
+    /// Step 5c: the object the three sanitizer hashes are read from: the first dsa-sanitizer
+    /// claim's decoded canonical_payload → <c>payload</c> (or the top object when it has no
+    /// <c>payload</c> object); null when there is no such claim or its bytes do not decode or
+    /// parse to an object (every hash is then null). Decoded and parsed once for all three.
+    /// </summary>
+    private static StrictJsonNode? SanitizerPayload(List<StrictJsonNode> claims)
     {
         foreach (StrictJsonNode claim in claims)
         {
@@ -387,13 +393,16 @@ internal static class ChainRun
             if (!ChainValues.TryBase64(claim.Get("canonical_payload"), out byte[] bytes) || bytes.Length == 0
                 || StrictJsonReader.TryParse(bytes, out _) is not { IsObject: true } outer)
             {
-                return JValue.CreateNull();
+                return null;
             }
 
-            StrictJsonNode inner = outer.Get("payload") is { IsObject: true } payload ? payload : outer;
-            return inner.GetString(key) is { Length: > 0 } hash ? new JValue(hash) : JValue.CreateNull();
+            return outer.Get("payload") is { IsObject: true } payload ? payload : outer;
         }
 
-        return JValue.CreateNull();
+        return null;
     }
+
+    /// <summary>Step 5c: one sanitizer hash, a non-empty string, else null.</summary>
+    private static JToken SanitizerHash(StrictJsonNode? payload, string key) =>
+        payload?.GetString(key) is { Length: > 0 } hash ? new JValue(hash) : JValue.CreateNull();
 }

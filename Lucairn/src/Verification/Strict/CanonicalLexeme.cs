@@ -14,9 +14,14 @@ internal static class CanonicalLexeme
 {
     private static ReadOnlySpan<byte> HexDigits => "0123456789abcdef"u8;
 
-    internal static byte[] Write(StrictJsonNode root)
+    internal static byte[] Write(StrictJsonNode root) => WriteTo(root, new ArrayBufferWriter<byte>(256)).WrittenSpan.ToArray();
+
+    /// <summary>Whether the canonical bytes of <paramref name="root"/> equal <paramref name="expected"/> (written into a buffer sized for them, not copied out).</summary>
+    internal static bool Matches(StrictJsonNode root, ReadOnlySpan<byte> expected) =>
+        WriteTo(root, new ArrayBufferWriter<byte>(expected.Length + 16)).WrittenSpan.SequenceEqual(expected);
+
+    private static ArrayBufferWriter<byte> WriteTo(StrictJsonNode root, ArrayBufferWriter<byte> output)
     {
-        var output = new ArrayBufferWriter<byte>(256);
         var stack = new Stack<(StrictJsonNode Node, int Next, KeyValuePair<string, StrictJsonNode>[]? Sorted)>();
         WriteOpen(root, output, stack);
         while (stack.Count > 0)
@@ -50,7 +55,7 @@ internal static class CanonicalLexeme
             WriteOpen(child, output, stack);
         }
 
-        return output.WrittenSpan.ToArray();
+        return output;
     }
 
     private static void WriteOpen(StrictJsonNode node, ArrayBufferWriter<byte> output, Stack<(StrictJsonNode, int, KeyValuePair<string, StrictJsonNode>[]?)> stack)
@@ -60,7 +65,11 @@ internal static class CanonicalLexeme
             case StrictJsonKind.Object:
                 Append(output, (byte)'{');
                 KeyValuePair<string, StrictJsonNode>[] sorted = [.. node.Members!];
-                Array.Sort(sorted, (a, b) => CodePoints.Compare(a.Key, b.Key));
+                if (!IsSorted(sorted))
+                {
+                    Array.Sort(sorted, (a, b) => CodePoints.Compare(a.Key, b.Key));
+                }
+
                 stack.Push((node, 0, sorted));
                 break;
             case StrictJsonKind.Array:
@@ -85,9 +94,40 @@ internal static class CanonicalLexeme
         }
     }
 
+    /// <summary>Members read from canonical bytes are already in code-point order; sorting is then skipped.</summary>
+    private static bool IsSorted(KeyValuePair<string, StrictJsonNode>[] members)
+    {
+        for (int i = 1; i < members.Length; i++)
+        {
+            if (CodePoints.Compare(members[i - 1].Key, members[i].Key) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The bytes a string takes once written: quotes, two-byte escapes, <c>\uXXXX</c> for the rest outside printable ASCII.</summary>
+    private static int EscapedLength(string text)
+    {
+        int length = 2;
+        foreach (char c in text)
+        {
+            length += c switch
+            {
+                '"' or '\\' or '\n' or '\r' or '\t' or '\b' or '\f' => 2,
+                >= ' ' and <= '~' => 1,
+                _ => 6,
+            };
+        }
+
+        return length;
+    }
+
     private static void WriteString(ArrayBufferWriter<byte> output, string text)
     {
-        Span<byte> span = output.GetSpan((text.Length * 6) + 2);
+        Span<byte> span = output.GetSpan(EscapedLength(text));
         int n = 0;
         span[n++] = (byte)'"';
         foreach (char c in text)

@@ -1,11 +1,29 @@
-using System.Diagnostics;
 using System.Text;
+using Lucairn.Tests.Support;
 
 namespace Lucairn.Tests.Verification.Chain;
 
-/// <summary>Hostile certificates: each is a FAILED malformed result in bounded time, never an exception or a stack overflow.</summary>
+/// <summary>
+/// Hostile certificates: each is a FAILED malformed result in bounded time and memory, never an
+/// exception or a stack overflow. Time is the test thread's CPU time, so a machine loaded by
+/// other processes does not fail the test (a wall-clock bound did, once, under a load of 30+ on
+/// two cores); memory is the bytes the thread allocated.
+/// </summary>
 public class ChainHostileInputTests
 {
+    /// <summary>CPU-time bound per input (each takes milliseconds; a quadratic or runaway parse would take far longer).</summary>
+    private static readonly TimeSpan CpuBound = TimeSpan.FromSeconds(2);
+
+    /// <summary>Wall-time bound where thread CPU time cannot be read.</summary>
+    private static readonly TimeSpan WallBound = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Allocation bound: 1 MiB (the refusals throw and catch a reader exception, ≈ 16–70 KB) plus a
+    /// quarter of the input. Measured: at most 69 KB; copying the 32 MiB input, or building a
+    /// tree for the 1 MiB of brackets instead of stopping at depth 257, would break it.
+    /// </summary>
+    private static long AllocationBound(int inputLength) => (1 << 20) + (inputLength / 4);
+
     private static readonly CertificateChainKeys Keys = ChainCorpus.KeysFor("default");
 
     private static IEnumerable<TestCaseData> Inputs()
@@ -58,16 +76,21 @@ public class ChainHostileInputTests
     [TestCaseSource(nameof(Inputs))]
     public void IsFailedMalformedInBoundedTime(byte[] input)
     {
-        var clock = Stopwatch.StartNew();
+        Keys.Validate();
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var clock = ThreadCpuClock.Start();
         CertificateChainResult result = CertificateChainVerifier.Verify(input, Keys);
-        clock.Stop();
+        TimeSpan elapsed = clock.Elapsed;
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
 
         Assert.Multiple(() =>
         {
             Assert.That((result.Verdict, result.Reason, result.Step), Is.EqualTo((ChainVerdicts.Failed, ChainReasons.Malformed, "1")));
             Assert.That(result.Verified, Is.Null);
-            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+            Assert.That(elapsed, Is.LessThan(clock.IsCpuTime ? CpuBound : WallBound), $"{(clock.IsCpuTime ? "thread CPU" : "wall")} time; wall {clock.Wall}");
+            Assert.That(allocated, Is.LessThanOrEqualTo(AllocationBound(input.Length)), "bytes allocated by the verification");
         });
+        TestContext.Out.WriteLine($"{input.Length} bytes: cpu={clock.IsCpuTime} {elapsed.TotalMilliseconds:F1} ms (wall {clock.Wall.TotalMilliseconds:F1} ms), allocated {allocated} bytes");
     }
 
     [Test]
