@@ -26,7 +26,7 @@ internal sealed class EmulatorServiceKeys
 
     internal EmulatorServiceKeys()
     {
-        PublicKeys = _keys.ToDictionary(pair => pair.Key, pair => pair.Value.PublicKey.ToBase64(), StringComparer.Ordinal);
+        PublicKeys = _keys.ToDictionary(pair => pair.Key, pair => pair.Value.PublicKey.ToBase64(), StringComparer.Ordinal).AsReadOnly();
     }
 
     /// <summary>Service id → public key (padded standard base64 of 32 bytes).</summary>

@@ -45,6 +45,12 @@ public sealed class LucairnEmulator : IAsyncDisposable
         _server = LoopbackHttpServer.Start(_gateway.HandleAsync);
         baseUrl = _server.BaseUri.ToString().TrimEnd('/');
         BaseUrl = baseUrl;
+        ChainKeys = new CertificateChainKeys
+        {
+            WitnessKeyId = WitnessKeyId,
+            WitnessPublicKey = _witnessKey.PublicKey.ToBase64(),
+            ServicePublicKeys = _serviceKeys.PublicKeys,
+        };
     }
 
     /// <summary>The server's base URL, <c>http://127.0.0.1:{port}</c> (no trailing slash); use it as <see cref="LucairnConfig.BaseUrl"/>.</summary>
@@ -67,16 +73,12 @@ public sealed class LucairnEmulator : IAsyncDisposable
     public IReadOnlyDictionary<string, string> ServicePublicKeys => _serviceKeys.PublicKeys;
 
     /// <summary>
-    /// New chain-verification keys for this emulator's certificates (its witness key id and key
-    /// and <see cref="ServicePublicKeys"/>; default policy, no request binding). Build a
-    /// <see cref="CertificateChainKeys"/> yourself from the same keys for other options.
+    /// The chain-verification keys for this emulator's certificates (its witness key id and key
+    /// and <see cref="ServicePublicKeys"/>; default policy, no request binding): one instance,
+    /// so the keys load once. Build a <see cref="CertificateChainKeys"/> yourself from the same
+    /// keys for other options.
     /// </summary>
-    public CertificateChainKeys ChainKeys => new()
-    {
-        WitnessKeyId = WitnessKeyId,
-        WitnessPublicKey = _witnessKey.PublicKey.ToBase64(),
-        ServicePublicKeys = ServicePublicKeys,
-    };
+    public CertificateChainKeys ChainKeys { get; }
 
     /// <summary>An API key of a Developer-tier customer (403 on raw certificates).</summary>
     public string DeveloperApiKey { get; }
