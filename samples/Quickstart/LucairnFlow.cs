@@ -5,7 +5,7 @@ namespace Quickstart;
 
 /// <summary>
 /// Lucairn: a message through the privacy gateway, then its signed certificate, verified
-/// offline. Against the in-process emulator (its per-instance mock witness key), or the real
+/// offline: the witness signature, then the whole certificate chain. Against the in-process emulator (its per-instance mock witness key), or the real
 /// gateway and the production witness key when LUCAIRN_API_KEY is set (a Pro or Enterprise key).
 /// </summary>
 internal static class LucairnFlow
@@ -44,6 +44,7 @@ internal static class LucairnFlow
         VerifyCertificateResult result = client.VerifyCertificate(certificate, keys, SignableVersion.V3);
         report.Verified($"certificate {result.CertificateId}: witness signature over the {result.SignableVersion.ToWireName()} signable, " +
                         $"key id '{keys.WitnessKeyId}' ({keys.WitnessPublicKey.ToHex()[..16]}…), verdict {result.OverallVerdict.ToWireName()}");
+        await LucairnChainCheck.RunAsync(report, client, emulator, requestId);
 
         if (emulator is not null)
         {

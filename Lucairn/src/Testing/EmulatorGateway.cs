@@ -20,18 +20,21 @@ internal sealed class EmulatorGateway
     private readonly LucairnEmulatorOptions _options;
     private readonly Ed25519PrivateKey _witnessKey;
     private readonly string _witnessKeyId;
+    private readonly EmulatorServiceKeys _serviceKeys;
     private readonly Func<string> _baseUrl;
     private readonly ConcurrentDictionary<string, EmulatorCustomer> _customers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, EmulatedRequest> _requests = new(StringComparer.Ordinal);
     private readonly List<(EmulatorCustomer Customer, AuditEntry Entry)> _audit = [];
     private readonly Queue<EmulatorFault> _faults = new();
+    private readonly Queue<EmulatorCertificateFault> _certificateFaults = new();
     private readonly object _gate = new();
 
-    internal EmulatorGateway(LucairnEmulatorOptions options, Ed25519PrivateKey witnessKey, string witnessKeyId, Func<string> baseUrl)
+    internal EmulatorGateway(LucairnEmulatorOptions options, Ed25519PrivateKey witnessKey, string witnessKeyId, EmulatorServiceKeys serviceKeys, Func<string> baseUrl)
     {
         _options = options;
         _witnessKey = witnessKey;
         _witnessKeyId = witnessKeyId;
+        _serviceKeys = serviceKeys;
         _baseUrl = baseUrl;
     }
 
@@ -49,6 +52,20 @@ internal sealed class EmulatorGateway
             }
         }
     }
+
+    internal void EnqueueCertificateFault(EmulatorCertificateFault fault, int count)
+    {
+        lock (_gate)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                _certificateFaults.Enqueue(fault);
+            }
+        }
+    }
+
+    /// <summary>The completion text the emulator answers for a request (its SHA-256 is the dsa-ai claim's signed response hash).</summary>
+    internal static string Completion(string requestId) => "[mock] completion from LucairnEmulator for request " + requestId;
 
     internal IReadOnlyList<AuditEntry> AuditEvents()
     {
@@ -151,7 +168,13 @@ internal sealed class EmulatorGateway
             _ => _options.CertificateVersion,
         };
         string requestId = Hex.Encode(Guid.NewGuid().ToByteArray());
-        var emulated = new EmulatedRequest(requestId, customer, Time.GetUtcNow(), version, context.Count);
+        EmulatorCertificateFault certificateFault;
+        lock (_gate)
+        {
+            certificateFault = _certificateFaults.TryDequeue(out EmulatorCertificateFault next) ? next : EmulatorCertificateFault.None;
+        }
+
+        var emulated = new EmulatedRequest(requestId, customer, Time.GetUtcNow(), version, context.Count, certificateFault);
         _requests[requestId] = emulated;
         JObject? veil = customer.Tier == LucairnTier.Developer ? null : new JObject
         {
@@ -180,7 +203,7 @@ internal sealed class EmulatorGateway
             ["status"] = "JOB_STATUS_COMPLETED",
             ["model_used"] = LucairnEmulator.MockModel,
             ["latency_ms"] = 0,
-            ["result"] = new JObject { ["content"] = "[mock] completion from LucairnEmulator for request " + requestId },
+            ["result"] = new JObject { ["content"] = Completion(requestId) },
             ["dlp_redacted"] = context.Count > 0,
             ["relinked"] = false,
             ["redaction_count"] = context.Count,
@@ -210,7 +233,7 @@ internal sealed class EmulatorGateway
 
         lock (_gate)
         {
-            request.CertificateJson ??= EmulatorCertificates.Build(request, _witnessKey, _witnessKeyId);
+            request.CertificateJson ??= EmulatorCertificates.Build(request, _witnessKey, _witnessKeyId, _serviceKeys);
         }
 
         return EmulatorResponse.Json(200, request.CertificateJson);

@@ -8,9 +8,13 @@ namespace Lucairn.Testing;
 /// An in-process Lucairn gateway for tests: a real HTTP server on <c>127.0.0.1</c> (free port,
 /// BCL only) implementing <c>POST /api/v1/proxy/messages</c>, <c>GET /api/v1/veil/certificate/{id}</c>,
 /// <c>GET …/{id}/summary</c> and <c>GET /api/v1/audit/export</c> with the gateway's status
-/// behaviour. Certificates are signed with a per-instance Ed25519 key whose id starts with
-/// <c>mock-</c> and carry <c>"mock": true</c>: they verify against <see cref="VerifyKeys"/> and
-/// never against the production witness key. Not for production use.
+/// behaviour. Certificates are chain-complete: four claims (dsa-bridge, dsa-sanitizer, dsa-ai,
+/// dsa-audit) each signed by that service's per-instance Ed25519 key (<see cref="ServicePublicKeys"/>)
+/// over the canonical bytes the chain verifier rebuilds, a signed egress digest, and the witness
+/// signature of a per-instance key whose id starts with <c>mock-</c>. They carry
+/// <c>"mock": true</c>, verify against <see cref="VerifyKeys"/> and <see cref="ChainKeys"/>, and
+/// never against the production witness key. <see cref="FaultNextCertificates"/> issues defective
+/// certificates, one kind per chain FAILED reason. Not for production use.
 /// </summary>
 public sealed class LucairnEmulator : IAsyncDisposable
 {
@@ -26,6 +30,7 @@ public sealed class LucairnEmulator : IAsyncDisposable
     private readonly EmulatorGateway _gateway;
     private readonly LoopbackHttpServer _server;
     private readonly Ed25519PrivateKey _witnessKey;
+    private readonly EmulatorServiceKeys _serviceKeys = new();
 
     private LucairnEmulator(LucairnEmulatorOptions options)
     {
@@ -33,13 +38,19 @@ public sealed class LucairnEmulator : IAsyncDisposable
         string instance = Hex.Encode(Guid.NewGuid().ToByteArray().AsSpan(0, 4));
         WitnessKeyId = "mock-witness-" + instance;
         string? baseUrl = null;
-        _gateway = new EmulatorGateway(options, _witnessKey, WitnessKeyId, () => baseUrl!);
+        _gateway = new EmulatorGateway(options, _witnessKey, WitnessKeyId, _serviceKeys, () => baseUrl!);
         DeveloperApiKey = AddCustomer(LucairnTier.Developer, instance);
         ProApiKey = AddCustomer(LucairnTier.Pro, instance);
         EnterpriseApiKey = AddCustomer(LucairnTier.Enterprise, instance);
         _server = LoopbackHttpServer.Start(_gateway.HandleAsync);
         baseUrl = _server.BaseUri.ToString().TrimEnd('/');
         BaseUrl = baseUrl;
+        ChainKeys = new CertificateChainKeys
+        {
+            WitnessKeyId = WitnessKeyId,
+            WitnessPublicKey = _witnessKey.PublicKey.ToBase64(),
+            ServicePublicKeys = _serviceKeys.PublicKeys,
+        };
     }
 
     /// <summary>The server's base URL, <c>http://127.0.0.1:{port}</c> (no trailing slash); use it as <see cref="LucairnConfig.BaseUrl"/>.</summary>
@@ -53,6 +64,21 @@ public sealed class LucairnEmulator : IAsyncDisposable
 
     /// <summary>The keys that verify this emulator's certificates.</summary>
     public VerifyCertificateKeys VerifyKeys => new(WitnessKeyId, _witnessKey.PublicKey);
+
+    /// <summary>
+    /// Service id → public key (padded standard base64 of 32 bytes) of the services whose claims
+    /// this emulator signs: <c>dsa-bridge</c>, <c>dsa-sanitizer</c>, <c>dsa-ai</c>, <c>dsa-audit</c>.
+    /// Generated per instance (never a public corpus test key).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ServicePublicKeys => _serviceKeys.PublicKeys;
+
+    /// <summary>
+    /// The chain-verification keys for this emulator's certificates (its witness key id and key
+    /// and <see cref="ServicePublicKeys"/>; default policy, no request binding): one instance,
+    /// so the keys load once. Build a <see cref="CertificateChainKeys"/> yourself from the same
+    /// keys for other options.
+    /// </summary>
+    public CertificateChainKeys ChainKeys { get; }
 
     /// <summary>An API key of a Developer-tier customer (403 on raw certificates).</summary>
     public string DeveloperApiKey { get; }
@@ -99,6 +125,24 @@ public sealed class LucairnEmulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(delay, TimeSpan.Zero);
         _gateway.Enqueue(new EmulatorFault(null, null, delay, null), count);
+    }
+
+    /// <summary>
+    /// Makes the certificates of the next <paramref name="count"/> messages requests defective
+    /// in the way <paramref name="fault"/> names (chain verification FAILS them with that reason;
+    /// see <see cref="EmulatorCertificateFault"/>). Requests already answered keep their certificates.
+    /// </summary>
+    /// <param name="fault">The defect (not <see cref="EmulatorCertificateFault.None"/>).</param>
+    /// <param name="count">How many requests (at least 1).</param>
+    public void FaultNextCertificates(EmulatorCertificateFault fault, int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (fault == EmulatorCertificateFault.None || !Enum.IsDefined(fault))
+        {
+            throw new ArgumentOutOfRangeException(nameof(fault), fault, "Choose a defined fault other than None.");
+        }
+
+        _gateway.EnqueueCertificateFault(fault, count);
     }
 
     /// <summary>Stops the server.</summary>

@@ -1,5 +1,11 @@
 using System.Text;
 using Lucairn.Verify;
+using Lucairn.Verify.Chain;
+
+if (ChainCommand.IsRequested(args))
+{
+    return ChainCommand.Run(args, Console.OpenStandardInput, Console.Out, Console.Error);
+}
 
 // Buffered standard output (a bulk run writes a line per input); flushed before exit.
 var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };

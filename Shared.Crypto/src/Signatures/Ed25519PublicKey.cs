@@ -124,6 +124,36 @@ public sealed class Ed25519PublicKey : IEquatable<Ed25519PublicKey>
         return Parameters.Verify(Ed25519.Algorithm.Ed25519, null, message, signature);
     }
 
+    /// <summary>
+    /// The one strict Ed25519 acceptance rule (lucairn-chain spec §4): the signature is exactly
+    /// 64 bytes, S (bytes 32–63) is below the group order L, R's y is below p, R is not one of the
+    /// small-order points, and then the cofactorless equation holds. BouncyCastle's verifier
+    /// already refuses S ≥ L and a non-canonical R y and checks <c>encode([S]B − [k]A) == R</c>
+    /// byte for byte (cofactorless); it does not refuse a small-order R, which a signer who knows
+    /// the private key can produce, so that pre-check is added here (the others are repeated as
+    /// cheap byte compares so the rule does not depend on the library version). Never throws for
+    /// a bad signature: every refusal is <c>false</c>. The key itself should have passed
+    /// <see cref="Ed25519KeyPolicy"/> (canonical, not small order).
+    /// </summary>
+    /// <param name="message">The signed message.</param>
+    /// <param name="signature">The signature; any length other than 64 bytes is refused.</param>
+    /// <returns>Whether the signature is accepted.</returns>
+    public bool VerifyStrict(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
+    {
+        if (signature.Length != SignatureSize)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> r = signature[..32];
+        if (!Ed25519Curve.IsCanonicalScalar(signature[32..]) || !Ed25519Curve.IsCanonicalY(r) || Ed25519Curve.IsSmallOrder(r))
+        {
+            return false;
+        }
+
+        return Parameters.Verify(Ed25519.Algorithm.Ed25519, null, message, signature);
+    }
+
     /// <summary>Returns a copy of the raw 32-byte key.</summary>
     /// <returns>The key bytes.</returns>
     public byte[] ToArray() => (byte[])_raw.Clone();

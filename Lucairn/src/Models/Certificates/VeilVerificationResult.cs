@@ -52,4 +52,13 @@ public sealed class VeilVerificationResult
     /// </summary>
     [JsonProperty("byok_exempt")]
     public bool ByokExempt { get; private set; }
+
+    /// <summary>
+    /// The witness's unsigned certificate tier label (<c>cert_tier</c>: <c>full_chain</c>,
+    /// <c>input_shield</c>, <c>input_shield_two_signer</c>, <c>audit_only</c>, empty, or any other
+    /// text), or null when absent. <b>Not signed</b>: <see cref="CertificateVerifier"/> never reads it;
+    /// <see cref="CertificateChainVerifier"/> checks it against the signed tier copies in the claims.
+    /// </summary>
+    [JsonProperty("cert_tier")]
+    public string? CertTier { get; private set; }
 }
