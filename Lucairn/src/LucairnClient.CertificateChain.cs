@@ -1,4 +1,3 @@
-using System.Net;
 using Lucairn.Http;
 
 namespace Lucairn;
@@ -20,24 +19,14 @@ public partial class LucairnClient
     /// <exception cref="LucairnConfigException">An option is wrong or the request id is invalid.</exception>
     /// <exception cref="LucairnPinnedKeyException">A pinned key is refused.</exception>
     /// <exception cref="LucairnHttpException">202 (not assembled yet), 403 <c>tier_insufficient</c>, or any other non-2xx status.</exception>
-    public virtual async Task<CertificateChainResult> VerifyCertificateChainAsync(string requestId, CertificateChainKeys keys, MessagesOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<CertificateChainResult> VerifyCertificateChainAsync(string requestId, CertificateChainKeys keys, MessagesOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(keys);
-        keys.Validate();
-        string id = RequestIds.Validate(requestId);
-        RawResponse raw = await Transport.SendAsync(
-            (api, headers, token) => api.GetCertificateAsync(id, headers, token), options, idempotent: true, cancellationToken).ConfigureAwait(false);
-        raw.ThrowIfOverCap(Config.MaxResponseBytes);
-        if (raw.Status == (int)HttpStatusCode.Accepted)
+        return LucairnTelemetry.Instance.TraceAsync("VerifyCertificateChainAsync", "GET", _config?.BaseUrl, async () =>
         {
-            throw new LucairnHttpException("Veil certificate is not yet assembled; retry after the indicated delay.", raw.Status, raw.BodyOrText(raw.TryParseJson()));
-        }
-
-        if (!raw.IsSuccess)
-        {
-            raw.ThrowIfNotSuccess(raw.BodyOrText(raw.TryParseJson()));
-        }
-
-        return CertificateChainVerifier.Verify(raw.Body, keys);
+            ArgumentNullException.ThrowIfNull(keys);
+            keys.Validate(); // before anything is sent
+            RawResponse raw = await FetchCertificateAsync(requestId, options, cancellationToken).ConfigureAwait(false);
+            return CertificateChainVerifier.Verify(raw.Body, keys);
+        });
     }
 }

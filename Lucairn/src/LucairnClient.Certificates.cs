@@ -25,18 +25,31 @@ public partial class LucairnClient
 
     private async Task<VeilCertificate> GetCertificateCoreAsync(string requestId, MessagesOptions? options, CancellationToken cancellationToken)
     {
+        RawResponse raw = await FetchCertificateAsync(requestId, options, cancellationToken).ConfigureAwait(false);
+        return ResponseModels.Read(raw, raw.TryParseJson(), nameof(VeilCertificate), VeilCertificate.FromOwnedJObject);
+    }
+
+    /// <summary>
+    /// <c>GET /certificate/{id}</c>: the 2xx answer with its body exactly as received; over the cap,
+    /// 202 (not assembled yet) and any other non-2xx status are thrown as <see cref="LucairnHttpException"/>.
+    /// </summary>
+    private async Task<RawResponse> FetchCertificateAsync(string requestId, MessagesOptions? options, CancellationToken cancellationToken)
+    {
         string id = RequestIds.Validate(requestId);
         RawResponse raw = await Transport.SendAsync(
             (api, headers, token) => api.GetCertificateAsync(id, headers, token), options, idempotent: true, cancellationToken).ConfigureAwait(false);
         raw.ThrowIfOverCap(Config.MaxResponseBytes);
-        JToken? json = raw.TryParseJson();
         if (raw.Status == (int)HttpStatusCode.Accepted)
         {
-            throw new LucairnHttpException("Veil certificate is not yet assembled; retry after the indicated delay.", raw.Status, raw.BodyOrText(json));
+            throw new LucairnHttpException("Veil certificate is not yet assembled; retry after the indicated delay.", raw.Status, raw.BodyOrText(raw.TryParseJson()));
         }
 
-        raw.ThrowIfNotSuccess(raw.BodyOrText(json));
-        return ResponseModels.Read(raw, json, nameof(VeilCertificate), VeilCertificate.FromOwnedJObject);
+        if (!raw.IsSuccess)
+        {
+            raw.ThrowIfNotSuccess(raw.BodyOrText(raw.TryParseJson()));
+        }
+
+        return raw;
     }
 
     /// <summary>Verifies a certificate offline (no network); same as <see cref="CertificateVerifier.Verify(VeilCertificate, VerifyCertificateKeys)"/>.</summary>

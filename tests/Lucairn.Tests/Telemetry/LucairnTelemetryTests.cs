@@ -175,6 +175,37 @@ public class LucairnTelemetryTests
     }
 
     [Test]
+    public async Task Chain_verification_nests_under_the_client_span_with_verdict_outcome_and_reason_code()
+    {
+        await using var emulator = LucairnEmulator.Start(new LucairnEmulatorOptions { CertificateDelay = TimeSpan.Zero });
+        using var client = new LucairnClient(new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 });
+        var request = new ProxyMessagesRequest { PromptTemplate = "Reply to {email}", Context = new Dictionary<string, string> { ["email"] = Email } };
+        string honest = ((ProxySyncResponse)await client.MessagesAsync(request)).RequestId!;
+        emulator.FaultNextCertificates(EmulatorCertificateFault.ClaimSignatureInvalid);
+        string tampered = ((ProxySyncResponse)await client.MessagesAsync(request)).RequestId!;
+        using var capture = new TelemetryCapture(LucairnTelemetry.ActivitySourceName);
+
+        CertificateChainResult ok = await client.VerifyCertificateChainAsync(honest, emulator.ChainKeys);
+        CertificateChainResult failed = await client.VerifyCertificateChainAsync(tampered, emulator.ChainKeys);
+
+        Activity[] checks = [.. capture.Spans.Where(a => a.DisplayName == "Lucairn.VerifyCertificateChain")];
+        Activity[] calls = [.. capture.Spans.Where(a => a.DisplayName == "Lucairn.VerifyCertificateChainAsync")];
+        Assert.Multiple(() =>
+        {
+            Assert.That((ok.Verdict, failed.Verdict, failed.Reason), Is.EqualTo(("VERIFIED", "FAILED", "claim_signature_invalid")));
+            Assert.That(checks, Has.Length.EqualTo(2));
+            Assert.That(checks.Select(c => c.ParentSpanId), Is.EqualTo(calls.Select(c => c.SpanId)), "each check is a child of its client call");
+            Assert.That(checks[0].GetTagItem("lucairn.verification.outcome"), Is.EqualTo("valid"));
+            Assert.That(checks[0].GetTagItem("lucairn.verification.reason"), Is.Null);
+            Assert.That(checks[1].GetTagItem("lucairn.verification.outcome"), Is.EqualTo("invalid"));
+            Assert.That(checks[1].GetTagItem("lucairn.verification.reason"), Is.EqualTo("claim_signature_invalid"));
+            Assert.That(checks[1].Status, Is.EqualTo(ActivityStatusCode.Error));
+            Assert.That(capture.Of("lucairn.verifications").Select(m => m.Tags["lucairn.verification.kind"]), Is.EqualTo(new[] { "chain", "chain" }));
+        });
+        capture.AssertNoneOf(LeakedFragment, emulator.ProApiKey, Email, honest, tampered, emulator.ServicePublicKeys["dsa-ai"]);
+    }
+
+    [Test]
     public void An_argument_error_in_verification_is_outcome_error()
     {
         using var capture = new TelemetryCapture(LucairnTelemetry.ActivitySourceName, traces: false);

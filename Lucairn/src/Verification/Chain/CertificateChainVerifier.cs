@@ -1,4 +1,5 @@
 using System.Text;
+using Shared.Telemetry;
 
 namespace Lucairn;
 
@@ -24,7 +25,9 @@ public static class CertificateChainVerifier
     public static CertificateChainResult Verify(ReadOnlySpan<byte> certificateJson, CertificateChainKeys keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        return ChainRun.Run(certificateJson, keys.Load());
+        LoadedChainKeys loaded = keys.Load();
+        using VerificationScope? span = StartSpan();
+        return Completed(span, ChainRun.Run(certificateJson, loaded));
     }
 
     /// <summary>Verifies the raw certificate bytes.</summary>
@@ -38,7 +41,8 @@ public static class CertificateChainVerifier
     {
         ArgumentNullException.ThrowIfNull(keys);
         LoadedChainKeys loaded = keys.Load();
-        return certificateJson is null ? ChainRun.Fail("1") : ChainRun.Run(certificateJson, loaded);
+        using VerificationScope? span = StartSpan();
+        return Completed(span, certificateJson is null ? ChainRun.Fail("1") : ChainRun.Run(certificateJson, loaded));
     }
 
     /// <summary>Verifies certificate text: exactly its UTF-8 bytes (an unpaired surrogate is a FAILED <c>malformed</c> result).</summary>
@@ -52,10 +56,11 @@ public static class CertificateChainVerifier
     {
         ArgumentNullException.ThrowIfNull(keys);
         LoadedChainKeys loaded = keys.Load();
+        using VerificationScope? span = StartSpan();
         if (certificateJson is null || (long)certificateJson.Length > ChainRun.MaxInputBytes)
         {
             // More than 32 MiB characters is more than 32 MiB bytes.
-            return ChainRun.Fail("1");
+            return Completed(span, ChainRun.Fail("1"));
         }
 
         byte[] bytes;
@@ -65,10 +70,21 @@ public static class CertificateChainVerifier
         }
         catch (EncoderFallbackException)
         {
-            return ChainRun.Fail("1");
+            return Completed(span, ChainRun.Fail("1"));
         }
 
-        return ChainRun.Run(bytes, loaded);
+        return Completed(span, ChainRun.Run(bytes, loaded));
+    }
+
+    /// <summary>A <c>Lucairn.VerifyCertificateChain</c> span, only when something listens.</summary>
+    private static VerificationScope? StartSpan() => LucairnTelemetry.Instance.StartVerification("Lucairn.VerifyCertificateChain", "chain");
+
+    /// <summary>Records the verdict (valid only when VERIFIED) and the reason code (a fixed upstream vocabulary, never certificate data).</summary>
+    private static CertificateChainResult Completed(VerificationScope? span, CertificateChainResult result)
+    {
+        bool verified = result.Verdict == ChainVerdicts.Verified;
+        span?.Complete(valid: verified, reason: verified ? null : result.Reason);
+        return result;
     }
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
