@@ -330,7 +330,7 @@ internal ref struct CertificateReader
                     _ = RequiredEnum<VeilClaimType>(ClaimPath(index, name));
                     break;
                 case CertificateMember.CanonicalPayload:
-                    // Only the first sanitizer claim's payload is used: note where it is, copy it out below.
+                    // Only the first sanitizer claim's payload is used: note where it is, read its hashes below.
                     seen |= 16;
                     if (Next() != JsonTokenType.String)
                     {
@@ -380,9 +380,9 @@ internal ref struct CertificateReader
         if (isSanitizer && !_sanitizerSeen)
         {
             _sanitizerSeen = true;
-            _fields.SanitizerCanonicalPayload = escapedPayload is not null ? Encoding.UTF8.GetBytes(escapedPayload)
-                : payloadStart >= 0 ? _input.Slice(payloadStart, payloadLength).ToArray()
-                : null;
+            _fields.SanitizerHashes = escapedPayload is not null ? SanitizerHashes.FromCanonicalPayload(Encoding.UTF8.GetBytes(escapedPayload))
+                : payloadStart >= 0 ? SanitizerHashes.FromCanonicalPayload(_input.Slice(payloadStart, payloadLength))
+                : default;
         }
     }
 
