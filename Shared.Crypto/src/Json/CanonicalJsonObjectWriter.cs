@@ -191,7 +191,9 @@ public sealed class CanonicalJsonObjectWriter : IDisposable
         ReadOnlySpan<char> rest = text;
         while (true)
         {
-            int room = (int)Math.Clamp((long)rest.Length * CanonicalJsonEscaper.MaxBytesPerChar, 2 * CanonicalJsonEscaper.MaxBytesPerChar, 64 * 1024);
+            // Room for the rest if it is plain ASCII (not 6× its length), at most 64 KB a chunk, always
+            // enough for one escaped surrogate pair; the escape stops where the room ends and goes on.
+            int room = Math.Min(rest.Length, 64 * 1024) + (2 * CanonicalJsonEscaper.MaxBytesPerChar);
             OperationStatus status = CanonicalJsonEscaper.Escape(rest, Reserve(room), out int consumed, out int written);
             _length += written;
             if (status == OperationStatus.Done)
