@@ -20,8 +20,8 @@ internal sealed class CertificateFields
 
     internal string? FirstClaimRequestId { get; set; }
 
-    /// <summary>The <c>canonical_payload</c> text (base64, as UTF-8 bytes) of the first <c>dsa-sanitizer</c> claim, or null when there is none.</summary>
-    internal byte[]? SanitizerCanonicalPayload { get; set; }
+    /// <summary>The hashes in the first <c>dsa-sanitizer</c> claim's <c>canonical_payload</c>, read during the reader pass (all null when there is no such claim).</summary>
+    internal SanitizerHashes SanitizerHashes { get; set; }
 
     internal VeilVerdict OverallVerdict { get; set; }
 

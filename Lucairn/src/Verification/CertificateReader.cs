@@ -249,7 +249,7 @@ internal ref struct CertificateReader
         if (token == JsonTokenType.Number && IsInteger())
         {
             _fields.ProtocolVersionIsSupported = _reader.TryGetInt64(out long version) && version == 2;
-            _fields.ProtocolVersionText = Encoding.UTF8.GetString(_reader.ValueSpan);
+            _fields.ProtocolVersionText = _fields.ProtocolVersionIsSupported && _reader.ValueSpan.Length == 1 ? "2" : Encoding.UTF8.GetString(_reader.ValueSpan);
             return;
         }
 
@@ -298,13 +298,13 @@ internal ref struct CertificateReader
             {
                 case CertificateMember.ClaimId:
                     seen |= 1;
-                    claimId = RequiredString(ClaimPath(index, name));
+                    claimId = RequiredString(PathText.Claim(index, name));
                     break;
                 case CertificateMember.RequestId:
                     seen |= 2;
                     if (index == 0)
                     {
-                        _fields.FirstClaimRequestId = RequiredString(ClaimPath(index, name));
+                        _fields.FirstClaimRequestId = RequiredString(PathText.Claim(index, name));
                     }
                     else
                     {
@@ -327,10 +327,10 @@ internal ref struct CertificateReader
                     break;
                 case CertificateMember.ClaimType:
                     seen |= 8;
-                    _ = RequiredEnum<VeilClaimType>(ClaimPath(index, name));
+                    _ = RequiredEnum<VeilClaimType>(PathText.Claim(index, name));
                     break;
                 case CertificateMember.CanonicalPayload:
-                    // Only the first sanitizer claim's payload is used: note where it is, copy it out below.
+                    // Only the first sanitizer claim's payload is used: note where it is, read its hashes below.
                     seen |= 16;
                     if (Next() != JsonTokenType.String)
                     {
@@ -380,9 +380,9 @@ internal ref struct CertificateReader
         if (isSanitizer && !_sanitizerSeen)
         {
             _sanitizerSeen = true;
-            _fields.SanitizerCanonicalPayload = escapedPayload is not null ? Encoding.UTF8.GetBytes(escapedPayload)
-                : payloadStart >= 0 ? _input.Slice(payloadStart, payloadLength).ToArray()
-                : null;
+            _fields.SanitizerHashes = escapedPayload is not null ? SanitizerHashes.FromCanonicalPayload(Encoding.UTF8.GetBytes(escapedPayload))
+                : payloadStart >= 0 ? SanitizerHashes.FromCanonicalPayload(_input.Slice(payloadStart, payloadLength))
+                : default;
         }
     }
 
@@ -461,7 +461,7 @@ internal ref struct CertificateReader
         {
             if (member is CertificateMember.Timestamp or CertificateMember.TransparencyLog or CertificateMember.Notary)
             {
-                OpaqueObject("attestation." + name);
+                OpaqueObject(PathText.Under("attestation", name));
             }
             else
             {
@@ -500,7 +500,7 @@ internal ref struct CertificateReader
                     break;
                 case CertificateMember.LastError:
                 case CertificateMember.HumanNote:
-                    OptionalStringUnused("anchor_status." + name);
+                    OptionalStringUnused(PathText.Under("anchor_status", name));
                     break;
                 default:
                     SkipValue(Next());
@@ -528,7 +528,7 @@ internal ref struct CertificateReader
 
     private static string ClaimPath(int index, string member) => $"claims[{index}].{member}";
 
-    private string? RequiredString(string path)
+    private string? RequiredString(PathText path)
     {
         JsonTokenType token = Next();
         if (token == JsonTokenType.String)
@@ -553,7 +553,7 @@ internal ref struct CertificateReader
         }
     }
 
-    private string? OptionalString(string path)
+    private string? OptionalString(PathText path)
     {
         JsonTokenType token = Next();
         if (token == JsonTokenType.String)
@@ -569,7 +569,7 @@ internal ref struct CertificateReader
         return null;
     }
 
-    private void OptionalStringUnused(string path)
+    private void OptionalStringUnused(PathText path)
     {
         JsonTokenType token = Next();
         if (token == JsonTokenType.String)
@@ -594,7 +594,7 @@ internal ref struct CertificateReader
         return false;
     }
 
-    private long? OptionalInteger(string path)
+    private long? OptionalInteger(PathText path)
     {
         JsonTokenType token = Next();
         if (token == JsonTokenType.Null)
@@ -617,7 +617,7 @@ internal ref struct CertificateReader
         return null;
     }
 
-    private TEnum RequiredEnum<TEnum>(string path)
+    private TEnum RequiredEnum<TEnum>(PathText path)
         where TEnum : struct, Enum
     {
         JsonTokenType token = Next();
@@ -625,6 +625,11 @@ internal ref struct CertificateReader
         {
             WrongType(path, "a string");
             return default;
+        }
+
+        if (!_reader.ValueIsEscaped && WireEnum<TEnum>.TryParse(_reader.ValueSpan, out TEnum known))
+        {
+            return known;
         }
 
         string text = _reader.GetString()!;
@@ -663,7 +668,7 @@ internal ref struct CertificateReader
         }
     }
 
-    private void OpaqueObject(string path)
+    private void OpaqueObject(PathText path)
     {
         JsonTokenType token = Next();
         if (token is JsonTokenType.Null or JsonTokenType.StartObject)
@@ -677,7 +682,7 @@ internal ref struct CertificateReader
     }
 
     /// <summary>Records a type problem and walks past the offending value.</summary>
-    private void WrongType(string path, string expected)
+    private void WrongType(PathText path, string expected)
     {
         JsonTokenType token = _reader.TokenType;
         Problem($"'{path}' must be {expected}, got {Describe(token)}.");
@@ -766,6 +771,30 @@ internal ref struct CertificateReader
     };
 
     private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+
+    /// <summary>A member's path for messages, formatted only when a problem is recorded (the happy path builds no strings).</summary>
+    private readonly struct PathText
+    {
+        private readonly string? _owner;
+        private readonly int _claimIndex;
+        private readonly string _name;
+
+        private PathText(string? owner, int claimIndex, string name)
+        {
+            _owner = owner;
+            _claimIndex = claimIndex;
+            _name = name;
+        }
+
+        public static implicit operator PathText(string path) => new(null, -1, path);
+
+        internal static PathText Claim(int index, string name) => new(null, index, name);
+
+        internal static PathText Under(string owner, string name) => new(owner, -1, name);
+
+        public override string ToString() =>
+            _claimIndex >= 0 ? ClaimPath(_claimIndex, _name) : _owner is null ? _name : $"{_owner}.{_name}";
+    }
 
     /// <summary>The names seen in one object: a bit per table name, a set for any other name.</summary>
     private struct ObjectMembers

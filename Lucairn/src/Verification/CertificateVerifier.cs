@@ -14,6 +14,9 @@ namespace Lucairn;
 /// </summary>
 public static partial class CertificateVerifier
 {
+    /// <summary>The signable buffer's starting size: the real v3 signable is about 600 bytes.</summary>
+    private const int SignableCapacity = 1024;
+
     /// <summary>Verifies certificate JSON text.</summary>
     /// <param name="certificateJson">The certificate JSON; null or anything but an object is <c>malformed</c>.</param>
     /// <param name="keys">The expected witness key id and public key.</param>
@@ -134,7 +137,12 @@ public static partial class CertificateVerifier
                 throw CertificateFailure.Create(VerifyCertificateFailureReason.VersionDowngradeDetected, $"signable_protocol_version_emitted is {fields.SignableProtocolVersionEmitted} but signable_v3_signature is missing or empty (v3 signature stripped).", certificateId);
             }
 
-            CheckSignature(Signables.BuildV3(fields), fields.SignableV3Signature!, "signable_v3_signature", keys, certificateId);
+            using (var signable = new CanonicalJsonObjectWriter(CanonicalJsonOptions.Lucairn, SignableCapacity))
+            {
+                Signables.WriteV3(fields, signable);
+                CheckSignature(signable.Complete(), fields.SignableV3Signature!, "signable_v3_signature", keys, certificateId);
+            }
+
             verifiedAs = SignableVersion.V3;
         }
         else
@@ -144,7 +152,12 @@ public static partial class CertificateVerifier
                 throw CertificateFailure.Create(VerifyCertificateFailureReason.VersionDowngradeDetected, $"signable_v3_signature is present but signable_protocol_version_emitted is {fields.SignableProtocolVersionEmitted} (version marker stripped or lowered).", certificateId);
             }
 
-            CheckSignature(Signables.BuildV2(fields), fields.WitnessSignature, "witness_signature", keys, certificateId);
+            using (var signable = new CanonicalJsonObjectWriter(CanonicalJsonOptions.Lucairn, SignableCapacity))
+            {
+                Signables.WriteV2(fields, signable);
+                CheckSignature(signable.Complete(), fields.WitnessSignature, "witness_signature", keys, certificateId);
+            }
+
             if (minimumSignableVersion == SignableVersion.V3)
             {
                 throw CertificateFailure.Create(VerifyCertificateFailureReason.SignableVersionInsufficient, "the certificate verified on the v2 signable only, but v3 is required.", certificateId);
@@ -171,7 +184,7 @@ public static partial class CertificateVerifier
         };
     }
 
-    private static void CheckSignature(byte[] signedBytes, string signatureText, string member, VerifyCertificateKeys keys, string certificateId)
+    private static void CheckSignature(ReadOnlySpan<byte> signedBytes, string signatureText, string member, VerifyCertificateKeys keys, string certificateId)
     {
         if (!StrictBase64.TryDecode(signatureText, out byte[]? signature))
         {

@@ -19,13 +19,19 @@ internal static class IssuedAt
     /// </summary>
     internal static string Normalize(string text)
     {
-        if (!TrySplit(text, out string fraction, out int offsetMinutes, out bool zulu))
+        if (!TrySplit(text, out ReadOnlySpan<char> fraction, out int offsetMinutes, out bool zulu))
         {
             return text;
         }
 
-        string trimmed = fraction.TrimEnd('0');
-        string fractionPart = trimmed.Length == 0 ? string.Empty : "." + trimmed;
+        if (zulu && (fraction.Length == 0 || fraction[^1] != '0'))
+        {
+            // Already normal: nothing to trim, already UTC (the common case; no new string).
+            return text;
+        }
+
+        ReadOnlySpan<char> trimmed = fraction.TrimEnd('0');
+        string fractionPart = trimmed.Length == 0 ? string.Empty : string.Concat(".", trimmed);
         if (zulu)
         {
             return string.Concat(text.AsSpan(0, SecondsLength), fractionPart, "Z");
@@ -46,7 +52,7 @@ internal static class IssuedAt
     internal static bool TryParse(string text, out DateTimeOffset value)
     {
         value = default;
-        if (!TrySplit(text, out string fraction, out int offsetMinutes, out _) || !TryParseWallClock(text, out DateTime wallClock))
+        if (!TrySplit(text, out ReadOnlySpan<char> fraction, out int offsetMinutes, out _) || !TryParseWallClock(text, out DateTime wallClock))
         {
             return false;
         }
@@ -71,9 +77,9 @@ internal static class IssuedAt
     }
 
     /// <summary>Splits <c>yyyy-MM-ddTHH:mm:ss[.digits](Z|±HH:MM)</c>; offsets must be under 24 hours.</summary>
-    private static bool TrySplit(string text, out string fraction, out int offsetMinutes, out bool zulu)
+    private static bool TrySplit(string text, out ReadOnlySpan<char> fraction, out int offsetMinutes, out bool zulu)
     {
-        fraction = string.Empty;
+        fraction = default;
         offsetMinutes = 0;
         zulu = false;
         if (text.Length < SecondsLength + 1 || !IsSecondsPart(text))
@@ -95,7 +101,7 @@ internal static class IssuedAt
                 return false;
             }
 
-            fraction = text[start..i];
+            fraction = text.AsSpan(start, i - start);
         }
 
         if (i == text.Length - 1 && text[i] == 'Z')

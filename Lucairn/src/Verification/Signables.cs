@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 
@@ -6,8 +7,9 @@ namespace Lucairn;
 /// <summary>
 /// The bytes the witness signs (spec §8), rebuilt from a certificate's raw JSON values and
 /// written with the Lucairn canonical JSON profile: the 7-key v2 map and the 13-key v3 map.
-/// The emulator signs with these same bytes. The maps are built in canonical key order, which
-/// only spares the writer a sort: <see cref="CanonicalJson"/> orders keys itself.
+/// The emulator signs with these same bytes. The members are written straight into a pooled
+/// buffer in canonical key order (<see cref="CanonicalJsonObjectWriter"/> checks the order and
+/// escapes exactly as <see cref="CanonicalJson"/> does): no token tree, no sort.
 /// </summary>
 internal static class Signables
 {
@@ -21,41 +23,57 @@ internal static class Signables
 
     internal static byte[] BuildV2(CertificateFields fields)
     {
-        CheckClaims(fields);
-        var map = new JObject
-        {
-            ["certificate_id"] = fields.CertificateId,
-            ["claim_ids"] = ClaimIds(fields),
-            ["issued_at"] = IssuedAt.Normalize(fields.IssuedAt),
-            ["overall_verdict"] = ShortVerdict(fields.OverallVerdict),
-            ["protocol_version"] = ProtocolVersion,
-            ["request_id"] = fields.RequestId,
-            ["witness_key_id"] = fields.WitnessKeyId,
-        };
-        return Encode(map, fields);
+        using var writer = new CanonicalJsonObjectWriter(CanonicalJsonOptions.Lucairn, InitialCapacity);
+        WriteV2(fields, writer);
+        return writer.ToArray();
     }
 
     internal static byte[] BuildV3(CertificateFields fields)
     {
+        using var writer = new CanonicalJsonObjectWriter(CanonicalJsonOptions.Lucairn, InitialCapacity);
+        WriteV3(fields, writer);
+        return writer.ToArray();
+    }
+
+    /// <summary>Writes the 7-key v2 map (complete it with <see cref="CanonicalJsonObjectWriter.Complete"/>).</summary>
+    /// <exception cref="LucairnCertificateException">The certificate is malformed.</exception>
+    internal static void WriteV2(CertificateFields fields, CanonicalJsonObjectWriter writer)
+    {
         CheckClaims(fields);
-        SanitizerHashes hashes = SanitizerHashes.FromCanonicalPayload(fields.SanitizerCanonicalPayload);
-        var map = new JObject
+        Encode(fields, writer, static (fields, writer) =>
         {
-            ["api_key_id"] = StringOrNull(fields.ApiKeyId),
-            ["byok_exempt"] = fields.ByokExempt,
-            ["certificate_id"] = fields.CertificateId,
-            ["claim_ids"] = ClaimIds(fields),
-            ["client_id"] = StringOrNull(fields.ClientId),
-            ["issued_at"] = IssuedAt.Normalize(fields.IssuedAt),
-            ["overall_verdict"] = ShortVerdict(fields.OverallVerdict),
-            ["protocol_version"] = ProtocolVersion,
-            ["redaction_manifest_hash"] = StringOrNull(hashes.RedactionManifestHash),
-            ["request_id"] = fields.RequestId,
-            ["sanitized_fields_body_hash"] = StringOrNull(hashes.SanitizedFieldsHash),
-            ["tms_manifest_hash"] = StringOrNull(hashes.TmsManifestHash),
-            ["witness_key_id"] = fields.WitnessKeyId,
-        };
-        return Encode(map, fields);
+            writer.WriteString("certificate_id", fields.CertificateId);
+            writer.WriteStringArray("claim_ids", ClaimIds(fields));
+            writer.WriteString("issued_at", IssuedAt.Normalize(fields.IssuedAt));
+            writer.WriteString("overall_verdict", ShortVerdict(fields.OverallVerdict));
+            writer.WriteInteger("protocol_version", ProtocolVersion);
+            writer.WriteString("request_id", fields.RequestId);
+            writer.WriteString("witness_key_id", fields.WitnessKeyId);
+        });
+    }
+
+    /// <summary>Writes the 13-key v3 map (complete it with <see cref="CanonicalJsonObjectWriter.Complete"/>).</summary>
+    /// <exception cref="LucairnCertificateException">The certificate is malformed.</exception>
+    internal static void WriteV3(CertificateFields fields, CanonicalJsonObjectWriter writer)
+    {
+        CheckClaims(fields);
+        Encode(fields, writer, static (fields, writer) =>
+        {
+            SanitizerHashes hashes = fields.SanitizerHashes;
+            writer.WriteString("api_key_id", fields.ApiKeyId);
+            writer.WriteBoolean("byok_exempt", fields.ByokExempt);
+            writer.WriteString("certificate_id", fields.CertificateId);
+            writer.WriteStringArray("claim_ids", ClaimIds(fields));
+            writer.WriteString("client_id", fields.ClientId);
+            writer.WriteString("issued_at", IssuedAt.Normalize(fields.IssuedAt));
+            writer.WriteString("overall_verdict", ShortVerdict(fields.OverallVerdict));
+            writer.WriteInteger("protocol_version", ProtocolVersion);
+            writer.WriteString("redaction_manifest_hash", hashes.RedactionManifestHash);
+            writer.WriteString("request_id", fields.RequestId);
+            writer.WriteString("sanitized_fields_body_hash", hashes.SanitizedFieldsHash);
+            writer.WriteString("tms_manifest_hash", hashes.TmsManifestHash);
+            writer.WriteString("witness_key_id", fields.WitnessKeyId);
+        });
     }
 
     /// <summary>The witness's short verdict form.</summary>
@@ -68,11 +86,11 @@ internal static class Signables
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, "Not a defined verdict."),
     };
 
-    // A JValue built from a null string has type String (not Null); write real JSON nulls.
-    private static JValue StringOrNull(string? value) => value is null ? JValue.CreateNull() : new JValue(value);
+    /// <summary>Enough for the real v3 signable (about 600 bytes) without growing.</summary>
+    private const int InitialCapacity = 1024;
 
     /// <summary>protocol_version in both maps is the literal 2 (also on v3), never the certificate's field.</summary>
-    private static JValue ProtocolVersion => new(2L);
+    private const long ProtocolVersion = 2;
 
     private static void CheckClaims(CertificateFields fields)
     {
@@ -87,22 +105,13 @@ internal static class Signables
         }
     }
 
-    private static JArray ClaimIds(CertificateFields fields)
-    {
-        var claimIds = new JArray();
-        foreach (string claimId in fields.ClaimIds)
-        {
-            claimIds.Add(claimId);
-        }
+    private static ReadOnlySpan<string?> ClaimIds(CertificateFields fields) => CollectionsMarshal.AsSpan(fields.ClaimIds);
 
-        return claimIds;
-    }
-
-    private static byte[] Encode(JObject map, CertificateFields fields)
+    private static void Encode(CertificateFields fields, CanonicalJsonObjectWriter writer, Action<CertificateFields, CanonicalJsonObjectWriter> write)
     {
         try
         {
-            return CanonicalJson.Serialize(map, CanonicalJsonOptions.Lucairn);
+            write(fields, writer);
         }
         catch (CanonicalJsonException ex)
         {

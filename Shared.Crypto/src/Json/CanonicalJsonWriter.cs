@@ -12,8 +12,6 @@ namespace Shared.Crypto;
 /// </summary>
 internal sealed class CanonicalJsonWriter
 {
-    private static ReadOnlySpan<byte> HexDigits => "0123456789abcdef"u8;
-
     private readonly CanonicalJsonOptions _options;
     private readonly JToken _root;
     private byte[] _buffer;
@@ -228,102 +226,28 @@ internal sealed class CanonicalJsonWriter
     private void WriteString(string text, JToken owner)
     {
         Append((byte)'"');
-        int i = 0;
-        while (i < text.Length)
+        ReadOnlySpan<char> rest = text;
+        while (true)
         {
-            // Copy the run of characters that need no escape in one go.
-            int run = 0;
-            while (i + run < text.Length && IsPlain(text[i + run]))
+            // Room for the rest if it is plain ASCII (not 6× its length), at most 64 KB a chunk, always
+            // enough for one escaped surrogate pair; the escape stops where the room ends and goes on.
+            int room = Math.Min(rest.Length, 64 * 1024) + (2 * CanonicalJsonEscaper.MaxBytesPerChar);
+            OperationStatus status = CanonicalJsonEscaper.Escape(rest, Reserve(room), out int consumed, out int written);
+            _length += written;
+            if (status == OperationStatus.Done)
             {
-                run++;
+                break;
             }
 
-            if (run > 0)
+            if (status == OperationStatus.InvalidData)
             {
-                Span<byte> plain = Reserve(run);
-                for (int k = 0; k < run; k++)
-                {
-                    plain[k] = (byte)text[i + k];
-                }
-
-                _length += run;
-                i += run;
-                continue;
+                throw Error(owner, CanonicalJsonEscaper.LoneSurrogateProblem(text, text.Length - rest.Length + consumed));
             }
 
-            // One escaped character (or surrogate pair): at most 12 bytes.
-            Span<byte> destination = Reserve(12);
-            int pos = 0;
-            char c = text[i++];
-            switch (c)
-            {
-                case '"':
-                    destination[pos++] = (byte)'\\';
-                    destination[pos++] = (byte)'"';
-                    break;
-                case '\\':
-                    destination[pos++] = (byte)'\\';
-                    destination[pos++] = (byte)'\\';
-                    break;
-                case '\b':
-                    destination[pos++] = (byte)'\\';
-                    destination[pos++] = (byte)'b';
-                    break;
-                case '\t':
-                    destination[pos++] = (byte)'\\';
-                    destination[pos++] = (byte)'t';
-                    break;
-                case '\n':
-                    destination[pos++] = (byte)'\\';
-                    destination[pos++] = (byte)'n';
-                    break;
-                case '\f':
-                    destination[pos++] = (byte)'\\';
-                    destination[pos++] = (byte)'f';
-                    break;
-                case '\r':
-                    destination[pos++] = (byte)'\\';
-                    destination[pos++] = (byte)'r';
-                    break;
-                default:
-                    if (char.IsHighSurrogate(c))
-                    {
-                        if (i >= text.Length || !char.IsLowSurrogate(text[i]))
-                        {
-                            throw Error(owner, $"the string has an unpaired high surrogate U+{(int)c:X4} at index {i - 1}");
-                        }
-
-                        WriteUnicodeEscape(destination, ref pos, c);
-                        WriteUnicodeEscape(destination, ref pos, text[i++]);
-                    }
-                    else if (char.IsLowSurrogate(c))
-                    {
-                        throw Error(owner, $"the string has an unpaired low surrogate U+{(int)c:X4} at index {i - 1}");
-                    }
-                    else
-                    {
-                        WriteUnicodeEscape(destination, ref pos, c);
-                    }
-
-                    break;
-            }
-
-            _length += pos;
+            rest = rest[consumed..];
         }
 
         Append((byte)'"');
-    }
-
-    private static bool IsPlain(char c) => c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
-
-    private static void WriteUnicodeEscape(Span<byte> destination, ref int pos, char c)
-    {
-        destination[pos++] = (byte)'\\';
-        destination[pos++] = (byte)'u';
-        destination[pos++] = HexDigits[(c >> 12) & 0xF];
-        destination[pos++] = HexDigits[(c >> 8) & 0xF];
-        destination[pos++] = HexDigits[(c >> 4) & 0xF];
-        destination[pos++] = HexDigits[c & 0xF];
     }
 
     private void CheckDepth(JToken container, int depth)

@@ -19,6 +19,26 @@ internal static class WireEnum<TEnum>
     private static readonly FrozenDictionary<TEnum, string> ByValue = Enum.GetValues<TEnum>()
         .ToFrozenDictionary(v => v, NameOf);
 
+    private static readonly (byte[] Utf8, TEnum Value)[] Utf8Names = Enum.GetValues<TEnum>()
+        .Select(v => (System.Text.Encoding.UTF8.GetBytes(NameOf(v)), v))
+        .ToArray();
+
+    /// <summary>Looks up a wire name exactly, given as unescaped UTF-8 (no string is made).</summary>
+    internal static bool TryParse(ReadOnlySpan<byte> utf8, out TEnum value)
+    {
+        foreach ((byte[] name, TEnum candidate) in Utf8Names)
+        {
+            if (utf8.SequenceEqual(name))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
     /// <summary>Looks up a wire name exactly.</summary>
     internal static bool TryParse(string? name, out TEnum value)
     {
