@@ -52,6 +52,38 @@ public sealed class Seeds
         }
     }
 
+    /// <summary>
+    /// Every certificate of the chain parity corpus (<c>lucairn-chain/v1/cases/*.json</c>): the case's
+    /// <c>certificate_text</c> verbatim where it has one, else its <c>certificate</c> written compactly
+    /// (numbers beyond what the reader keeps exactly may change; these are seeds, not parity inputs).
+    /// </summary>
+    /// <returns>The certificate bytes by case file name.</returns>
+    public IEnumerable<FuzzInput> LucairnChainCertificates()
+    {
+        foreach (string file in System.IO.Directory.GetFiles(Path.Combine(Directory, "lucairn-chain", "v1", "cases"), "*.json").Order(StringComparer.Ordinal))
+        {
+            JToken? certificate;
+            try
+            {
+                JToken caseFile = Json("lucairn-chain", "v1", "cases", Path.GetFileName(file));
+                certificate = caseFile["certificate_text"] is JValue { Type: JTokenType.String } text ? text : caseFile["certificate"];
+            }
+            catch (JsonException)
+            {
+                continue; // a case file the lenient reader cannot take (e.g. duplicate keys): the other seeds cover its shape
+            }
+
+            if (certificate is JValue { Type: JTokenType.String } verbatim)
+            {
+                yield return FuzzInput.Text(Path.GetFileName(file), (string)verbatim!);
+            }
+            else if (certificate is not null)
+            {
+                yield return FuzzInput.Text(Path.GetFileName(file), certificate.ToString(Formatting.None));
+            }
+        }
+    }
+
     /// <summary>The objects of an array in a vector file, each written compactly as its own input.</summary>
     /// <param name="file">The file below <c>attesto/</c>.</param>
     /// <param name="path">A JSONPath selecting the array elements, e.g. <c>cases[*].receipt</c>.</param>

@@ -14,6 +14,7 @@ public static class TargetRegistry
     [
         ("lucairn-cert-text", () => new LucairnCertificateTextTarget()),
         ("lucairn-cert-bytes", () => new LucairnCertificateBytesTarget()),
+        ("lucairn-chain", () => new LucairnCertificateChainTarget()),
         ("attesto-receipt", () => new AttestoReceiptTarget()),
         ("attesto-proofs", () => new AttestoProofsTarget()),
         ("attesto-bundle", () => new AttestoVerifierBundleTarget()),
