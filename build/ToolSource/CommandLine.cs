@@ -2,11 +2,13 @@ namespace Tools;
 
 /// <summary>
 /// A minimal, strict command-line parser shared by the verifier tools: positional arguments,
-/// <c>--name value</c> options and <c>--flag</c> switches. Unknown options are errors.
+/// <c>--name value</c> options (once each, or repeatable when declared so) and <c>--flag</c>
+/// switches. Unknown options, a missing value and a single option given twice are errors.
 /// </summary>
 internal sealed class CommandLine
 {
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _repeated = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
     private CommandLine(List<string> positional)
@@ -18,7 +20,12 @@ internal sealed class CommandLine
     internal IReadOnlyList<string> Positional { get; }
 
     /// <summary>Parses the arguments; throws <see cref="UsageException"/> on anything unexpected.</summary>
-    internal static CommandLine Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> valueOptions, IReadOnlyCollection<string> flagOptions)
+    /// <param name="args">The arguments.</param>
+    /// <param name="valueOptions">Options that take a value and may be given once.</param>
+    /// <param name="flagOptions">Switches.</param>
+    /// <param name="repeatableOptions">Options that take a value and may be given any number of times (read with <see cref="GetAll"/>).</param>
+    internal static CommandLine Parse(
+        IReadOnlyList<string> args, IReadOnlyCollection<string> valueOptions, IReadOnlyCollection<string> flagOptions, IReadOnlyCollection<string>? repeatableOptions = null)
     {
         var positional = new List<string>();
         var result = new CommandLine(positional);
@@ -33,14 +40,19 @@ internal sealed class CommandLine
             {
                 result._flags.Add(arg);
             }
-            else if (valueOptions.Contains(arg))
+            else if (repeatableOptions?.Contains(arg) == true)
             {
-                if (i + 1 >= args.Count)
+                string value = ValueOf(args, ref i);
+                if (!result._repeated.TryGetValue(arg, out List<string>? values))
                 {
-                    throw new UsageException($"option {arg} needs a value");
+                    result._repeated[arg] = values = [];
                 }
 
-                if (!result._options.TryAdd(arg, args[++i]))
+                values.Add(value);
+            }
+            else if (valueOptions.Contains(arg))
+            {
+                if (!result._options.TryAdd(arg, ValueOf(args, ref i)))
                 {
                     throw new UsageException($"option {arg} was given twice");
                 }
@@ -54,11 +66,17 @@ internal sealed class CommandLine
         return result;
     }
 
+    private static string ValueOf(IReadOnlyList<string> args, ref int i) =>
+        i + 1 < args.Count ? args[++i] : throw new UsageException($"option {args[i]} needs a value");
+
     /// <summary>Whether a switch was given.</summary>
     internal bool Has(string flag) => _flags.Contains(flag);
 
     /// <summary>An option's value, or null.</summary>
     internal string? Get(string option) => _options.GetValueOrDefault(option);
+
+    /// <summary>Every value of a repeatable option, in the order given (empty when it was not given).</summary>
+    internal IReadOnlyList<string> GetAll(string option) => _repeated.TryGetValue(option, out List<string>? values) ? values : [];
 
     /// <summary>An option's value; a usage error when it is missing.</summary>
     internal string Require(string option) => Get(option) ?? throw new UsageException($"option {option} is required");

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using TestSupport;
@@ -9,7 +8,7 @@ namespace Tools.Tests;
 /// <summary><c>lucairn-verify --chain</c> as a process, over parity-corpus case certificates and the corpus keys.</summary>
 public class LucairnVerifyChainToolTests
 {
-    private static readonly string KeysFile = TestVectors.PathOf("lucairn-chain", "v1", "keys.json");
+    private static readonly string KeysFile = ChainCaseFiles.KeysFile;
     private string _directory = null!;
 
     [OneTimeSetUp]
@@ -21,41 +20,11 @@ public class LucairnVerifyChainToolTests
     private static Task<ToolProcess.Result> Run(string? stdin, params string[] args) =>
         ToolProcess.RunAsync("Lucairn/tools/Lucairn.Verify", "lucairn-verify", stdin, args);
 
-    private static JObject CaseFile(string id) => Parse(TestVectors.ReadText("lucairn-chain", "v1", "cases", id + ".json"));
+    private static JObject CaseFile(string id) => ChainCaseFiles.CaseFile(id);
 
-    private static JObject Parse(string json)
-    {
-        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, MaxDepth = 1024 };
-        return JObject.Load(reader);
-    }
+    private static JObject Parse(string json) => ChainCaseFiles.Parse(json);
 
-    /// <summary>The case's certificate bytes: <c>certificate_text</c> verbatim, else the <c>certificate</c> value exactly as it is written in the case file (number lexemes kept).</summary>
-    private static byte[] CertificateBytes(string id)
-    {
-        byte[] file = File.ReadAllBytes(TestVectors.PathOf("lucairn-chain", "v1", "cases", id + ".json"));
-        var reader = new Utf8JsonReader(file, new JsonReaderOptions { MaxDepth = 1024 });
-        reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            string name = reader.GetString()!;
-            reader.Read();
-            if (name == "certificate_text")
-            {
-                return Encoding.UTF8.GetBytes(reader.GetString()!);
-            }
-
-            if (name == "certificate")
-            {
-                long start = reader.TokenStartIndex;
-                reader.Skip();
-                return file.AsSpan((int)start, (int)(reader.BytesConsumed - start)).ToArray();
-            }
-
-            reader.Skip();
-        }
-
-        throw new InvalidOperationException($"case {id} has no certificate");
-    }
+    private static byte[] CertificateBytes(string id) => ChainCaseFiles.CertificateBytes(id);
 
     private string CertificatePath(string id)
     {
@@ -68,7 +37,7 @@ public class LucairnVerifyChainToolTests
         return path;
     }
 
-    private static string Key(string service) => (string)Parse(File.ReadAllText(KeysFile))["services"]![service]!["public_key_base64"]!;
+    private static string Key(string service) => ChainCaseFiles.ServiceKey(service);
 
     [TestCase("honest_full_chain_egress", "default", 0)]
     [TestCase("honest_full_chain_request_bound", "default", 0)]

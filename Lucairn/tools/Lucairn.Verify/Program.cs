@@ -2,14 +2,19 @@ using System.Text;
 using Lucairn.Verify;
 using Lucairn.Verify.Chain;
 
-if (ChainCommand.IsRequested(args))
-{
-    return ChainCommand.Run(args, Console.OpenStandardInput, Console.Out, Console.Error);
-}
-
 // Buffered standard output (a bulk run writes a line per input); flushed before exit.
 var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
-using var stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, 1 << 16);
-int exitCode = await VerifyCommand.RunAsync(args, stdin, stdout, Console.Error, !Console.IsErrorRedirected);
+int exitCode;
+if (ChainCommand.IsRequested(args))
+{
+    // The chain check reads standard input as raw bytes.
+    exitCode = await ChainCommand.RunAsync(args, Console.OpenStandardInput, stdout, Console.Error, !Console.IsErrorRedirected);
+}
+else
+{
+    using var stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, 1 << 16);
+    exitCode = await VerifyCommand.RunAsync(args, stdin, stdout, Console.Error, !Console.IsErrorRedirected);
+}
+
 await stdout.FlushAsync();
 return exitCode;

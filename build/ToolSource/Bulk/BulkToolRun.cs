@@ -37,9 +37,22 @@ internal static class BulkToolRun
         return jobs is >= 1 and <= 1024 ? (int)jobs : throw new UsageException("--jobs must be between 1 and 1024");
     }
 
-    /// <summary>Runs the inputs through <paramref name="verify"/> (which must not throw for a bad document).</summary>
-    internal static async Task<int> RunAsync(
-        CommandLine command, Func<ToolInput, ToolOutcome> verify, TextReader stdin, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal, CancellationToken cancellationToken = default)
+    /// <summary>Runs the inputs, read as text, through <paramref name="verify"/> (which must not throw for a bad document).</summary>
+    internal static Task<int> RunAsync(
+        CommandLine command, Func<ToolInput, ToolOutcome> verify, TextReader stdin, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal, CancellationToken cancellationToken = default) =>
+        RunAsync(command, verify, (paths, recursive, ndjson) => InputSources.Resolve(paths, recursive, ndjson, stdin), stdout, stderr, stderrIsTerminal, cancellationToken);
+
+    /// <summary>
+    /// Runs the inputs, read as their exact bytes (<see cref="ToolInput.Bytes"/>; at most
+    /// <paramref name="maxDocumentBytes"/> each), through <paramref name="verify"/> (which must
+    /// not throw for a bad document).
+    /// </summary>
+    internal static Task<int> RunRawAsync(
+        CommandLine command, Func<ToolInput, ToolOutcome> verify, Func<Stream> stdin, int maxDocumentBytes, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal, CancellationToken cancellationToken = default) =>
+        RunAsync(command, verify, (paths, recursive, ndjson) => InputSources.ResolveRaw(paths, recursive, ndjson, stdin, maxDocumentBytes), stdout, stderr, stderrIsTerminal, cancellationToken);
+
+    private static async Task<int> RunAsync(
+        CommandLine command, Func<ToolInput, ToolOutcome> verify, Func<IReadOnlyList<string>, bool, bool, InputSources> resolve, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal, CancellationToken cancellationToken)
     {
         if (command.Positional.Count == 0)
         {
@@ -48,7 +61,7 @@ internal static class BulkToolRun
 
         int jobs = Jobs(command);
         bool json = command.Has("--json");
-        InputSources sources = InputSources.Resolve(command.Positional, command.Has("--recursive"), command.Has("--ndjson"), stdin);
+        InputSources sources = resolve(command.Positional, command.Has("--recursive"), command.Has("--ndjson"));
         if (sources.IsEmpty)
         {
             throw new UsageException("no inputs found (a directory holds .json, .ndjson or .jsonl files; use --recursive for subdirectories)");

@@ -6,6 +6,9 @@ namespace Tools;
 /// with <c>--recursive</c>) and NDJSON (one document per non-blank line; files ending in
 /// <c>.ndjson</c>/<c>.jsonl</c>, or every input with <c>--ndjson</c>; <c>-</c> is standard input).
 /// A file that cannot be read becomes one input carrying the error; the stream goes on.
+/// Documents are read as text, or, for a check that must see them exactly as stored (the chain
+/// check), as raw bytes (<see cref="ResolveRaw"/>): whole files and NDJSON lines split on
+/// <c>\n</c> (a <c>\r</c> before it dropped), each cut at a byte limit.
 /// </summary>
 internal sealed class InputSources
 {
@@ -14,20 +17,30 @@ internal sealed class InputSources
     private readonly List<string> _files = [];
     private readonly bool _ndjson;
     private readonly TextReader _stdin;
+    private readonly Func<Stream>? _rawStdin;
+    private readonly int _maxDocumentBytes;
 
-    private InputSources(bool ndjson, TextReader stdin)
+    private InputSources(bool ndjson, TextReader stdin, Func<Stream>? rawStdin, int maxDocumentBytes)
     {
         _ndjson = ndjson;
         _stdin = stdin;
+        _rawStdin = rawStdin;
+        _maxDocumentBytes = maxDocumentBytes;
     }
 
     /// <summary>The number of documents when known up front (no NDJSON source), else null.</summary>
     internal long? Total { get; private set; }
 
-    /// <summary>Resolves the arguments (directories are listed now; files are read lazily).</summary>
-    internal static InputSources Resolve(IReadOnlyList<string> paths, bool recursive, bool ndjson, TextReader stdin)
+    /// <summary>Resolves the arguments (directories are listed now; files are read lazily as text).</summary>
+    internal static InputSources Resolve(IReadOnlyList<string> paths, bool recursive, bool ndjson, TextReader stdin) =>
+        Resolve(new InputSources(ndjson, stdin, null, 0), paths, recursive);
+
+    /// <summary>Resolves the arguments; the documents are read as raw bytes, at most <paramref name="maxDocumentBytes"/> each (a longer one is cut there).</summary>
+    internal static InputSources ResolveRaw(IReadOnlyList<string> paths, bool recursive, bool ndjson, Func<Stream> stdin, int maxDocumentBytes) =>
+        Resolve(new InputSources(ndjson, TextReader.Null, stdin, maxDocumentBytes), paths, recursive);
+
+    private static InputSources Resolve(InputSources sources, IReadOnlyList<string> paths, bool recursive)
     {
-        var sources = new InputSources(ndjson, stdin);
         if (paths.Count(p => p == "-") > 1)
         {
             throw new UsageException("standard input (-) can be given only once");
@@ -64,14 +77,14 @@ internal sealed class InputSources
         {
             if (IsNdjson(file))
             {
-                foreach (ToolInput line in Lines(file))
+                foreach (ToolInput line in _rawStdin is null ? Lines(file) : RawLines(file))
                 {
                     yield return line;
                 }
             }
             else
             {
-                yield return ReadWhole(file);
+                yield return _rawStdin is null ? ReadWhole(file) : ReadWholeRaw(file);
             }
         }
     }
@@ -152,5 +165,119 @@ internal sealed class InputSources
                 reader.Dispose();
             }
         }
+    }
+
+    private ToolInput ReadWholeRaw(string path)
+    {
+        try
+        {
+            using Stream stream = path == "-" ? _rawStdin!() : File.OpenRead(path);
+            return ToolInput.FromBytes(path, BoundedRead.ReadAll(stream, _maxDocumentBytes));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return new ToolInput(path, null, ex.Message);
+        }
+    }
+
+    private IEnumerable<ToolInput> RawLines(string path)
+    {
+        Stream? stream = null;
+        string? openError = null;
+        try
+        {
+            stream = path == "-" ? _rawStdin!() : new FileStream(path, new FileStreamOptions { Access = FileAccess.Read, Options = FileOptions.SequentialScan, BufferSize = 0 });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            openError = ex.Message;
+        }
+
+        if (stream is null)
+        {
+            yield return new ToolInput(path, null, openError);
+            yield break;
+        }
+
+        try
+        {
+            byte[] chunk = new byte[1 << 16];
+            var line = new MemoryStream();
+            long number = 0;
+            while (true)
+            {
+                int read;
+                string? readError = null;
+                try
+                {
+                    read = stream.Read(chunk, 0, chunk.Length);
+                }
+                catch (IOException ex)
+                {
+                    read = 0;
+                    readError = ex.Message;
+                }
+
+                if (readError is not null)
+                {
+                    yield return new ToolInput($"{path}:{number + 1}", null, readError);
+                    yield break;
+                }
+
+                if (read == 0)
+                {
+                    if (line.Length > 0 && !IsBlank(line))
+                    {
+                        yield return ToolInput.FromBytes($"{path}:{number + 1}", line.ToArray());
+                    }
+
+                    yield break;
+                }
+
+                int start = 0;
+                while (start < read)
+                {
+                    int newline = Array.IndexOf(chunk, (byte)'\n', start, read - start);
+                    int end = newline < 0 ? read : newline;
+                    line.Write(chunk, start, (int)Math.Min(end - start, Math.Max(0, _maxDocumentBytes - line.Length)));
+                    if (newline < 0)
+                    {
+                        break;
+                    }
+
+                    number++;
+                    if (line.Length > 0 && line.GetBuffer()[line.Length - 1] == (byte)'\r' && line.Length <= _maxDocumentBytes - 1)
+                    {
+                        line.SetLength(line.Length - 1);
+                    }
+
+                    if (!IsBlank(line))
+                    {
+                        yield return ToolInput.FromBytes($"{path}:{number}", line.ToArray());
+                    }
+
+                    line.SetLength(0);
+                    start = newline + 1;
+                }
+            }
+        }
+        finally
+        {
+            stream.Dispose();
+        }
+    }
+
+    /// <summary>Whether a line holds only ASCII whitespace (skipped, as blank text lines are).</summary>
+    private static bool IsBlank(MemoryStream line)
+    {
+        foreach (byte b in line.GetBuffer().AsSpan(0, (int)line.Length))
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or 0x0B or 0x0C))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -13,7 +13,7 @@ namespace Lucairn;
 /// certificate is a FAILED result, never an exception; a bad key or option throws when the keys
 /// load. Thread-safe.
 /// </summary>
-public static class CertificateChainVerifier
+public static partial class CertificateChainVerifier
 {
     /// <summary>Verifies the raw certificate bytes (the response body, or a witness export).</summary>
     /// <param name="certificateJson">The certificate bytes, exactly as received.</param>

@@ -16,15 +16,7 @@ internal static class ChainInput
         try
         {
             using Stream stream = path == "-" ? stdin() : File.OpenRead(path);
-            var buffer = new MemoryStream();
-            byte[] chunk = new byte[81920];
-            int read;
-            while (buffer.Length < Limit && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, Limit - buffer.Length))) > 0)
-            {
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.ToArray();
+            return BoundedRead.ReadAll(stream, Limit);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
