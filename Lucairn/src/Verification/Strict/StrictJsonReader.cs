@@ -20,6 +20,13 @@ internal static class StrictJsonReader
     /// <summary>Objects with more members than this get a hash set for the duplicate check.</summary>
     private const int LinearDuplicateScan = 16;
 
+    /// <summary>Scratch lists that grew beyond this many entries are not kept for the next parse on the thread.</summary>
+    private const int MaxKeptScratch = 4096;
+
+    /// <summary>This thread's scratch lists (members, items, open containers), reused by the next parse; null while a parse runs.</summary>
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
     /// <summary>Parses one strict document; null (with <paramref name="problem"/>) when the bytes break a rule.</summary>
     internal static StrictJsonNode? TryParse(ReadOnlySpan<byte> utf8, out string? problem) => TryParse(utf8, MaxDepth, out problem, out _);
 
@@ -80,9 +87,27 @@ internal static class StrictJsonReader
             CommentHandling = JsonCommentHandling.Disallow,
             AllowTrailingCommas = false,
         });
-        var members = new List<KeyValuePair<string, StrictJsonNode>>(32);
-        var items = new List<StrictJsonNode>(16);
-        var frames = new Frame[8];
+        Scratch scratch = t_scratch ?? new Scratch();
+        t_scratch = null;
+        try
+        {
+            return Build(ref reader, scratch, out problem, ref caseVariantKey);
+        }
+        finally
+        {
+            if (scratch.Clear())
+            {
+                t_scratch = scratch;
+            }
+        }
+    }
+
+    private static StrictJsonNode? Build(ref Utf8JsonReader reader, Scratch scratch, out string? problem, ref bool caseVariantKey)
+    {
+        problem = null;
+        List<KeyValuePair<string, StrictJsonNode>> members = scratch.Members;
+        List<StrictJsonNode> items = scratch.Items;
+        Frame[] frames = scratch.Frames;
         int depth = 0;
         StrictJsonNode? root = null;
         string? pendingKey = null;
@@ -131,6 +156,7 @@ internal static class StrictJsonReader
                     if (depth == frames.Length)
                     {
                         Array.Resize(ref frames, depth * 2);
+                        scratch.Frames = frames;
                     }
 
                     bool isObject = reader.TokenType == JsonTokenType.StartObject;
@@ -176,6 +202,25 @@ internal static class StrictJsonReader
         }
 
         return root;
+    }
+
+    /// <summary>The reusable lists of one parse.</summary>
+    private sealed class Scratch
+    {
+        internal List<KeyValuePair<string, StrictJsonNode>> Members { get; } = new(32);
+
+        internal List<StrictJsonNode> Items { get; } = new(16);
+
+        internal Frame[] Frames { get; set; } = new Frame[8];
+
+        /// <summary>Empties the lists (dropping every reference into the tree); false when they grew too large to keep.</summary>
+        internal bool Clear()
+        {
+            Members.Clear();
+            Items.Clear();
+            System.Array.Clear(Frames);
+            return Members.Capacity <= MaxKeptScratch && Items.Capacity <= MaxKeptScratch && Frames.Length <= 64;
+        }
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
