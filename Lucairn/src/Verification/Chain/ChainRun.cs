@@ -30,8 +30,8 @@ internal static class ChainRun
             return Fail("1");
         }
 
-        StrictJsonNode? root = StrictJsonReader.TryParse(certificate, out _);
-        if (root is null || !root.IsObject || CaseVariantKeys.Any(root))
+        StrictJsonNode? root = StrictJsonReader.TryParse(certificate, out _, out bool caseVariantKey);
+        if (root is null || !root.IsObject || caseVariantKey)
         {
             return Fail("1");
         }
@@ -123,16 +123,18 @@ internal static class ChainRun
             new("witness_key_id", witnessKeyId),
         };
         if (!ChainValues.TryBase64(root.Get("witness_signature"), out byte[] witnessSignature) || witnessSignature.Length == 0
-            || !keys.Witness.VerifyStrict(SignableBytes(signable), witnessSignature))
+            || !keys.Witness.VerifyStrict(CanonicalLexeme.WriteScratch(SignableNode(signable)), witnessSignature))
         {
             return Fail("5b");
         }
 
         // 5c. The v3 witness signature.
         string signableVersion = ChainFieldValues.V2;
+        SanitizerClaim sanitizerClaim = default;
         if (v3Present)
         {
-            StrictJsonNode? sanitizerPayload = SanitizerPayload(claims);
+            sanitizerClaim = SanitizerPayload(claims);
+            StrictJsonNode? sanitizerPayload = sanitizerClaim.Payload;
             var v3 = new List<KeyValuePair<string, JToken>>(signable)
             {
                 new("client_id", RawStringOrNull(root.Get("client_id"))),
@@ -143,7 +145,7 @@ internal static class ChainRun
                 new("tms_manifest_hash", SanitizerHash(sanitizerPayload, "tms_manifest_hash")),
             };
             v3.Sort((a, b) => CodePoints.Compare(a.Key, b.Key));
-            if (!StrictBase64.TryDecode(v3Signature, out byte[]? v3Bytes) || !keys.Witness.VerifyStrict(SignableBytes(v3), v3Bytes))
+            if (!StrictBase64.TryDecode(v3Signature, out byte[]? v3Bytes) || !keys.Witness.VerifyStrict(CanonicalLexeme.WriteScratch(SignableNode(v3)), v3Bytes))
             {
                 return Fail("5c");
             }
@@ -206,8 +208,11 @@ internal static class ChainRun
                 return Fail("7a");
             }
 
-            // 7b.
-            if (!ChainValues.TryBase64(claim.Get("canonical_payload"), out byte[] signedBytes) || !ChainValues.TryBase64(claim.Get("signature"), out byte[] signature))
+            // 7b. (The sanitizer claim 5c already decoded and parsed is not decoded or parsed again: same node, same bytes, same tree.)
+            bool reuse = sanitizerClaim.Outer is not null && sanitizerClaim.Index == i;
+            byte[] signedBytes = reuse ? sanitizerClaim.Bytes! : [];
+            if ((!reuse && !ChainValues.TryBase64(claim.Get("canonical_payload"), out signedBytes))
+                || !ChainValues.TryBase64(claim.Get("signature"), out byte[] signature))
             {
                 return Fail("7b");
             }
@@ -227,8 +232,9 @@ internal static class ChainRun
             }
 
             // 7e. One strict object, the case-variant key rule, the running values bound.
-            StrictJsonNode? signed = StrictJsonReader.TryParse(signedBytes, out _);
-            if (signed is not { IsObject: true } || CaseVariantKeys.Any(signed))
+            bool signedVariantKey = reuse && sanitizerClaim.CaseVariantKey;
+            StrictJsonNode? signed = reuse ? sanitizerClaim.Outer : StrictJsonReader.TryParse(signedBytes, out _, out signedVariantKey);
+            if (signed is not { IsObject: true } || signedVariantKey)
             {
                 return Fail("7e");
             }
@@ -354,16 +360,16 @@ internal static class ChainRun
 
     private static JToken RawStringOrNull(StrictJsonNode? node) => node is { IsString: true } ? new JValue(node.Text) : JValue.CreateNull();
 
-    /// <summary>The canonical bytes of a signable map (keys sorted by code point).</summary>
-    private static byte[] SignableBytes(List<KeyValuePair<string, JToken>> map)
+    /// <summary>A signable map as a tree (written canonically: keys sorted by code point).</summary>
+    private static StrictJsonNode SignableNode(List<KeyValuePair<string, JToken>> map)
     {
-        StrictJsonNode node = StrictJsonNode.NewObject();
+        var members = new List<KeyValuePair<string, StrictJsonNode>>(map.Count);
         foreach (KeyValuePair<string, JToken> pair in map)
         {
-            node.Members!.Add(new(pair.Key, ToNode(pair.Value)));
+            members.Add(new(pair.Key, ToNode(pair.Value)));
         }
 
-        return CanonicalLexeme.Write(node);
+        return StrictJsonNode.Object(members);
     }
 
     private static StrictJsonNode ToNode(JToken token) => token switch
@@ -378,29 +384,34 @@ internal static class ChainRun
     /// <summary>
     /// Step 5c: the object the three sanitizer hashes are read from: the first dsa-sanitizer
     /// claim's decoded canonical_payload → <c>payload</c> (or the top object when it has no
-    /// <c>payload</c> object); null when there is no such claim or its bytes do not decode or
-    /// parse to an object (every hash is then null). Decoded and parsed once for all three.
+    /// <c>payload</c> object); no payload when there is no such claim or its bytes do not decode
+    /// or parse to an object (every hash is then null). Decoded and parsed once for all three,
+    /// and kept (with the claim index) so step 7 does not decode and parse that claim again.
     /// </summary>
-    private static StrictJsonNode? SanitizerPayload(List<StrictJsonNode> claims)
+    private static SanitizerClaim SanitizerPayload(List<StrictJsonNode> claims)
     {
-        foreach (StrictJsonNode claim in claims)
+        for (int i = 0; i < claims.Count; i++)
         {
+            StrictJsonNode claim = claims[i];
             if (claim.GetString("service_id") != SanitizerService)
             {
                 continue;
             }
 
             if (!ChainValues.TryBase64(claim.Get("canonical_payload"), out byte[] bytes) || bytes.Length == 0
-                || StrictJsonReader.TryParse(bytes, out _) is not { IsObject: true } outer)
+                || StrictJsonReader.TryParse(bytes, out _, out bool caseVariantKey) is not { IsObject: true } outer)
             {
-                return null;
+                return default;
             }
 
-            return outer.Get("payload") is { IsObject: true } payload ? payload : outer;
+            return new SanitizerClaim(i, bytes, outer, caseVariantKey, outer.Get("payload") is { IsObject: true } payload ? payload : outer);
         }
 
-        return null;
+        return default;
     }
+
+    /// <summary>The first sanitizer claim's decoded bytes and strict tree (step 5c), reused by step 7; <see cref="Outer"/> null when there is none.</summary>
+    private readonly record struct SanitizerClaim(int Index, byte[]? Bytes, StrictJsonNode? Outer, bool CaseVariantKey, StrictJsonNode? Payload);
 
     /// <summary>Step 5c: one sanitizer hash, a non-empty string, else null.</summary>
     private static JToken SanitizerHash(StrictJsonNode? payload, string key) =>

@@ -14,20 +14,47 @@ internal static class CanonicalLexeme
 {
     private static ReadOnlySpan<byte> HexDigits => "0123456789abcdef"u8;
 
+    /// <summary>The largest scratch buffer kept per thread between calls; a larger one is dropped after use.</summary>
+    private const int MaxKeptScratch = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_scratch;
+
     internal static byte[] Write(StrictJsonNode root) => WriteTo(root, new ArrayBufferWriter<byte>(256)).WrittenSpan.ToArray();
 
-    /// <summary>Whether the canonical bytes of <paramref name="root"/> equal <paramref name="expected"/> (written into a buffer sized for them, not copied out).</summary>
-    internal static bool Matches(StrictJsonNode root, ReadOnlySpan<byte> expected) =>
-        WriteTo(root, new ArrayBufferWriter<byte>(expected.Length + 16)).WrittenSpan.SequenceEqual(expected);
+    /// <summary>
+    /// The canonical bytes of <paramref name="root"/> in this thread's scratch buffer: valid only
+    /// until the next <see cref="WriteScratch"/> or <see cref="Matches"/> on the same thread.
+    /// </summary>
+    internal static ReadOnlySpan<byte> WriteScratch(StrictJsonNode root) => WriteTo(root, Scratch()).WrittenSpan;
+
+    /// <summary>Whether the canonical bytes of <paramref name="root"/> equal <paramref name="expected"/> (written into the thread's scratch buffer, not copied out).</summary>
+    internal static bool Matches(StrictJsonNode root, ReadOnlySpan<byte> expected) => WriteTo(root, Scratch()).WrittenSpan.SequenceEqual(expected);
+
+    /// <summary>This thread's empty scratch writer; one that grew past <see cref="MaxKeptScratch"/> is replaced so a large document does not pin its buffer.</summary>
+    private static ArrayBufferWriter<byte> Scratch()
+    {
+        ArrayBufferWriter<byte>? scratch = t_scratch;
+        if (scratch is null || scratch.Capacity > MaxKeptScratch)
+        {
+            t_scratch = scratch = new ArrayBufferWriter<byte>(1024);
+        }
+        else
+        {
+            scratch.ResetWrittenCount();
+        }
+
+        return scratch;
+    }
 
     private static ArrayBufferWriter<byte> WriteTo(StrictJsonNode root, ArrayBufferWriter<byte> output)
     {
-        var stack = new Stack<(StrictJsonNode Node, int Next, KeyValuePair<string, StrictJsonNode>[]? Sorted)>();
+        var stack = new Stack<(StrictJsonNode Node, int Next, List<KeyValuePair<string, StrictJsonNode>>? Sorted)>();
         WriteOpen(root, output, stack);
         while (stack.Count > 0)
         {
-            (StrictJsonNode node, int next, KeyValuePair<string, StrictJsonNode>[]? sorted) = stack.Pop();
-            int count = sorted?.Length ?? node.Items!.Count;
+            (StrictJsonNode node, int next, List<KeyValuePair<string, StrictJsonNode>>? sorted) = stack.Pop();
+            int count = sorted?.Count ?? node.Items!.Count;
             if (next == count)
             {
                 Append(output, node.IsObject ? (byte)'}' : (byte)']');
@@ -58,16 +85,18 @@ internal static class CanonicalLexeme
         return output;
     }
 
-    private static void WriteOpen(StrictJsonNode node, ArrayBufferWriter<byte> output, Stack<(StrictJsonNode, int, KeyValuePair<string, StrictJsonNode>[]?)> stack)
+    private static void WriteOpen(StrictJsonNode node, ArrayBufferWriter<byte> output, Stack<(StrictJsonNode, int, List<KeyValuePair<string, StrictJsonNode>>?)> stack)
     {
         switch (node.Kind)
         {
             case StrictJsonKind.Object:
                 Append(output, (byte)'{');
-                KeyValuePair<string, StrictJsonNode>[] sorted = [.. node.Members!];
+                // The tree is never changed: an unsorted object is written from a sorted copy.
+                List<KeyValuePair<string, StrictJsonNode>> sorted = node.Members!;
                 if (!IsSorted(sorted))
                 {
-                    Array.Sort(sorted, (a, b) => CodePoints.Compare(a.Key, b.Key));
+                    sorted = [.. sorted];
+                    sorted.Sort(static (a, b) => CodePoints.Compare(a.Key, b.Key));
                 }
 
                 stack.Push((node, 0, sorted));
@@ -95,9 +124,9 @@ internal static class CanonicalLexeme
     }
 
     /// <summary>Members read from canonical bytes are already in code-point order; sorting is then skipped.</summary>
-    private static bool IsSorted(KeyValuePair<string, StrictJsonNode>[] members)
+    private static bool IsSorted(List<KeyValuePair<string, StrictJsonNode>> members)
     {
-        for (int i = 1; i < members.Length; i++)
+        for (int i = 1; i < members.Count; i++)
         {
             if (CodePoints.Compare(members[i - 1].Key, members[i].Key) > 0)
             {

@@ -40,6 +40,12 @@ internal sealed class StrictJsonNode
 
     internal static StrictJsonNode NewArray() => new(StrictJsonKind.Array, text: null) { Items = [] };
 
+    /// <summary>An object over <paramref name="members"/> (the reader's exact-size list, not copied).</summary>
+    internal static StrictJsonNode Object(List<KeyValuePair<string, StrictJsonNode>> members) => new(StrictJsonKind.Object, text: null) { Members = members };
+
+    /// <summary>An array over <paramref name="items"/> (the reader's exact-size list, not copied).</summary>
+    internal static StrictJsonNode Array(List<StrictJsonNode> items) => new(StrictJsonKind.Array, text: null) { Items = items };
+
     internal static StrictJsonNode String(string value) => new(StrictJsonKind.String, value);
 
     internal static StrictJsonNode Number(string lexeme) => new(StrictJsonKind.Number, lexeme);
