@@ -120,7 +120,8 @@ internal static class IssuedAt
         return false;
     }
 
-    private static bool IsSecondsPart(string text)
+    /// <summary>Whether the first 19 characters are <c>YYYY-MM-DDTHH:MM:SS</c> (ASCII digits); the caller guarantees the length.</summary>
+    internal static bool IsSecondsPart(string text)
     {
         for (int i = 0; i < SecondsLength; i++)
         {

@@ -69,19 +69,9 @@ internal static class ChainIssuedAt
     {
         end = 19;
         fraction = string.Empty;
-        for (int i = 0; i < 19; i++)
+        if (!IssuedAt.IsSecondsPart(text))
         {
-            bool ok = i switch
-            {
-                4 or 7 => text[i] == '-',
-                10 => text[i] == 'T',
-                13 or 16 => text[i] == ':',
-                _ => char.IsAsciiDigit(text[i]),
-            };
-            if (!ok)
-            {
-                return false;
-            }
+            return false;
         }
 
         if (text[19] != '.')
