@@ -79,11 +79,10 @@ public static partial class CertificateChainVerifier
     /// <summary>A <c>Lucairn.VerifyCertificateChain</c> span, only when something listens.</summary>
     private static VerificationScope? StartSpan() => LucairnTelemetry.Instance.StartVerification("Lucairn.VerifyCertificateChain", "chain");
 
-    /// <summary>Records the verdict (valid only when VERIFIED) and the reason code (a fixed upstream vocabulary, never certificate data).</summary>
+    /// <summary>Records the verdict (valid only when VERIFIED; the scope drops the reason then) and the reason code (a fixed upstream vocabulary, never certificate data).</summary>
     private static CertificateChainResult Completed(VerificationScope? span, CertificateChainResult result)
     {
-        bool verified = result.Verdict == ChainVerdicts.Verified;
-        span?.Complete(valid: verified, reason: verified ? null : result.Reason);
+        span?.Complete(valid: result.Verdict == ChainVerdicts.Verified, reason: result.Reason);
         return result;
     }
 
