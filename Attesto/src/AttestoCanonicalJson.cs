@@ -6,18 +6,24 @@ namespace Attesto;
 
 /// <summary>
 /// Attesto canonical JSON (ATTESTO-CANONICAL-JSON-001 as reconstructed in spec §4) and the
-/// FIX-11 number policy (§5), through Shared.Crypto's <see cref="CanonicalJsonOptions.Attesto"/>
-/// profile: keys sorted by code point, no whitespace, ASCII-only output, integers only within
+/// FIX-11 number policy (§5), through Shared.Crypto's <see cref="CanonicalJson"/> with the
+/// <see cref="Options"/> profile: keys sorted by code point, no whitespace, ASCII-only output, integers only within
 /// ±(2^53 − 1), duplicate keys rejected. Pure and thread-safe.
 /// </summary>
 public static class AttestoCanonicalJson
 {
+    /// <summary>
+    /// The Attesto profile for <see cref="CanonicalJson"/>: integers only within ±(2^53 − 1),
+    /// duplicate keys rejected on parse.
+    /// </summary>
+    public static CanonicalJsonOptions Options { get; } = new() { Name = "attesto", SafeIntegersOnly = true };
+
     private static readonly JsonSerializer ValueSerializer = JsonSerializer.Create(new JsonSerializerSettings
     {
         DateParseHandling = DateParseHandling.None,
         FloatParseHandling = FloatParseHandling.Decimal,
         NullValueHandling = NullValueHandling.Include,
-        MaxDepth = CanonicalJsonOptions.Attesto.MaxDepth,
+        MaxDepth = Options.MaxDepth,
     });
 
     /// <summary>Writes a value as canonical JSON bytes (ASCII).</summary>
@@ -31,7 +37,7 @@ public static class AttestoCanonicalJson
         ArgumentNullException.ThrowIfNull(value);
         try
         {
-            return CanonicalJson.Serialize(value, CanonicalJsonOptions.Attesto);
+            return CanonicalJson.Serialize(value, Options);
         }
         catch (CanonicalJsonException ex)
         {
@@ -58,7 +64,7 @@ public static class AttestoCanonicalJson
     {
         try
         {
-            return CanonicalJson.Parse(json, CanonicalJsonOptions.Attesto);
+            return CanonicalJson.Parse(json, Options);
         }
         catch (CanonicalJsonException ex)
         {

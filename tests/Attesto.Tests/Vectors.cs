@@ -8,9 +8,9 @@ namespace Attesto.Tests;
 internal static class Vectors
 {
     internal static JObject Read(string file) =>
-        (JObject)CanonicalJson.Parse(TestVectors.ReadText("attesto", file), CanonicalJsonOptions.Attesto);
+        (JObject)CanonicalJson.Parse(TestVectors.ReadText("attesto", file), AttestoCanonicalJson.Options);
 
-    internal static JObject Parse(string json) => (JObject)CanonicalJson.Parse(json, CanonicalJsonOptions.Attesto);
+    internal static JObject Parse(string json) => (JObject)CanonicalJson.Parse(json, AttestoCanonicalJson.Options);
 
     internal static IEnumerable<JObject> Cases(string file, string key = "cases") =>
         ((JArray)Read(file)[key]!).Cast<JObject>();

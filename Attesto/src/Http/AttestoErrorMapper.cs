@@ -74,7 +74,7 @@ internal static class AttestoErrorMapper
 
         try
         {
-            return CanonicalJson.Parse(body, CanonicalJsonOptions.Attesto) as JObject;
+            return CanonicalJson.Parse(body, AttestoCanonicalJson.Options) as JObject;
         }
         catch (CanonicalJsonException)
         {

@@ -14,7 +14,7 @@ internal static class WireJson
     internal static readonly JsonSerializer Serializer = JsonSerializer.Create(Shared.Http.NewtonsoftContentSerializer.DefaultSettings);
 
     /// <summary>Duplicate keys rejected; numbers of any size accepted (the number policy governs what we commit, not what we read).</summary>
-    private static readonly CanonicalJsonOptions ParseOptions = CanonicalJsonOptions.Lucairn with { Name = "attesto-wire" };
+    private static readonly CanonicalJsonOptions ParseOptions = CanonicalJsonOptions.Default with { Name = "attesto-wire" };
 
     /// <summary>Parses text strictly.</summary>
     /// <exception cref="CanonicalJsonException">The text is not acceptable JSON.</exception>

@@ -46,7 +46,7 @@ internal static class SelfTest
     {
         try
         {
-            var doc = (JObject)CanonicalJson.Parse(vectorsJson, CanonicalJsonOptions.Attesto);
+            var doc = (JObject)CanonicalJson.Parse(vectorsJson, AttestoCanonicalJson.Options);
             return CheckCanonical(doc) ?? CheckNumberPolicy(doc) ?? CheckPayloadCommitment(doc) ?? CheckMerkle(doc) ?? CheckReceipt(doc);
         }
         catch (Exception ex) when (ex is AttestoException or CryptoException or InvalidCastException or ArgumentException or InvalidOperationException or FormatException)

@@ -192,7 +192,7 @@ public sealed class FileHeadStore : IHeadStore
         JToken root;
         try
         {
-            root = CanonicalJson.Parse(File.ReadAllText(Path, Encoding.UTF8), CanonicalJsonOptions.Attesto);
+            root = CanonicalJson.Parse(File.ReadAllText(Path, Encoding.UTF8), AttestoCanonicalJson.Options);
         }
         catch (Exception ex) when (ex is JsonException or CanonicalJsonException)
         {

@@ -54,7 +54,7 @@ internal sealed class RawResponse
 
         try
         {
-            return CanonicalJson.Parse(Text, CanonicalJsonOptions.Lucairn);
+            return CanonicalJson.Parse(Text, LucairnCanonicalJson.Options);
         }
         catch (Exception ex) when (ex is CryptoException or Newtonsoft.Json.JsonException)
         {

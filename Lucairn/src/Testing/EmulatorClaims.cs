@@ -94,7 +94,7 @@ internal static class EmulatorClaims
             ["service_id"] = claim.ServiceId,
             ["timestamp"] = claim.Timestamp,
         },
-        CanonicalJsonOptions.Lucairn);
+        LucairnCanonicalJson.Options);
 
     /// <summary>The outer claim object with its signed <c>canonical_payload</c>, its signature and its typed copy.</summary>
     internal static JObject Sign(EmulatorClaim claim, EmulatorServiceKeys keys)

@@ -61,9 +61,9 @@ internal static class EmulatorFaults
         {
             case EmulatorCertificateFault.ClaimSignatureInvalid:
                 // Same claim id (so the witness, which signs ids only, still verifies), different signed body.
-                var body = (JObject)CanonicalJson.Parse(Encoding.UTF8.GetString(Convert.FromBase64String((string)sanitizer["canonical_payload"]!)), CanonicalJsonOptions.Lucairn);
+                var body = (JObject)CanonicalJson.Parse(Encoding.UTF8.GetString(Convert.FromBase64String((string)sanitizer["canonical_payload"]!)), LucairnCanonicalJson.Options);
                 body["payload"]!["pii_entities_found"] = 0;
-                sanitizer["canonical_payload"] = Convert.ToBase64String(CanonicalJson.Serialize(body, CanonicalJsonOptions.Lucairn));
+                sanitizer["canonical_payload"] = Convert.ToBase64String(CanonicalJson.Serialize(body, LucairnCanonicalJson.Options));
                 break;
             case EmulatorCertificateFault.ClaimCanonicalMismatch:
                 ((JArray)sanitizer["data_seen"]!).Add("raw_context");

@@ -143,7 +143,7 @@ internal sealed class EmulatorGateway
         JObject body;
         try
         {
-            body = CanonicalJson.Parse(request.BodyText, CanonicalJsonOptions.Lucairn) as JObject
+            body = CanonicalJson.Parse(request.BodyText, LucairnCanonicalJson.Options) as JObject
                 ?? throw new JsonException("The body is not a JSON object.");
         }
         catch (Exception ex) when (ex is JsonException or CryptoException)

@@ -31,7 +31,7 @@ internal ref struct CertificateReader
     /// <summary>The longest certificate text accepted, in characters (real certificates are about 16 KB).</summary>
     internal const int MaxLength = 4 * 1024 * 1024;
 
-    internal static readonly CanonicalJsonOptions ParseOptions = CanonicalJsonOptions.Lucairn with { MaxDepth = MaxDepth };
+    internal static readonly CanonicalJsonOptions ParseOptions = LucairnCanonicalJson.Options with { MaxDepth = MaxDepth };
 
     private const int SeenCertificateId = 1 << 0;
     private const int SeenRequestId = 1 << 1;

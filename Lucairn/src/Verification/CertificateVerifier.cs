@@ -137,7 +137,7 @@ public static partial class CertificateVerifier
                 throw CertificateFailure.Create(VerifyCertificateFailureReason.VersionDowngradeDetected, $"signable_protocol_version_emitted is {fields.SignableProtocolVersionEmitted} but signable_v3_signature is missing or empty (v3 signature stripped).", certificateId);
             }
 
-            using (var signable = new CanonicalJsonObjectWriter(CanonicalJsonOptions.Lucairn, SignableCapacity))
+            using (var signable = new CanonicalJsonObjectWriter(LucairnCanonicalJson.Options, SignableCapacity))
             {
                 Signables.WriteV3(fields, signable);
                 CheckSignature(signable.Complete(), fields.SignableV3Signature!, "signable_v3_signature", keys, certificateId);
@@ -152,7 +152,7 @@ public static partial class CertificateVerifier
                 throw CertificateFailure.Create(VerifyCertificateFailureReason.VersionDowngradeDetected, $"signable_v3_signature is present but signable_protocol_version_emitted is {fields.SignableProtocolVersionEmitted} (version marker stripped or lowered).", certificateId);
             }
 
-            using (var signable = new CanonicalJsonObjectWriter(CanonicalJsonOptions.Lucairn, SignableCapacity))
+            using (var signable = new CanonicalJsonObjectWriter(LucairnCanonicalJson.Options, SignableCapacity))
             {
                 Signables.WriteV2(fields, signable);
                 CheckSignature(signable.Complete(), fields.WitnessSignature, "witness_signature", keys, certificateId);

@@ -23,14 +23,14 @@ internal static class Signables
 
     internal static byte[] BuildV2(CertificateFields fields)
     {
-        using var writer = new CanonicalJsonObjectWriter(CanonicalJsonOptions.Lucairn, InitialCapacity);
+        using var writer = new CanonicalJsonObjectWriter(LucairnCanonicalJson.Options, InitialCapacity);
         WriteV2(fields, writer);
         return writer.ToArray();
     }
 
     internal static byte[] BuildV3(CertificateFields fields)
     {
-        using var writer = new CanonicalJsonObjectWriter(CanonicalJsonOptions.Lucairn, InitialCapacity);
+        using var writer = new CanonicalJsonObjectWriter(LucairnCanonicalJson.Options, InitialCapacity);
         WriteV3(fields, writer);
         return writer.ToArray();
     }

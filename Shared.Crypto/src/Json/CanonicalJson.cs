@@ -15,7 +15,7 @@ public static class CanonicalJson
 {
     /// <summary>Writes a token tree as canonical JSON bytes.</summary>
     /// <param name="token">The value to encode.</param>
-    /// <param name="options">The profile: <see cref="CanonicalJsonOptions.Lucairn"/> or <see cref="CanonicalJsonOptions.Attesto"/>.</param>
+    /// <param name="options">The profile (for example <see cref="CanonicalJsonOptions.Default"/>).</param>
     /// <returns>The ASCII bytes.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="CanonicalJsonException">The value cannot be encoded; <see cref="CanonicalJsonException.Path"/> says where.</exception>

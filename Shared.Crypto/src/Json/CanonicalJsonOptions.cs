@@ -1,26 +1,19 @@
 namespace Shared.Crypto;
 
 /// <summary>
-/// The switches that separate the canonical JSON profiles. Both profiles sort keys by code
-/// point (UTF-8 byte order), emit pure ASCII with lowercase <c>\uxxxx</c> escapes, and reject
-/// every non-integer number; they differ in the integer range they accept.
+/// The switches of a canonical JSON profile. Every profile sorts keys by code point (UTF-8 byte
+/// order), emits pure ASCII with lowercase <c>\uxxxx</c> escapes and rejects every non-integer
+/// number; profiles differ in the integer range they accept, duplicate-key handling and depth.
+/// The vendor packages define their own profiles (Lucairn's <c>LucairnCanonicalJson.Options</c>,
+/// Attesto's <c>AttestoCanonicalJson.Options</c>); this package knows no vendor.
 /// </summary>
 public sealed record CanonicalJsonOptions
 {
-    /// <summary>The largest integer magnitude the Attesto profile accepts: 2^53 − 1.</summary>
+    /// <summary>The largest integer magnitude a <see cref="SafeIntegersOnly"/> profile accepts: 2^53 − 1.</summary>
     public const long MaxSafeInteger = 9_007_199_254_740_991;
 
-    /// <summary>
-    /// The Lucairn witness profile (<c>specs/lucairn.md</c> §6): integers of any size, written
-    /// exactly; duplicate keys rejected on parse.
-    /// </summary>
-    public static CanonicalJsonOptions Lucairn { get; } = new() { Name = "lucairn-witness" };
-
-    /// <summary>
-    /// The Attesto profile (ATTESTO-CANONICAL-JSON-001 with the FIX-11 number policy): integers
-    /// only within ±(2^53 − 1); duplicate keys rejected on parse.
-    /// </summary>
-    public static CanonicalJsonOptions Attesto { get; } = new() { Name = "attesto", SafeIntegersOnly = true };
+    /// <summary>The default profile: integers of any size, written exactly; duplicate keys rejected; depth 128.</summary>
+    public static CanonicalJsonOptions Default { get; } = new() { Name = "default" };
 
     /// <summary>A short name for messages.</summary>
     public string Name { get; init; } = "custom";

@@ -65,7 +65,7 @@ public static class JsonPathText
     {
         try
         {
-            return CanonicalJson.SerializeToString(new JValue(name), CanonicalJsonOptions.Lucairn);
+            return CanonicalJson.SerializeToString(new JValue(name), CanonicalJsonOptions.Default);
         }
         catch (CanonicalJsonException)
         {

@@ -14,7 +14,7 @@ public class AttestoClientTests
     private const string Ack = """{"id":"evt_1","system_id":"sys_1","ts":"2026-06-07T12:00:00.000000+00:00"}""";
 
     private static JObject Body(ClientHarness.Captured captured) =>
-        (JObject)Shared.Crypto.CanonicalJson.Parse(captured.Body, Shared.Crypto.CanonicalJsonOptions.Attesto);
+        (JObject)Shared.Crypto.CanonicalJson.Parse(captured.Body, AttestoCanonicalJson.Options);
 
     [Test]
     public async Task Log_event_sends_the_sdk_headers_and_the_wire_body()

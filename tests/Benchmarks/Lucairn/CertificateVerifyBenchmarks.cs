@@ -25,7 +25,7 @@ public class CertificateVerifyBenchmarks
     {
         string vectors = LucairnVectors.Directory;
         _json = File.ReadAllText(Path.Combine(vectors, "cert-real-v3-production.json"));
-        _jobject = (JObject)CanonicalJson.Parse(_json, CanonicalJsonOptions.Lucairn);
+        _jobject = (JObject)CanonicalJson.Parse(_json, LucairnCanonicalJson.Options);
         _parsed = VeilCertificate.Parse(_json);
         _keys = new VerifyCertificateKeys("witness_v1", File.ReadAllText(Path.Combine(vectors, "production-witness-pubkey.hex")).Trim());
         _v3Signable = Convert.FromHexString(File.ReadAllText(Path.Combine(vectors, "real-v3-signable-go-reference.hex")).Trim());

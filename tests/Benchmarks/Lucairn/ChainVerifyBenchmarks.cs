@@ -36,8 +36,8 @@ public class ChainVerifyBenchmarks
         var v3 = new JObject(result.Verified!.Certificate.Select(pair => new JProperty(pair.Key, pair.Value)));
         string[] v2Keys = ["certificate_id", "claim_ids", "issued_at", "overall_verdict", "protocol_version", "request_id", "witness_key_id"];
         var v2 = new JObject(v2Keys.Select(key => new JProperty(key, v3[key])));
-        _six.Add((witness, CanonicalJson.Serialize(v2, CanonicalJsonOptions.Lucairn), Convert.FromBase64String((string)certificate["witness_signature"]!)));
-        _six.Add((witness, CanonicalJson.Serialize(v3, CanonicalJsonOptions.Lucairn), Convert.FromBase64String((string)certificate["signable_v3_signature"]!)));
+        _six.Add((witness, CanonicalJson.Serialize(v2, LucairnCanonicalJson.Options), Convert.FromBase64String((string)certificate["witness_signature"]!)));
+        _six.Add((witness, CanonicalJson.Serialize(v3, LucairnCanonicalJson.Options), Convert.FromBase64String((string)certificate["signable_v3_signature"]!)));
 
         // The four claims: the decoded canonical_payload under the claim's own service key.
         foreach (JToken claim in certificate["claims"]!)

@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Newtonsoft.Json.Linq;
+using Attesto;
+using Lucairn;
 using Shared.Crypto;
 
 namespace Benchmarks.SharedCrypto;
@@ -18,7 +20,7 @@ public class CanonicalJsonBenchmarks
     public void Setup()
     {
         _small = CertificateLike(0);
-        int perObject = CanonicalJson.Serialize(_small, CanonicalJsonOptions.Lucairn).Length;
+        int perObject = CanonicalJson.Serialize(_small, LucairnCanonicalJson.Options).Length;
         var claims = new JArray();
         for (int i = 0; i < 1_000_000 / perObject; i++)
         {
@@ -26,20 +28,20 @@ public class CanonicalJsonBenchmarks
         }
 
         _large = new JObject { ["certificates"] = claims };
-        Console.WriteLine($"small: {CanonicalJson.Serialize(_small, CanonicalJsonOptions.Lucairn).Length} bytes, large: {CanonicalJson.Serialize(_large, CanonicalJsonOptions.Lucairn).Length} bytes");
+        Console.WriteLine($"small: {CanonicalJson.Serialize(_small, LucairnCanonicalJson.Options).Length} bytes, large: {CanonicalJson.Serialize(_large, LucairnCanonicalJson.Options).Length} bytes");
     }
 
     [Benchmark]
-    public byte[] Small_Lucairn() => CanonicalJson.Serialize(_small, CanonicalJsonOptions.Lucairn);
+    public byte[] Small_Lucairn() => CanonicalJson.Serialize(_small, LucairnCanonicalJson.Options);
 
     [Benchmark]
-    public byte[] Small_Attesto() => CanonicalJson.Serialize(_small, CanonicalJsonOptions.Attesto);
+    public byte[] Small_Attesto() => CanonicalJson.Serialize(_small, AttestoCanonicalJson.Options);
 
     [Benchmark]
-    public byte[] Large_Lucairn() => CanonicalJson.Serialize(_large, CanonicalJsonOptions.Lucairn);
+    public byte[] Large_Lucairn() => CanonicalJson.Serialize(_large, LucairnCanonicalJson.Options);
 
     [Benchmark]
-    public byte[] Large_Attesto() => CanonicalJson.Serialize(_large, CanonicalJsonOptions.Attesto);
+    public byte[] Large_Attesto() => CanonicalJson.Serialize(_large, AttestoCanonicalJson.Options);
 
     private static JObject CertificateLike(int seed)
     {

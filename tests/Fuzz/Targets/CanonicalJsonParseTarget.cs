@@ -1,4 +1,6 @@
 using Fuzz.Harness;
+using Attesto;
+using Lucairn;
 using Shared.Crypto;
 
 namespace Fuzz.Targets;
@@ -26,7 +28,7 @@ public sealed class CanonicalJsonParseTarget : FuzzTarget
     protected override void Execute(ReadOnlySpan<byte> input)
     {
         string text = InputText.Decode(input);
-        Attempt(() => CanonicalJson.Parse(text, CanonicalJsonOptions.Lucairn));
-        Attempt(() => CanonicalJson.Parse(text, CanonicalJsonOptions.Attesto));
+        Attempt(() => CanonicalJson.Parse(text, LucairnCanonicalJson.Options));
+        Attempt(() => CanonicalJson.Parse(text, AttestoCanonicalJson.Options));
     }
 }

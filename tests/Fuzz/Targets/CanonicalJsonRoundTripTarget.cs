@@ -1,5 +1,7 @@
 using Fuzz.Harness;
 using Newtonsoft.Json.Linq;
+using Attesto;
+using Lucairn;
 using Shared.Crypto;
 
 namespace Fuzz.Targets;
@@ -12,7 +14,7 @@ namespace Fuzz.Targets;
 /// </summary>
 public sealed class CanonicalJsonRoundTripTarget : FuzzTarget
 {
-    private static readonly CanonicalJsonOptions[] Profiles = [CanonicalJsonOptions.Lucairn, CanonicalJsonOptions.Attesto];
+    private static readonly CanonicalJsonOptions[] Profiles = [LucairnCanonicalJson.Options, AttestoCanonicalJson.Options];
 
     /// <inheritdoc />
     public override string Name => "json-roundtrip";

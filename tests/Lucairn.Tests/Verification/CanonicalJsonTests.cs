@@ -7,14 +7,14 @@ namespace Lucairn.Tests.Verification;
 
 /// <summary>
 /// Port of upstream <c>python/tests/test_canonical_json.py</c> (HEAD, 21 tests) against the
-/// encoder the Lucairn signables use: <c>CanonicalJson.Serialize(token, CanonicalJsonOptions.Lucairn)</c>.
+/// encoder the Lucairn signables use: <c>CanonicalJson.Serialize(token, LucairnCanonicalJson.Options)</c>.
 /// </summary>
 public class CanonicalJsonTests
 {
-    private static string Canonical(JToken token) => Encoding.ASCII.GetString(CanonicalJson.Serialize(token, CanonicalJsonOptions.Lucairn));
+    private static string Canonical(JToken token) => Encoding.ASCII.GetString(CanonicalJson.Serialize(token, LucairnCanonicalJson.Options));
 
     private static CanonicalJsonException Rejects(JToken token) =>
-        Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize(token, CanonicalJsonOptions.Lucairn))!;
+        Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize(token, LucairnCanonicalJson.Options))!;
 
     [Test]
     public void test_sorts_keys_alphabetically_at_top_level() =>
@@ -137,12 +137,12 @@ public class CanonicalJsonTests
 
     [Test]
     public void test_matches_go_reference_hex_byte_for_byte() =>
-        Assert.That(Convert.ToHexStringLower(CanonicalJson.Serialize(Revived("canonical-json-go-reference-input.json"), CanonicalJsonOptions.Lucairn)),
+        Assert.That(Convert.ToHexStringLower(CanonicalJson.Serialize(Revived("canonical-json-go-reference-input.json"), LucairnCanonicalJson.Options)),
             Is.EqualTo(TestVectors.ReadText("lucairn", "canonical-json-go-reference.hex").Trim()));
 
     [Test]
     public void test_matches_witness_reference_hex_nonascii_byte_for_byte() =>
-        Assert.That(Convert.ToHexStringLower(CanonicalJson.Serialize(Revived("canonical-json-nonascii-go-reference-input.json"), CanonicalJsonOptions.Lucairn)),
+        Assert.That(Convert.ToHexStringLower(CanonicalJson.Serialize(Revived("canonical-json-nonascii-go-reference-input.json"), LucairnCanonicalJson.Options)),
             Is.EqualTo(TestVectors.ReadText("lucairn", "canonical-json-nonascii-go-reference.hex").Trim()));
 
     [Test]
@@ -154,12 +154,12 @@ public class CanonicalJsonTests
     [Test]
     [Description("Spec §6: integers of any size are written exactly (2**70).")]
     public void spec_big_integer_written_exactly() =>
-        Assert.That(Canonical(CanonicalJson.Parse("""{"n":1180591620717411303424}""", CanonicalJsonOptions.Lucairn)), Is.EqualTo("""{"n":1180591620717411303424}"""));
+        Assert.That(Canonical(CanonicalJson.Parse("""{"n":1180591620717411303424}""", LucairnCanonicalJson.Options)), Is.EqualTo("""{"n":1180591620717411303424}"""));
 
     /// <summary>The golden input with every <c>{"$rawInt": n}</c> marker replaced by the bare integer.</summary>
     private static JToken Revived(string file)
     {
-        JToken input = CanonicalJson.Parse(TestVectors.ReadText("lucairn", file), CanonicalJsonOptions.Lucairn);
+        JToken input = CanonicalJson.Parse(TestVectors.ReadText("lucairn", file), LucairnCanonicalJson.Options);
         return Revive(input);
     }
 

@@ -32,7 +32,7 @@ internal static class CertificateFixtures
     internal static string Text(string file) => TestVectors.ReadText("lucairn", file);
 
     /// <summary>A vector certificate as a token tree (dates and decimals kept as text).</summary>
-    internal static JObject Load(string file) => (JObject)CanonicalJson.Parse(Text(file), CanonicalJsonOptions.Lucairn);
+    internal static JObject Load(string file) => (JObject)CanonicalJson.Parse(Text(file), LucairnCanonicalJson.Options);
 
     internal static string Anchored => Text("cert-valid-anchored.json");
 

@@ -143,7 +143,7 @@ public class VerifyCertificateV3Tests
                 ["witness_key_id"] = cert["witness_key_id"]!.DeepClone(),
             };
             Ed25519PrivateKey fresh = Ed25519PrivateKey.Generate();
-            cert["witness_signature"] = Convert.ToBase64String(fresh.Sign(CanonicalJson.Serialize(signedMap, CanonicalJsonOptions.Lucairn)));
+            cert["witness_signature"] = Convert.ToBase64String(fresh.Sign(CanonicalJson.Serialize(signedMap, LucairnCanonicalJson.Options)));
 
             VerifyCertificateResult result = CertificateVerifier.Verify(cert.ToString(), new VerifyCertificateKeys("witness_v1", fresh.PublicKey));
             Assert.That(result.SignableVersion, Is.EqualTo(SignableVersion.V2));

@@ -6,7 +6,7 @@ namespace Shared.Crypto.Tests.Canonical;
 /// <summary>The Attesto profile against <c>vectors/attesto</c> canonical and number-policy files.</summary>
 public class AttestoProfileTests
 {
-    private static readonly CanonicalJsonOptions Attesto = CanonicalJsonOptions.Attesto;
+    private static readonly CanonicalJsonOptions Attesto = TestProfiles.Attesto;
 
     private static IEnumerable<TestCaseData> Cases(string file)
     {
@@ -61,7 +61,7 @@ public class AttestoProfileTests
     public void Big_integers_pass_lucairn_but_not_attesto()
     {
         const string Json = "{\"n\":123456789012345678901234567890}";
-        Assert.DoesNotThrow(() => CanonicalJson.Serialize(Json, CanonicalJsonOptions.Lucairn));
+        Assert.DoesNotThrow(() => CanonicalJson.Serialize(Json, TestProfiles.Lucairn));
         Assert.That(Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize(Json, Attesto))!.Message, Does.Contain("safe range"));
     }
 

@@ -7,7 +7,7 @@ namespace Shared.Crypto.Tests.Canonical;
 /// <summary>The member-by-member writer produces exactly the token-tree encoder's bytes and refuses what the encoder would not write.</summary>
 public class CanonicalJsonObjectWriterTests
 {
-    private static readonly CanonicalJsonOptions Lucairn = CanonicalJsonOptions.Lucairn;
+    private static readonly CanonicalJsonOptions Lucairn = TestProfiles.Lucairn;
 
     // Plain ASCII, every short escape, other controls, DEL, BMP non-ASCII, U+2028, a private-use
     // character, an astral character (surrogate pair) and a long string that crosses chunk sizes.
@@ -123,7 +123,7 @@ public class CanonicalJsonObjectWriterTests
     [Test]
     public void The_attesto_profile_refuses_unsafe_integers()
     {
-        using var writer = new CanonicalJsonObjectWriter(CanonicalJsonOptions.Attesto);
+        using var writer = new CanonicalJsonObjectWriter(TestProfiles.Attesto);
         writer.WriteInteger("max", CanonicalJsonOptions.MaxSafeInteger);
 
         var ex = Assert.Throws<CanonicalJsonException>(() => writer.WriteInteger("over", CanonicalJsonOptions.MaxSafeInteger + 1));

@@ -9,7 +9,7 @@ namespace Shared.Crypto.Tests.Canonical;
 /// <summary>Property tests over random JSON trees (random keys, all kinds of characters, integers, nesting).</summary>
 public class CanonicalJsonProperties
 {
-    private static readonly CanonicalJsonOptions Lucairn = CanonicalJsonOptions.Lucairn;
+    private static readonly CanonicalJsonOptions Lucairn = TestProfiles.Lucairn;
 
     [FsCheck.NUnit.Property(MaxTest = 300, Arbitrary = new[] { typeof(JsonTrees) })]
     public bool Output_reparses_to_an_equal_tree(JToken tree)

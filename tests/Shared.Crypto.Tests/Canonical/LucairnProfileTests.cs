@@ -7,7 +7,7 @@ namespace Shared.Crypto.Tests.Canonical;
 /// <summary>The Lucairn witness profile against the upstream Go reference bytes and the spec's unit vectors.</summary>
 public class LucairnProfileTests
 {
-    private static readonly CanonicalJsonOptions Lucairn = CanonicalJsonOptions.Lucairn;
+    private static readonly CanonicalJsonOptions Lucairn = TestProfiles.Lucairn;
 
     [TestCase("canonical-json-go-reference-input.json", "canonical-json-go-reference.hex")]
     [TestCase("canonical-json-nonascii-go-reference-input.json", "canonical-json-nonascii-go-reference.hex")]
