@@ -1,6 +1,4 @@
-using Attesto.Diagnostics;
 using Attesto.Http;
-using Attesto.Models;
 using Newtonsoft.Json.Linq;
 
 namespace Attesto;

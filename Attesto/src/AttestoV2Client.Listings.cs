@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Attesto.Http;
-using Attesto.Models;
 
 namespace Attesto;
 
@@ -154,5 +153,5 @@ public partial class AttestoV2Client
 
     /// <summary>Runs one call inside the operation span of the public method that called it.</summary>
     private Task<T> Traced<T>(string method, Func<Task<T>> body, [CallerMemberName] string operation = "") =>
-        Diagnostics.AttestoTelemetry.Instance.TraceAsync(operation, method, _transport?.BaseUrl.OriginalString, body);
+        AttestoTelemetry.Instance.TraceAsync(operation, method, _transport?.BaseUrl.OriginalString, body);
 }

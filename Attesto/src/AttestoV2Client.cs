@@ -1,8 +1,4 @@
-using Attesto.Diagnostics;
 using Attesto.Http;
-using Attesto.Models;
-using Attesto.Verification;
-using Attesto.Witness;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 

@@ -1,4 +1,3 @@
-using Attesto.Models;
 
 namespace Attesto;
 

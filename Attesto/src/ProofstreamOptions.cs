@@ -1,4 +1,3 @@
-using Attesto.Witness;
 
 namespace Attesto;
 

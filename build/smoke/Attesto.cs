@@ -1,10 +1,7 @@
 // Smoke test for the packed Attesto package alone: an attested event against the package's own
 // MockAttesto, its receipt verified offline, and a completeness check of the stream.
 using Attesto;
-using Attesto.Models;
 using Attesto.Testing;
-using Attesto.Verification;
-using Attesto.Witness;
 
 await using var mock = MockAttesto.Start();
 using var client = new AttestoV2Client(

@@ -1,5 +1,4 @@
-using Attesto.Models;
-using Attesto.Verification;
+using Attesto;
 
 namespace AttestoSamples;
 

@@ -1,4 +1,4 @@
-using Attesto.Models;
+using Attesto;
 
 namespace AttestoSamples;
 

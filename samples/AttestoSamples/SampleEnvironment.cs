@@ -1,6 +1,5 @@
 using Attesto;
 using Attesto.Testing;
-using Attesto.Witness;
 
 namespace AttestoSamples;
 

@@ -6,10 +6,7 @@
 // appsettings.json or the environment.
 using System.Diagnostics;
 using Attesto;
-using Attesto.Diagnostics;
-using Attesto.Models;
 using Attesto.Testing;
-using Attesto.Witness;
 using Lucairn;
 using Lucairn.Testing;
 using Microsoft.Extensions.Configuration;

@@ -1,8 +1,5 @@
 using Attesto;
-using Attesto.Models;
 using Attesto.Testing;
-using Attesto.Verification;
-using Attesto.Witness;
 
 namespace Quickstart;
 

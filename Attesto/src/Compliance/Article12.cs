@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Attesto.Models;
-using Attesto.Verification;
 
-namespace Attesto.Compliance;
+namespace Attesto;
 
 /// <summary>
 /// A deterministic Markdown evidence report for a stream (upstream's <c>article12(...)</c>,

@@ -1,11 +1,9 @@
-using Attesto.Models;
-using Attesto.Verification;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 
-namespace Attesto.Compliance;
+namespace Attesto;
 
 /// <summary>
 /// The C# form of upstream's <c>@attest</c> decorator (spec §17): runs a function and logs

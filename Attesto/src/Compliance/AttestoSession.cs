@@ -1,7 +1,6 @@
-using Attesto.Models;
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Compliance;
+namespace Attesto;
 
 /// <summary>
 /// A logging session on one stream for one actor (upstream's <c>session(...)</c>, spec §17):

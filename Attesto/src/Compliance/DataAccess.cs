@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Compliance;
+namespace Attesto;
 
 /// <summary>An access to personal or regulated data (<c>ai.data_access</c>).</summary>
 public sealed class DataAccess : TypedEvent

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Compliance;
+namespace Attesto;
 
 /// <summary>A human overriding an AI decision (<c>ai.human_override</c>).</summary>
 public sealed class HumanOverride : TypedEvent

@@ -1,7 +1,6 @@
-using Attesto.Models;
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Compliance;
+namespace Attesto;
 
 /// <summary>A reportable incident (<c>ai.incident_report</c>).</summary>
 public sealed class IncidentReport : TypedEvent

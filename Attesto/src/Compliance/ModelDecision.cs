@@ -1,7 +1,6 @@
-using Attesto.Verification;
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Compliance;
+namespace Attesto;
 
 /// <summary>An AI model decision (<c>ai.model_decision</c>). Log commitments, not raw inputs.</summary>
 public sealed class ModelDecision : TypedEvent

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Compliance;
+namespace Attesto;
 
 /// <summary>
 /// A typed compliance event (spec §17): a fixed <see cref="EventType"/>, snake_case payload

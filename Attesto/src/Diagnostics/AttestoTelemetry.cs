@@ -1,6 +1,6 @@
 using Shared.Telemetry;
 
-namespace Attesto.Diagnostics;
+namespace Attesto;
 
 /// <summary>
 /// The names under which the Attesto SDK publishes OpenTelemetry-compatible tracing and metrics

@@ -1,10 +1,9 @@
 using System.Globalization;
 using Attesto.Http;
-using Attesto.Verification;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 
-namespace Attesto.Diagnostics;
+namespace Attesto;
 
 /// <summary>
 /// Checks this installation and, with an API key, the connection to Attesto (spec §18):
@@ -32,7 +31,7 @@ public static class Doctor
             CheckSelfTest(),
             CheckEd25519(),
             CheckNumberPolicy(options.SamplePayload),
-            CheckHeadStore(options.HeadStorePath ?? Witness.FileHeadStore.DefaultPath),
+            CheckHeadStore(options.HeadStorePath ?? FileHeadStore.DefaultPath),
         };
         checks.AddRange(await CheckServiceAsync(options, cancellationToken).ConfigureAwait(false));
         return new DoctorReport(checks);
@@ -102,7 +101,7 @@ public static class Doctor
                 }
             }
 
-            if (Witness.FileHeadStore.UnsafeDirectoryProblem(directory) is { } problem)
+            if (FileHeadStore.UnsafeDirectoryProblem(directory) is { } problem)
             {
                 return new DoctorCheck("head_store", false, problem);
             }

@@ -1,4 +1,4 @@
-namespace Attesto.Diagnostics;
+namespace Attesto;
 
 /// <summary>One line of the doctor's report.</summary>
 /// <param name="Name">The check's key, e.g. <c>self_test</c>.</param>

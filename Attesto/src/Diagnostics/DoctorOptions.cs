@@ -1,4 +1,4 @@
-namespace Attesto.Diagnostics;
+namespace Attesto;
 
 /// <summary>What <see cref="Doctor.RunAsync"/> checks.</summary>
 public sealed class DoctorOptions

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Diagnostics;
+namespace Attesto;
 
 /// <summary>
 /// The doctor's deterministic report: checks in a fixed order (<c>self_test</c>, <c>ed25519</c>,

@@ -1,6 +1,5 @@
-using Attesto.Verification;
 
-namespace Attesto.Diagnostics;
+namespace Attesto;
 
 /// <summary>
 /// Turns a failed report's first problem into a fixed, data-free reason code for telemetry

@@ -1,8 +1,7 @@
-using Attesto.Verification;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 
-namespace Attesto.Hashing;
+namespace Attesto;
 
 /// <summary>
 /// The Proofstream hash and signing inputs the spec leaves entirely open (checkpoint hash, witness

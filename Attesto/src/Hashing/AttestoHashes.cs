@@ -1,7 +1,7 @@
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 
-namespace Attesto.Hashing;
+namespace Attesto;
 
 /// <summary>
 /// Every Attesto hash input, one small function per domain tag and input shape. The byte

@@ -1,7 +1,7 @@
 using Shared.Crypto;
 using System.Text;
 
-namespace Attesto.Hashing;
+namespace Attesto;
 
 /// <summary>
 /// The single PROPOSED domain-separation primitive (spec §7):

@@ -1,4 +1,4 @@
-namespace Attesto.Hashing;
+namespace Attesto;
 
 /// <summary>
 /// The domain-separation tags. <c>attesto.v2.window</c> and <c>attesto.v2.checkpoint</c> are

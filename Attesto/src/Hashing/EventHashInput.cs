@@ -1,4 +1,4 @@
-namespace Attesto.Hashing;
+namespace Attesto;
 
 /// <summary>The fields an event hash commits to (spec §8, PROPOSED); hashes as lowercase hex.</summary>
 /// <param name="TenantId">The tenant.</param>

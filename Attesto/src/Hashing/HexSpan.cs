@@ -1,4 +1,4 @@
-namespace Attesto.Hashing;
+namespace Attesto;
 
 /// <summary>Allocation-free hex decoding of fixed-size digests, either case; never throws.</summary>
 internal static class HexSpan

@@ -1,4 +1,4 @@
-namespace Attesto.Hashing;
+namespace Attesto;
 
 /// <summary>Which node function a Merkle tree uses.</summary>
 internal enum MerkleDomain

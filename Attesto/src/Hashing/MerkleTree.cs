@@ -1,7 +1,6 @@
-using Attesto.Verification;
 using Shared.Crypto;
 
-namespace Attesto.Hashing;
+namespace Attesto;
 
 /// <summary>
 /// The Merkle tree of windows and checkpoints (spec §10): leaves are 32-byte digests in order

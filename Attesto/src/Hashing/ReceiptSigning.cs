@@ -1,7 +1,7 @@
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 
-namespace Attesto.Hashing;
+namespace Attesto;
 
 /// <summary>
 /// Receipt signing (PROPOSED, spec §9): Ed25519 over the 32 raw bytes of

@@ -1,4 +1,3 @@
-using Attesto.Models;
 using Newtonsoft.Json.Linq;
 using Refit;
 

@@ -1,4 +1,3 @@
-using Attesto.Models;
 using Refit;
 
 namespace Attesto.Http;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Attesto.Models;
 
 namespace Attesto.Http;
 

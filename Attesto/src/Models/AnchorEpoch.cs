@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>An anchor epoch: a Merkle root committed to a chain (<c>GET /v2/anchors/{anchor_epoch_id}</c>).</summary>
 [JsonConverter(typeof(WireModelConverter))]

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>One v1 event (<c>POST /v1/sdk/events</c>, or one item of a batch).</summary>
 public sealed class AttestoEvent

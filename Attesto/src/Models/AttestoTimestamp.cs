@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>
 /// A timezone-aware source time (<c>ts</c> in v1, <c>occurred_at</c> in v2). Converts

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>
 /// The chain-relevant fields of one stream event, as the completeness verifier and the

@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>A checkpoint: consecutive windows under one root, chained to the previous checkpoint and witnessed.</summary>
 [JsonConverter(typeof(WireModelConverter))]

@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>Answer of <c>GET /v2/checkpoints/{id}/consistency</c>.</summary>
 [JsonConverter(typeof(WireModelConverter))]

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>The fields of a checkpoint that chain it to its predecessor.</summary>
 /// <param name="CheckpointId">The checkpoint id (<c>chk_…</c>), if known.</param>

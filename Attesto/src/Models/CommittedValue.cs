@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>Converts a committed value (payload or metadata) to JSON and applies the number-policy preflight.</summary>
 internal static class CommittedValue

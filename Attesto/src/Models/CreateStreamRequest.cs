@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>Body of <c>POST /v2/streams</c>.</summary>
 [JsonConverter(typeof(WireModelConverter))]

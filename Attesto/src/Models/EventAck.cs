@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>The service's acknowledgement of one v1 event.</summary>
 public sealed class EventAck

@@ -1,4 +1,4 @@
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>The service's acknowledgement of a v1 batch.</summary>
 /// <param name="Accepted">How many events the service accepted (from <c>accepted</c>, else the number of acknowledgements).</param>

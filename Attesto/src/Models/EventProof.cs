@@ -1,7 +1,7 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>
 /// The tenant-authenticated proof of an anchored v1 event (<c>GET /v1/events/{id}/proof</c>):

@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>Evidence of a fork the service recorded for a stream.</summary>
 [JsonConverter(typeof(WireModelConverter))]

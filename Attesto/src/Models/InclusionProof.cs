@@ -1,7 +1,7 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>Where an event sits in its window and the Merkle path to the window root.</summary>
 [JsonConverter(typeof(WireModelConverter))]

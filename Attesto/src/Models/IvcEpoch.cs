@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>An IVC epoch (<c>GET /v2/ivc/epochs/{ivc_epoch_id}</c>; review-gated upstream).</summary>
 [JsonConverter(typeof(WireModelConverter))]

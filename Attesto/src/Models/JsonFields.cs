@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>Tolerant field lookup over snake_case and camelCase spellings; never throws.</summary>
 internal static class JsonFields

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>
 /// A reader over a token tree the wire converters loaded themselves and may take apart while

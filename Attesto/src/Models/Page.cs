@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>One page of a limit/offset listing. The service may send a bare array or an object with <c>items</c> (also <c>data</c> or <c>results</c>).</summary>
 /// <typeparam name="T">The item type.</typeparam>

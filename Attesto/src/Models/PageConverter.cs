@@ -2,7 +2,7 @@ using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>Reads a <see cref="Page{T}"/> from a bare array or from an object with <c>items</c>, <c>data</c> or <c>results</c>.</summary>
 internal sealed class PageConverter : JsonConverter

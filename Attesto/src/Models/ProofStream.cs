@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>A Proofstream stream (<c>POST /v2/streams</c>, tenant stream listings).</summary>
 [JsonConverter(typeof(WireModelConverter))]

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>The answer of the public verify endpoint (<c>POST /v1/public/verify</c>).</summary>
 /// <param name="Ok">The verdict from <c>valid</c>, <c>verified</c> or <c>ok</c>; null when the answer carries none of them.</param>

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>
 /// A portable receipt export (<c>*.attesto.json</c>, spec §16): the receipt exactly as the API

@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>An event as the tenant event listing returns it (no receipt).</summary>
 [JsonConverter(typeof(WireModelConverter))]

@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>Answer of a batch write.</summary>
 [JsonConverter(typeof(WireModelConverter))]

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>
 /// One event to append to a Proofstream (v2): the body of

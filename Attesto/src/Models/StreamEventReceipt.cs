@@ -1,7 +1,7 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>An appended event with its signed receipt (single write, batch item, <c>GET /v2/receipts/{id}</c>).</summary>
 [JsonConverter(typeof(WireModelConverter))]

@@ -1,4 +1,4 @@
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>What a stream writer reports back for one appended event.</summary>
 /// <param name="StreamEventId">The event id (<c>sev_…</c>), if returned.</param>

@@ -1,7 +1,7 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>One event to append to a stream (<c>POST /v2/streams/{stream_id}/events</c> and batch items).</summary>
 [JsonConverter(typeof(WireModelConverter))]

@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>Answer of the remote verifier (<c>POST /v2/verify</c>).</summary>
 [JsonConverter(typeof(WireModelConverter))]

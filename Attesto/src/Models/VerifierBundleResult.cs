@@ -1,7 +1,7 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>Answer of <c>POST /v2/audit/packs</c>: a self-contained verifier bundle.</summary>
 [JsonConverter(typeof(WireModelConverter))]

@@ -1,7 +1,7 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>Body of <c>POST /v2/verify</c>.</summary>
 [JsonConverter(typeof(WireModelConverter))]

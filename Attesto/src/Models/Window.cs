@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>A window: a closed seq range of one stream and the Merkle root over its event hashes.</summary>
 [JsonConverter(typeof(WireModelConverter))]

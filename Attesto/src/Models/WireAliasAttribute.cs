@@ -1,4 +1,4 @@
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>Extra JSON names a wire property is read from (never written).</summary>
 [AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]

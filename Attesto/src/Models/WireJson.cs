@@ -2,7 +2,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>
 /// JSON helpers of the v2 wire models and the anchor RPC: strict parsing (duplicate keys

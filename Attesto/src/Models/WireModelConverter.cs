@@ -4,7 +4,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>
 /// Reads a v2 wire model whatever serializer settings are in use: rejects duplicate keys,

@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>One witness of a policy.</summary>
 [JsonConverter(typeof(WireModelConverter))]

@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>A witness policy (<c>GET /v2/witness/policies/{policy_id}</c>).</summary>
 [JsonConverter(typeof(WireModelConverter))]

@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace Attesto.Models;
+namespace Attesto;
 
 /// <summary>One witness's Ed25519 signature over a checkpoint hash.</summary>
 [JsonConverter(typeof(WireModelConverter))]

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Attesto.Verification;
 using Shared.Crypto;
 using Shared.Http;
 

@@ -1,6 +1,4 @@
-using Attesto.Hashing;
 using Attesto.Http;
-using Attesto.Verification;
 using Newtonsoft.Json.Linq;
 
 namespace Attesto.Testing;

@@ -1,4 +1,3 @@
-using Attesto.Hashing;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 

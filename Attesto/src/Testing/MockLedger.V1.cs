@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Attesto.Hashing;
-using Attesto.Verification;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 

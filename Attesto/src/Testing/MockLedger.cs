@@ -1,6 +1,4 @@
 using System.Globalization;
-using Attesto.Hashing;
-using Attesto.Verification;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 

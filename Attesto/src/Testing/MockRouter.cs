@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Attesto.Http;
-using Attesto.Verification;
 using Newtonsoft.Json.Linq;
 using Shared.Http;
 

@@ -3,7 +3,7 @@ using System.Numerics;
 using System.Text;
 using Shared.Crypto;
 
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>
 /// The little ABI the on-chain check needs (spec §15): a function selector from Keccak-256, one
@@ -79,7 +79,7 @@ internal static class AnchorAbi
         batchId.Length == 66 && batchId.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && Hex.TryDecode(batchId[2..].ToLowerInvariant(), out _);
 
     /// <summary>
-    /// Encodes a uint256 argument from the shapes spec §15 and <see cref="Models.AnchorEpoch.BatchId"/>
+    /// Encodes a uint256 argument from the shapes spec §15 and <see cref="AnchorEpoch.BatchId"/>
     /// allow: a non-negative decimal integer (digits only), or <c>0x</c> followed by exactly 64 hex
     /// digits (a full 32-byte word). Shorter or longer hex (<c>0x1234</c>, <c>0x0</c> + 64 digits) is refused.
     /// </summary>

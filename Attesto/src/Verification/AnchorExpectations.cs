@@ -1,7 +1,6 @@
-using Attesto.Models;
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>The caller's expected anchoring contract and chain, shared by the on-chain and the bundle checks.</summary>
 internal static class AnchorExpectations

@@ -1,4 +1,4 @@
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>Settings for <see cref="Anchors.VerifyOnChainAsync"/>.</summary>
 public sealed class AnchorVerificationOptions

@@ -1,4 +1,4 @@
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>
 /// The outcome of <see cref="Anchors.VerifyOnChainAsync"/>: <see cref="VerificationReport.Ok"/> and

@@ -1,9 +1,8 @@
 using System.Text;
-using Attesto.Models;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>
 /// Checks an anchor epoch against the chain itself (spec §15) with two raw JSON-RPC calls to a

@@ -1,6 +1,5 @@
-using Attesto.Models;
 
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>Completeness over a stream of events in constant memory.</summary>
 public static partial class Completeness

@@ -1,9 +1,7 @@
-using Attesto.Diagnostics;
 using Shared.Telemetry;
-using Attesto.Models;
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>
 /// Offline completeness check (spec §11): the events must cover every sequence number of the

@@ -1,6 +1,5 @@
-using Attesto.Models;
 
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>
 /// Completeness (spec §11) checked one event at a time in constant memory, for exports too large

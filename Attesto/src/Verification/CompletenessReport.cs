@@ -1,6 +1,6 @@
-namespace Attesto.Verification;
+namespace Attesto;
 
-/// <summary>The outcome of <see cref="Completeness.Verify(IEnumerable{Models.ChainEvent}, long, long)"/>.</summary>
+/// <summary>The outcome of <see cref="Completeness.Verify(IEnumerable{ChainEvent}, long, long)"/>.</summary>
 public sealed class CompletenessReport : VerificationReport
 {
     /// <summary>Creates a report.</summary>

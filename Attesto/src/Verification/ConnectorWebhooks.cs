@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>
 /// Signing for the signed-webhook connector endpoint (spec §14,

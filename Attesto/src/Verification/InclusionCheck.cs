@@ -1,4 +1,4 @@
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>One inclusion proof to check in bulk: the leaf hash, the audit path and the expected root.</summary>
 /// <param name="LeafHash">The leaf hash, 64 hex digits.</param>

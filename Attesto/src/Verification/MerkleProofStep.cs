@@ -1,7 +1,7 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>
 /// One step of a Merkle inclusion proof, ordered from the leaf upward. Wire form:

@@ -1,4 +1,4 @@
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>Which side of the running hash a Merkle proof sibling sits on.</summary>
 public enum MerkleSide

@@ -1,9 +1,7 @@
-using Attesto.Hashing;
-using Attesto.Models;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>
 /// The payload commitment a Proofstream stores (spec §6): SHA-256 over the canonical JSON of

@@ -1,7 +1,7 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>A payload commitment: <c>{"hash_alg": "sha256", "canonical_payload_hash": "&lt;hex&gt;"}</c>.</summary>
 /// <param name="HashAlg">The hash algorithm, always <c>sha256</c>.</param>

@@ -1,6 +1,6 @@
 using Shared.Crypto;
 
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>Bulk inclusion-proof verification.</summary>
 public static partial class Proofs

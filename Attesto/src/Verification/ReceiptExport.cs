@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Attesto.Models;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>
 /// Writes and reads portable receipt exports (<c>*.attesto.json</c>, spec §16): envelope

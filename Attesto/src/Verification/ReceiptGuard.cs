@@ -1,9 +1,7 @@
-using Attesto.Models;
-using Attesto.Witness;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>
 /// What the v2 client does with every receipt it receives: verify it offline, check that the

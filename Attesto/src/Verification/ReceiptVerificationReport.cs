@@ -1,4 +1,4 @@
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>The outcome of <see cref="Receipts.Verify(Newtonsoft.Json.Linq.JToken, string, bool)"/>.</summary>
 public sealed class ReceiptVerificationReport : VerificationReport

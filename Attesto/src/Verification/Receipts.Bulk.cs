@@ -1,8 +1,7 @@
-using Attesto.Models;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>Bulk receipt verification: many receipts on every core, results in input order.</summary>
 public static partial class Receipts

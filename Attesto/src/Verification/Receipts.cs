@@ -1,11 +1,8 @@
-using Attesto.Diagnostics;
 using Shared.Telemetry;
-using Attesto.Hashing;
-using Attesto.Models;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>
 /// Offline receipt verification (spec §9): recomputes the domain-separated digest of

@@ -1,8 +1,7 @@
-using Attesto.Hashing;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>
 /// The built-in self-test (spec §18): on the first hashing operation in the process, the SDK

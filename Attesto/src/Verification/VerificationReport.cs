@@ -1,4 +1,4 @@
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>The outcome of an offline check: <see cref="Ok"/> is true only when <see cref="Problems"/> is empty.</summary>
 public class VerificationReport

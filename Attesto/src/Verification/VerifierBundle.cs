@@ -1,13 +1,10 @@
-using Attesto.Diagnostics;
 using Shared.Telemetry;
 using System.Globalization;
-using Attesto.Hashing;
 using Attesto.Http;
-using Attesto.Models;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>
 /// Verifies a Proofstream verifier bundle offline (spec §3): manifest digest, receipt signatures,

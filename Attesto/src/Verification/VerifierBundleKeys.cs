@@ -1,4 +1,4 @@
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>
 /// The keys a verifier bundle is checked against. They come from you, not from the bundle: a

@@ -1,4 +1,4 @@
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>The report of <see cref="VerifierBundle.Verify"/>: <c>{ok, kind, checked, problems}</c> as spec §3 describes.</summary>
 public sealed class VerifierBundleReport : VerificationReport

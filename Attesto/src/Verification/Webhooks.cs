@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Shared.Crypto;
 
-namespace Attesto.Verification;
+namespace Attesto;
 
 /// <summary>
 /// Verification of inbound Attesto webhooks (spec §13): <c>X-Attesto-Signature</c> is the hex

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Attesto.Witness;
+namespace Attesto;
 
 /// <summary>
 /// Makes a rename durable: after <c>rename(2)</c> the new directory entry may sit only in the

@@ -5,7 +5,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 
-namespace Attesto.Witness;
+namespace Attesto;
 
 /// <summary>
 /// The default head store: a JSON file (by default <c>~/.attesto/heads.json</c>) shaped

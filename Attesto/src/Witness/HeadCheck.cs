@@ -1,4 +1,4 @@
-namespace Attesto.Witness;
+namespace Attesto;
 
 /// <summary>
 /// The fork rules of spec §12: a first sighting is adopted, the next event must link to the

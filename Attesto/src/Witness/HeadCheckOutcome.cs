@@ -1,4 +1,4 @@
-namespace Attesto.Witness;
+namespace Attesto;
 
 /// <summary>What a receipt means for the stored head of its stream.</summary>
 internal enum HeadCheckOutcome

@@ -1,6 +1,6 @@
 using Shared.Crypto;
 
-namespace Attesto.Witness;
+namespace Attesto;
 
 /// <summary>Argument checks every head store shares.</summary>
 internal static class HeadStoreArguments

@@ -1,4 +1,4 @@
-namespace Attesto.Witness;
+namespace Attesto;
 
 /// <summary>Checks receipts against a head store and advances it only when all of them pass.</summary>
 internal static class HeadWitness

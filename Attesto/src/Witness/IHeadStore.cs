@@ -1,4 +1,4 @@
-namespace Attesto.Witness;
+namespace Attesto;
 
 /// <summary>
 /// Where the SDK keeps the last witnessed head of every stream (spec §12). Implementations must

@@ -1,4 +1,4 @@
-namespace Attesto.Witness;
+namespace Attesto;
 
 /// <summary>A head store that lives as long as the process (thread-safe).</summary>
 public sealed class MemoryHeadStore : IHeadStore

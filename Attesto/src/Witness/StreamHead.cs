@@ -1,4 +1,4 @@
-namespace Attesto.Witness;
+namespace Attesto;
 
 /// <summary>The last accepted position of a stream as this SDK witnessed it.</summary>
 /// <param name="SeqNo">The sequence number of the last accepted event.</param>

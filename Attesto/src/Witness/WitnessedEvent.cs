@@ -1,4 +1,4 @@
-namespace Attesto.Witness;
+namespace Attesto;
 
 /// <summary>The position a receipt claims for its event.</summary>
 /// <param name="SeqNo">The event's sequence number.</param>

@@ -1,7 +1,5 @@
-using Attesto.Verification;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Attesto.Models;
 using Tools;
 
 namespace Attesto.Verify;

@@ -1,6 +1,4 @@
-using Attesto.Verification;
 using System.Text;
-using Attesto.Models;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 using TestSupport;
@@ -53,7 +51,7 @@ public class AnchorAbiVectorTests
         foreach (JObject example in Vector["tx_receipt_examples"]!.Cast<JObject>())
         {
             var problems = new List<string>();
-            Attesto.Verification.Anchors.CheckReceipt(example["result"]!, new AnchorEpoch { ContractAddress = "0x01" }, problems);
+            Attesto.Anchors.CheckReceipt(example["result"]!, new AnchorEpoch { ContractAddress = "0x01" }, problems);
             Assert.That(problems.Count == 0, Is.EqualTo((bool)example["expected_ok"]!), example.ToString());
             if (example["problem"] is JValue problem)
             {

@@ -1,5 +1,3 @@
-using Attesto.Verification;
-using Attesto.Models;
 using Newtonsoft.Json.Linq;
 using RichardSzalay.MockHttp;
 
@@ -42,7 +40,7 @@ public class AnchorsVerifyOnChainTests
         var (handler, calls) = Node("0x" + Root + new string('0', 64), GoodReceipt());
         using var http = handler.ToHttpClient();
 
-        var report = await Attesto.Verification.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http });
+        var report = await Attesto.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http });
 
         Assert.That(report.Problems, Is.Empty);
         Assert.That(report.Ok, Is.True);
@@ -66,7 +64,7 @@ public class AnchorsVerifyOnChainTests
         anchor.Status = "pending";
         anchor.Mock = true;
 
-        var report = await Attesto.Verification.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http });
+        var report = await Attesto.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http });
 
         Assert.That(report.Ok, Is.False);
         Assert.That(report.Problems, Is.EquivalentTo(new[]
@@ -81,7 +79,7 @@ public class AnchorsVerifyOnChainTests
         var (handler, _) = Node("0x", JValue.CreateNull());
         using var http = handler.ToHttpClient();
 
-        var report = await Attesto.Verification.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http });
+        var report = await Attesto.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http });
 
         Assert.That(report.Problems, Is.EqualTo(new[] { "on-chain root mismatch", "transaction not found" }));
     }
@@ -94,7 +92,7 @@ public class AnchorsVerifyOnChainTests
         AnchorEpoch anchor = Anchor();
         anchor.ChainId = "1";
 
-        var report = await Attesto.Verification.Anchors.VerifyOnChainAsync(
+        var report = await Attesto.Anchors.VerifyOnChainAsync(
             anchor, Rpc, new AnchorVerificationOptions { HttpClient = http, ExpectedContractAddress = "0x00000000000000000000000000000000000A7E57", ExpectedChainId = 1 });
 
         Assert.That(report.Problems, Is.Empty);
@@ -110,11 +108,11 @@ public class AnchorsVerifyOnChainTests
         AnchorEpoch anchor = Anchor();
         anchor.ContractAddress = Hostile; // the service names its own contract, which holds whatever root it likes
 
-        var unchecked_ = await Attesto.Verification.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http });
+        var unchecked_ = await Attesto.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http });
         Assert.That(unchecked_.Ok, Is.True, "without an expected contract the hostile contract is believed (documented)");
 
         calls.Clear();
-        var report = await Attesto.Verification.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http, ExpectedContractAddress = Contract });
+        var report = await Attesto.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http, ExpectedContractAddress = Contract });
 
         Assert.That(report.Ok, Is.False);
         Assert.That(report.Problems, Does.Contain($"contract address mismatch: the anchor names {Hostile}, expected {Contract}"));
@@ -130,7 +128,7 @@ public class AnchorsVerifyOnChainTests
         AnchorEpoch anchor = Anchor();
         anchor.ChainId = "11155111";
 
-        var report = await Attesto.Verification.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http, ExpectedChainId = 1 });
+        var report = await Attesto.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http, ExpectedChainId = 1 });
 
         Assert.That(report.Problems, Is.EquivalentTo(new[]
         {
@@ -144,8 +142,8 @@ public class AnchorsVerifyOnChainTests
     [TestCase("0x00000000000000000000000000000000000a7e5g")]
     public async Task Malformed_expected_contract_is_an_argument_error(string address)
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => Attesto.Verification.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { ExpectedContractAddress = address }));
-        await Assert.ThrowsAsync<ArgumentException>(() => Attesto.Verification.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { ExpectedChainId = -1 }));
+        await Assert.ThrowsAsync<ArgumentException>(() => Attesto.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { ExpectedContractAddress = address }));
+        await Assert.ThrowsAsync<ArgumentException>(() => Attesto.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { ExpectedChainId = -1 }));
     }
 
     [Test]
@@ -156,7 +154,7 @@ public class AnchorsVerifyOnChainTests
         AnchorEpoch anchor = Anchor();
         anchor.BatchId = "0x" + Root;
 
-        await Attesto.Verification.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http, FunctionSignature = "getCommitment(bytes32)" });
+        await Attesto.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http, FunctionSignature = "getCommitment(bytes32)" });
 
         Assert.That((string)calls[0]["params"]![0]!["data"]!, Is.EqualTo("0x7795820c" + Root));
     }
@@ -168,10 +166,10 @@ public class AnchorsVerifyOnChainTests
         handler.When("*").Respond("application/json", "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32000,\"message\":\"boom\"}}");
         using var http = handler.ToHttpClient();
 
-        var ex = await Assert.ThrowsAsync<AttestoException>(() => Attesto.Verification.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http }));
+        var ex = await Assert.ThrowsAsync<AttestoException>(() => Attesto.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http }));
         Assert.That(ex!.Message, Does.Contain("boom"));
-        await Assert.ThrowsAsync<ArgumentException>(() => Attesto.Verification.Anchors.VerifyOnChainAsync(Anchor(), new Uri("ftp://node/")));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => Attesto.Verification.Anchors.VerifyOnChainAsync(null!, Rpc));
+        await Assert.ThrowsAsync<ArgumentException>(() => Attesto.Anchors.VerifyOnChainAsync(Anchor(), new Uri("ftp://node/")));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Attesto.Anchors.VerifyOnChainAsync(null!, Rpc));
     }
 
     [Test]
@@ -196,11 +194,11 @@ public class AnchorsVerifyOnChainTests
         });
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMilliseconds(100) };
 
-        var ex = await Assert.ThrowsAsync<AttestoException>(() => Attesto.Verification.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http }));
+        var ex = await Assert.ThrowsAsync<AttestoException>(() => Attesto.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http }));
         Assert.That(ex!.Message, Does.Contain("in time"));
 
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
-        Assert.That(async () => await Attesto.Verification.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http }, cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(async () => await Attesto.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http }, cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
     }
 }

@@ -1,3 +1,4 @@
+using Attesto;
 using Moq;
 namespace Attesto.Tests.Client;
 
@@ -65,7 +66,7 @@ public class AttestoClientOptionsTests
     public void Mocking_constructor_exists_and_methods_are_virtual()
     {
         var mock = new Moq.Mock<AttestoClient>();
-        mock.Setup(c => c.GetEventProofAsync("evt", default)).ReturnsAsync(new Models.EventProof { BatchId = "b" });
+        mock.Setup(c => c.GetEventProofAsync("evt", default)).ReturnsAsync(new EventProof { BatchId = "b" });
         Assert.That(mock.Object.GetEventProofAsync("evt").Result.BatchId, Is.EqualTo("b"));
     }
 }

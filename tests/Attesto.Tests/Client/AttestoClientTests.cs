@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Attesto.Http;
-using Attesto.Models;
 using Newtonsoft.Json.Linq;
 using RichardSzalay.MockHttp;
 

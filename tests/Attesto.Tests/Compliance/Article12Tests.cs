@@ -1,5 +1,3 @@
-using Attesto.Compliance;
-using Attesto.Models;
 using Shared.Crypto;
 
 namespace Attesto.Tests.Compliance;

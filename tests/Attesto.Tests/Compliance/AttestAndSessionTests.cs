@@ -1,6 +1,3 @@
-using Attesto.Compliance;
-using Attesto.Models;
-using Attesto.Verification;
 using Microsoft.Extensions.Logging;
 using Moq;
 using Newtonsoft.Json.Linq;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Attesto.Models;
 
 namespace Attesto.Tests.Compliance;
 

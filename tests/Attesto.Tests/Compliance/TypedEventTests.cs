@@ -1,5 +1,3 @@
-using Attesto.Compliance;
-using Attesto.Verification;
 using Newtonsoft.Json.Linq;
 
 namespace Attesto.Tests.Compliance;

@@ -1,6 +1,4 @@
-using Attesto.Models;
 using Attesto.Testing;
-using Attesto.Witness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

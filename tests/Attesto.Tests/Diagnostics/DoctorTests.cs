@@ -1,5 +1,4 @@
 using System.Net;
-using Attesto.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using RichardSzalay.MockHttp;
 

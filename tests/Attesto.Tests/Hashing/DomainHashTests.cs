@@ -1,5 +1,4 @@
 using System.Text;
-using Attesto.Hashing;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 

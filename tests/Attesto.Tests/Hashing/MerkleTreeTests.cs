@@ -1,5 +1,3 @@
-using Attesto.Hashing;
-using Attesto.Verification;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 

@@ -1,10 +1,7 @@
 using System.Net;
 using System.Text;
 using Attesto.Http;
-using Attesto.Models;
 using Attesto.Testing;
-using Attesto.Verification;
-using Attesto.Witness;
 using Newtonsoft.Json.Linq;
 
 namespace Attesto.Tests.Mock;

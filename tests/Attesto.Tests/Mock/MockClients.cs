@@ -1,5 +1,4 @@
 using Attesto.Testing;
-using Attesto.Witness;
 
 namespace Attesto.Tests.Mock;
 
@@ -20,8 +19,8 @@ internal static class MockClients
     internal static AttestoV2Client InProcess(MockAttesto mock, IHeadStore? store, HttpClient http) =>
         new(Options(mock), Proofstream(mock, store), http);
 
-    internal static IEnumerable<Attesto.Models.StreamEventInput> Events(int from, int count, string prefix = "ev") =>
-        Enumerable.Range(from, count).Select(i => new Attesto.Models.StreamEventInput($"{prefix}-{i}", new { n = i, label = "decision" })
+    internal static IEnumerable<Attesto.StreamEventInput> Events(int from, int count, string prefix = "ev") =>
+        Enumerable.Range(from, count).Select(i => new Attesto.StreamEventInput($"{prefix}-{i}", new { n = i, label = "decision" })
         {
             EventType = "ai.model_decision",
             OccurredAt = new DateTimeOffset(2026, 6, 7, 12, 0, 0, TimeSpan.Zero).AddSeconds(i),

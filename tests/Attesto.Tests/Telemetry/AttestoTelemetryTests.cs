@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using Attesto.Diagnostics;
-using Attesto.Models;
 using Attesto.Testing;
 using Attesto.Tests.Mock;
-using Attesto.Verification;
-using Attesto.Witness;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
 using TestSupport;

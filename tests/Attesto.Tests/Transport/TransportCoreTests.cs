@@ -1,5 +1,4 @@
 using System.Net;
-using Attesto.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RichardSzalay.MockHttp;

@@ -1,7 +1,5 @@
 using System.Net;
-using Attesto.Models;
 using Attesto.Testing;
-using Attesto.Witness;
 using Newtonsoft.Json.Linq;
 using RichardSzalay.MockHttp;
 

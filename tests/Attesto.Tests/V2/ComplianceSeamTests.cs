@@ -1,7 +1,5 @@
-using Attesto.Compliance;
 using Attesto.Testing;
 using Attesto.Tests.Mock;
-using Attesto.Witness;
 
 namespace Attesto.Tests.V2;
 

@@ -1,9 +1,6 @@
-using Attesto.Models;
 using Attesto.Testing;
 using Attesto.Tests.Mock;
 using Attesto.Tests.Witness;
-using Attesto.Verification;
-using Attesto.Witness;
 using Newtonsoft.Json.Linq;
 
 namespace Attesto.Tests.V2;
@@ -109,8 +106,8 @@ public class EndToEndTests
 
         // The anchor of the last checkpoint verifies on chain through the mock's JSON-RPC endpoint.
         AnchorEpoch anchor = await client.GetAnchorEpochAsync(checkpoints[2].AnchorEpochId!);
-        AnchorVerificationReport onChain = await Attesto.Verification.Anchors.VerifyOnChainAsync(anchor, mock.RpcUrl, new AnchorVerificationOptions { AllowMock = true });
+        AnchorVerificationReport onChain = await Attesto.Anchors.VerifyOnChainAsync(anchor, mock.RpcUrl, new AnchorVerificationOptions { AllowMock = true });
         Assert.That(onChain.Problems, Is.Empty);
-        Assert.That((await Attesto.Verification.Anchors.VerifyOnChainAsync(anchor, mock.RpcUrl)).Problems, Is.EqualTo(new[] { "mock anchor" }));
+        Assert.That((await Attesto.Anchors.VerifyOnChainAsync(anchor, mock.RpcUrl)).Problems, Is.EqualTo(new[] { "mock anchor" }));
     }
 }

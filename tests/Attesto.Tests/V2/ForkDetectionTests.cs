@@ -1,8 +1,6 @@
-using Attesto.Models;
 using Attesto.Testing;
 using Attesto.Tests.Mock;
 using Attesto.Tests.Witness;
-using Attesto.Witness;
 
 namespace Attesto.Tests.V2;
 

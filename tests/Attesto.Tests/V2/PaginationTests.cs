@@ -1,4 +1,3 @@
-using Attesto.Models;
 using Attesto.Testing;
 using Attesto.Tests.Mock;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Attesto.Testing;
 using Attesto.Tests.Mock;
 using Attesto.Tests.Witness;
-using Attesto.Witness;
 
 namespace Attesto.Tests.V2;
 

@@ -1,4 +1,3 @@
-using Attesto.Verification;
 using Newtonsoft.Json.Linq;
 
 namespace Attesto.Tests.Verification;

@@ -1,5 +1,3 @@
-using Attesto.Hashing;
-using Attesto.Verification;
 using FsCheck;
 using FsCheck.Fluent;
 using Newtonsoft.Json.Linq;

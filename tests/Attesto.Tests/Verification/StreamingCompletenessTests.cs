@@ -1,5 +1,3 @@
-using Attesto.Models;
-using Attesto.Verification;
 
 namespace Attesto.Tests.Verification;
 

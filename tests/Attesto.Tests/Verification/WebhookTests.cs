@@ -1,5 +1,4 @@
 using System.Text;
-using Attesto.Verification;
 using Newtonsoft.Json.Linq;
 
 namespace Attesto.Tests.Verification;

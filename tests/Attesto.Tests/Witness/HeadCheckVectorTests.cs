@@ -1,4 +1,3 @@
-using Attesto.Witness;
 using Newtonsoft.Json.Linq;
 using TestSupport;
 

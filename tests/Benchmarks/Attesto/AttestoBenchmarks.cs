@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Attesto;
-using Attesto.Verification;
 using BenchmarkDotNet.Attributes;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;

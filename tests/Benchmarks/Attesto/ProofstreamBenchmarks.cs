@@ -1,7 +1,5 @@
 using Attesto;
-using Attesto.Models;
 using Attesto.Testing;
-using Attesto.Witness;
 using BenchmarkDotNet.Attributes;
 
 namespace Benchmarks.Attesto;

@@ -1,5 +1,4 @@
-using Attesto.Models;
-using Attesto.Verification;
+using Attesto;
 using BenchmarkDotNet.Attributes;
 
 namespace Benchmarks.Attesto;

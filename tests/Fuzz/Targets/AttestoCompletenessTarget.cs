@@ -1,4 +1,4 @@
-using Attesto.Verification;
+using Attesto;
 using Fuzz.Harness;
 using Newtonsoft.Json.Linq;
 

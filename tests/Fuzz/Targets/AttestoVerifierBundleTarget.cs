@@ -1,8 +1,5 @@
 using Attesto;
-using Attesto.Models;
 using Attesto.Testing;
-using Attesto.Verification;
-using Attesto.Witness;
 using Fuzz.Harness;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;

@@ -1,5 +1,5 @@
+using Attesto;
 using System.Text;
-using Attesto.Verification;
 using Fuzz.Harness;
 using Newtonsoft.Json.Linq;
 
