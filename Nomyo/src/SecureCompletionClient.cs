@@ -13,7 +13,9 @@ namespace Nomyo;
 /// </summary>
 /// <remarks>
 /// Thread-safe: one instance can be shared and used concurrently; create one per configuration
-/// and reuse it. Every public operation is virtual and a protected constructor exists, so a
+/// and reuse it. Its operations (<see cref="GenerateKeys"/>, <see cref="LoadKeys"/>,
+/// <see cref="FetchServerPublicKeyAsync"/>, <see cref="EncryptPayloadAsync"/>, <see cref="DecryptResponse"/>,
+/// <see cref="SendSecureRequestAsync"/>) are virtual and a protected constructor exists, so a
 /// mocking framework can stand in for it (for example under <see cref="SecureChatCompletion"/>,
 /// whose <see cref="SecureChatCompletion.CreateAsync"/> calls only <see cref="SendSecureRequestAsync"/>).
 /// </remarks>

@@ -99,10 +99,14 @@ public sealed class NomyoEmulator : IAsyncDisposable
     /// <param name="count">How many requests (at least 1).</param>
     /// <param name="errorCode">The server error code (<see cref="NomyoApiException.ErrorCode"/>), or null for none.</param>
     /// <param name="retryAfter">A <c>Retry-After</c> header (whole seconds), or null.</param>
+    /// <exception cref="NomyoValidationException">The status or count is out of range.</exception>
     public void FailNext(int status, int count = 1, string? errorCode = null, TimeSpan? retryAfter = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(status, 400);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
+        if (status is < 400 or > 599)
+        {
+            throw NomyoValidationException.For("status", $"must be an error status between 400 and 599; got {status}.");
+        }
+
         Enqueue(_completionFailures, (status, errorCode, retryAfter), count);
     }
 
@@ -207,7 +211,11 @@ public sealed class NomyoEmulator : IAsyncDisposable
 
     private void Enqueue<T>(Queue<T> queue, T item, int count)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (count < 1)
+        {
+            throw NomyoValidationException.For("count", $"must be at least 1; got {count}.");
+        }
+
         lock (_gate)
         {
             for (int i = 0; i < count; i++)

@@ -56,6 +56,18 @@ public class LimitsTests
     }
 
     [Test]
+    public void Null_constructor_arguments_are_validation_errors_naming_the_argument()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Assert.Throws<NomyoValidationException>(() => new SecureCompletionClient((string)null!))!.ParamName, Is.EqualTo("apiKey"));
+            Assert.That(Assert.Throws<NomyoValidationException>(() => new SecureCompletionClient((NomyoClientOptions)null!))!.ParamName, Is.EqualTo("options"));
+            Assert.That(Assert.Throws<NomyoValidationException>(() => new SecureChatCompletion(new NomyoClientOptions { ClientKey = TestKeys.Client }, null!))!.ParamName, Is.EqualTo("httpClient"));
+            Assert.That(Assert.Throws<NomyoValidationException>(() => new SecureChatCompletion(new NomyoClientOptions { ClientKey = TestKeys.Client, Timeout = TimeSpan.Zero }))!.Message, Does.StartWith("options.Timeout "));
+        });
+    }
+
+    [Test]
     public void Options_are_copied_at_construction()
     {
         var options = new NomyoClientOptions { BaseUrl = new Uri("https://a.test"), ClientKey = TestKeys.Client };
