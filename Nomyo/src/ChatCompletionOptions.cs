@@ -61,8 +61,8 @@ public sealed class ChatCompletionOptions
     /// <summary>The <c>X-Security-Tier</c> header; null sends none (the server default).</summary>
     public SecurityTier? SecurityTier { get; set; }
 
-    /// <summary>A base URL for this call only; the client's keys, HTTP connections and settings are reused.</summary>
-    public string? BaseUrl { get; set; }
+    /// <summary>A router for this call only (same rules as <see cref="NomyoClientOptions.BaseUrl"/>); the client's keys, HTTP connections and settings are reused.</summary>
+    public Uri? BaseUrl { get; set; }
 
     /// <summary>An API key for this call only; null uses the client's. An empty key is refused.</summary>
     public string? ApiKey { get; set; }

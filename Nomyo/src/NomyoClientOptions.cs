@@ -4,11 +4,15 @@ namespace Nomyo;
 
 /// <summary>
 /// Settings of <see cref="SecureChatCompletion"/> and <see cref="SecureCompletionClient"/>
-/// (upstream constructor parameters plus the hardening options). Read once when a client is
-/// built; changing it afterwards has no effect on that client.
+/// (upstream constructor parameters plus the hardening options). Validated and copied when a
+/// client is built (a bad setting is a <see cref="NomyoValidationException"/> naming it, e.g.
+/// <c>options.Timeout</c>); changing it afterwards has no effect on that client.
 /// </summary>
 public sealed class NomyoClientOptions
 {
+    /// <summary>The production router, <c>https://api.nomyo.ai</c> (the default <see cref="BaseUrl"/>).</summary>
+    public static readonly Uri DefaultBaseUrl = new("https://api.nomyo.ai");
+
     /// <summary>The default per-attempt timeout (60 s, as upstream).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
@@ -18,13 +22,16 @@ public sealed class NomyoClientOptions
     /// </summary>
     public const long DefaultMaxResponseBytes = (((NomyoProtocol.MaxPayloadBytes + 2L) / 3) * 4) + (64 * 1024);
 
-    /// <summary>The router address; a trailing <c>/</c> is ignored. Default <c>https://api.nomyo.ai</c>.</summary>
-    public string BaseUrl { get; set; } = NomyoProtocol.DefaultBaseUrl;
+    /// <summary>
+    /// The router address: an absolute <c>https://</c> URL without query or fragment (a trailing
+    /// <c>/</c> is ignored). Default <see cref="DefaultBaseUrl"/>.
+    /// </summary>
+    public Uri BaseUrl { get; set; } = DefaultBaseUrl;
 
     /// <summary>
     /// Allows an <c>http://</c> base URL (local development only: the API key then travels in
     /// clear and the server key can be swapped by anyone on the path). Without it an
-    /// <c>http://</c> URL fails at construction.
+    /// <c>http://</c> URL fails at construction with <see cref="NomyoValidationException"/>.
     /// </summary>
     public bool AllowHttp { get; set; }
 

@@ -24,9 +24,6 @@ public static class NomyoProtocol
     /// <summary>The smallest server RSA key accepted, in bits.</summary>
     public const int MinimumServerKeySizeBits = 2048;
 
-    /// <summary>The default service address.</summary>
-    public const string DefaultBaseUrl = "https://api.nomyo.ai";
-
     /// <summary>The path of the server public key endpoint.</summary>
     public const string PublicKeyPath = "/pki/public_key";
 

@@ -5,53 +5,74 @@ namespace Nomyo;
 /// <summary>
 /// The OpenAI-compatible entry point (upstream <c>SecureChatCompletion</c>): every request is
 /// encrypted end to end to the NOMYO router's key and every answer is decrypted with this
-/// client's own RSA-4096 key. Thread-safe; create one and reuse it.
+/// client's own RSA-4096 key.
 /// </summary>
+/// <remarks>
+/// Thread-safe: one instance can be shared and used concurrently; create one per configuration
+/// and reuse it. For tests, mock <see cref="CreateAsync"/> directly, or run the real
+/// <see cref="CreateAsync"/> over a mocked <see cref="SecureCompletionClient"/> through the
+/// protected <see cref="SecureChatCompletion(SecureCompletionClient)"/> constructor
+/// (<c>new Mock&lt;SecureChatCompletion&gt;(mockClient.Object) { CallBase = true }</c>): it calls
+/// only <see cref="SecureCompletionClient.SendSecureRequestAsync"/>.
+/// </remarks>
 /// <example>
 /// <code>
-/// using var client = new SecureChatCompletion(new NomyoClientOptions { ApiKey = key });
+/// using var client = new SecureChatCompletion("nomyo-api-key");
 /// ChatCompletion answer = await client.CreateAsync("Qwen/Qwen3-0.6B", [ChatMessage.User("Hello")]);
 /// Console.WriteLine(answer.Choices[0].Message.Content);
 /// </code>
 /// </example>
 public class SecureChatCompletion : IDisposable
 {
+    private readonly bool _ownsClient;
     private bool _disposed;
 
-    /// <summary>Creates a client for <c>https://api.nomyo.ai</c> with an API key.</summary>
+    /// <summary>Creates a client for <see cref="NomyoClientOptions.DefaultBaseUrl"/> with an API key and default settings.</summary>
     /// <param name="apiKey">The bearer token.</param>
-    /// <exception cref="ArgumentException">The key is empty.</exception>
+    /// <exception cref="NomyoValidationException">The key is null or empty.</exception>
     public SecureChatCompletion(string apiKey)
-        : this(new NomyoClientOptions { ApiKey = apiKey })
+        : this(new SecureCompletionClient(apiKey), ownsClient: true)
     {
     }
 
     /// <summary>Creates a client that owns its <see cref="HttpClient"/>.</summary>
-    /// <param name="options">The settings (copied).</param>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentException">A setting is out of range.</exception>
-    /// <exception cref="NomyoSecurityException">The base URL is <c>http://</c> without <see cref="NomyoClientOptions.AllowHttp"/>.</exception>
+    /// <param name="options">The settings (validated and copied; later changes have no effect).</param>
+    /// <exception cref="NomyoValidationException"><paramref name="options"/> is null or a setting is wrong (including an <c>http://</c> base URL without <see cref="NomyoClientOptions.AllowHttp"/>).</exception>
     public SecureChatCompletion(NomyoClientOptions options)
+        : this(new SecureCompletionClient(options), ownsClient: true)
     {
-        Client = new SecureCompletionClient(options);
     }
 
     /// <summary>Creates a client over a caller-owned <see cref="HttpClient"/>, which is never disposed by this client.</summary>
-    /// <param name="options">The settings (copied).</param>
+    /// <param name="options">The settings (validated and copied; later changes have no effect).</param>
     /// <param name="httpClient">The HTTP client for every request.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">A setting is out of range.</exception>
-    /// <exception cref="NomyoSecurityException">The base URL is <c>http://</c> without <see cref="NomyoClientOptions.AllowHttp"/>.</exception>
+    /// <exception cref="NomyoValidationException">An argument is null or a setting is wrong (including an <c>http://</c> base URL without <see cref="NomyoClientOptions.AllowHttp"/>).</exception>
     public SecureChatCompletion(NomyoClientOptions options, HttpClient httpClient)
+        : this(new SecureCompletionClient(options, httpClient), ownsClient: true)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        Client = new SecureCompletionClient(options, httpClient);
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>
+    /// Creates a client over a given low-level client, for subclasses and mocking frameworks (for
+    /// example a mocked <see cref="SecureCompletionClient"/>). The given client is not disposed by this one.
+    /// </summary>
+    /// <param name="client">The low-level client <see cref="CreateAsync"/> sends through.</param>
+    /// <exception cref="NomyoValidationException"><paramref name="client"/> is null.</exception>
+    protected SecureChatCompletion(SecureCompletionClient client)
+        : this(NomyoValidationException.NotNull(client, "client"), ownsClient: false)
+    {
+    }
+
+    /// <summary>For mocking frameworks only (<see cref="Client"/> is null).</summary>
     protected SecureChatCompletion()
     {
         Client = null!;
+    }
+
+    private SecureChatCompletion(SecureCompletionClient client, bool ownsClient)
+    {
+        Client = client;
+        _ownsClient = ownsClient;
     }
 
     /// <summary>The low-level client (keys, server key, raw encrypt/decrypt).</summary>
@@ -65,12 +86,10 @@ public class SecureChatCompletion : IDisposable
     /// <param name="messages">The conversation, oldest first.</param>
     /// <param name="options">Generation parameters, tools, security tier and per-call overrides; null for none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The typed completion, with the full decrypted JSON in <see cref="ChatCompletion.Raw"/>.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="messages"/> is null.</exception>
-    /// <exception cref="NomyoInvalidRequestException">The request was refused locally (empty model or messages, <c>stream = true</c>, an empty API key, a payload over 10,485,760 bytes, NaN) or by the server (400).</exception>
-    /// <exception cref="NomyoApiException">Another error status (a subclass names 401, 403, 429, 500 and 503).</exception>
-    /// <exception cref="NomyoSecurityException">Encryption, the server key or the response failed a check.</exception>
-    /// <exception cref="NomyoConnectionException">The server could not be reached or timed out.</exception>
+    /// <returns>The typed completion, with the full decrypted JSON in <see cref="ChatCompletion.GetRawJson"/>.</returns>
+    /// <exception cref="NomyoValidationException">The request was refused locally, nothing sent (null or empty model or messages, <c>stream = true</c>, an empty API key, an unknown tier, a bad base URL, a payload over 10,485,760 bytes, NaN); <see cref="NomyoValidationException.ParamName"/> names the argument.</exception>
+    /// <exception cref="NomyoApiException">The router answered with an error status, timed out or could not be reached; a subclass names which (<see cref="NomyoBadRequestException"/>, <see cref="NomyoAuthenticationException"/>, …).</exception>
+    /// <exception cref="NomyoSecurityException">Encryption, the server key or the response failed a check; <see cref="NomyoSecurityException.Reason"/> says which.</exception>
     public virtual Task<ChatCompletion> CreateAsync(
         string model,
         IEnumerable<ChatMessage> messages,
@@ -80,21 +99,26 @@ public class SecureChatCompletion : IDisposable
 
     private async Task<ChatCompletion> CreateCoreAsync(string model, IEnumerable<ChatMessage> messages, ChatCompletionOptions? options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(messages);
+        NomyoValidationException.NotNull(model, "model");
+        NomyoValidationException.NotNull(messages, "messages");
         ObjectDisposedException.ThrowIf(_disposed, this);
         options ??= new ChatCompletionOptions();
         JObject payload = ChatPayloadBuilder.Build(model, messages, options);
-        string baseUrl = options.BaseUrl is null
-            ? Client.BaseUrl
-            : Http.BaseUrl.Normalize(options.BaseUrl, Client.AllowHttp, "ChatCompletionOptions.BaseUrl");
-        Shared.Telemetry.ClientOperation.Current?.SetServer(baseUrl);
+
+        // Checked here so the messages name the option; the client checks the same again under its own names.
+        SecureCompletionClient.Authorization(options.ApiKey, "options.ApiKey");
+        _ = options.SecurityTier?.ToWireName("options.SecurityTier");
+        if (options.BaseUrl is not null)
+        {
+            Http.BaseUrl.Normalize(options.BaseUrl, Client.AllowHttp, "options.BaseUrl");
+        }
+
         string payloadId = Guid.NewGuid().ToString("D");
-        JObject raw = await Client.SendAsync(baseUrl, payload, payloadId, options.ApiKey, options.SecurityTier, cancellationToken).ConfigureAwait(false);
-        return ChatCompletion.FromJson(raw);
+        JObject raw = await Client.SendSecureRequestAsync(payload, payloadId, options.ApiKey, options.SecurityTier, options.BaseUrl, cancellationToken).ConfigureAwait(false);
+        return ChatCompletion.Read(raw);
     }
 
-    /// <summary>Releases the owned low-level client (and its owned <see cref="HttpClient"/>).</summary>
+    /// <summary>Releases the owned low-level client (and its owned <see cref="HttpClient"/>); a client given to the protected constructor is left alone.</summary>
     public void Dispose()
     {
         Dispose(true);
@@ -108,7 +132,10 @@ public class SecureChatCompletion : IDisposable
         if (disposing && !_disposed)
         {
             _disposed = true;
-            Client?.Dispose();
+            if (_ownsClient)
+            {
+                Client?.Dispose();
+            }
         }
     }
 }

@@ -29,7 +29,7 @@ IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(
     ["Attesto:ApiKey"] = attestoMock.ApiKey,
     ["Attesto:BaseUrl"] = attestoMock.BaseUrl.ToString(),
     ["Nomyo:ApiKey"] = "di-sample-key",
-    ["Nomyo:BaseUrl"] = nomyoEmulator.BaseUrl,
+    ["Nomyo:BaseUrl"] = nomyoEmulator.BaseUrl.ToString(),
     ["Nomyo:AllowHttp"] = "true",
     ["Nomyo:ServerKeyPin"] = nomyoEmulator.ServerKeyPin,
 }).Build();

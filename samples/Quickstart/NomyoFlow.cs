@@ -14,13 +14,26 @@ internal static class NomyoFlow
         string? apiKey = Environment.GetEnvironmentVariable("NOMYO_API_KEY");
         await using NomyoEmulator? emulator = string.IsNullOrEmpty(apiKey) ? NomyoEmulator.Start(new NomyoEmulatorOptions { ApiKey = "quickstart-key" }) : null;
         report.Section("NOMYO: encrypted chat completion", emulator is null ? "real service" : $"emulator at {emulator.BaseUrl}");
-        NomyoClientOptions options = emulator is null
-            ? new NomyoClientOptions { ApiKey = apiKey }
-            : new NomyoClientOptions { BaseUrl = emulator.BaseUrl, AllowHttp = true, ApiKey = "quickstart-key", ServerKeyPin = emulator.ServerKeyPin };
-        using var client = new SecureChatCompletion(options);
+        using SecureChatCompletion client = emulator is null
+            ? new SecureChatCompletion(apiKey!)
+            : new SecureChatCompletion(new NomyoClientOptions { BaseUrl = emulator.BaseUrl, AllowHttp = true, ApiKey = "quickstart-key", ServerKeyPin = emulator.ServerKeyPin });
 
         string model = Environment.GetEnvironmentVariable("NOMYO_MODEL") ?? "Qwen/Qwen3-0.6B";
-        ChatCompletion answer = await client.CreateAsync(model, [ChatMessage.User("In one sentence: why encrypt prompts end to end?")]);
+        ChatCompletion answer;
+        try
+        {
+            answer = await client.CreateAsync(model, [ChatMessage.User("In one sentence: why encrypt prompts end to end?")]);
+        }
+        catch (NomyoApiException ex)
+        {
+            report.Failed($"NOMYO answered HTTP {ex.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} {ex.ErrorCode} (request {ex.RequestId ?? "-"}, retry after {ex.RetryAfter?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} s): {ex.Message}");
+            return;
+        }
+        catch (NomyoSecurityException ex)
+        {
+            report.Failed($"NOMYO security check failed ({ex.ReasonCode}): {ex.Message}");
+            return;
+        }
 
         report.Done($"sent an AES-256-GCM + RSA-OAEP-4096 encrypted request to model {answer.Model}");
         if (!answer.Metadata.IsEncrypted || answer.Choices.Count == 0)

@@ -20,10 +20,15 @@ public static class NomyoServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options (also bindable with <c>services.Configure&lt;NomyoClientOptions&gt;(section)</c>).</param>
     /// <returns>The HTTP client builder, to add handlers or change the primary handler.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    /// <exception cref="NomyoValidationException"><paramref name="services"/> is null.</exception>
+    /// <remarks>
+    /// The options are checked when the host starts (<c>ValidateOnStart</c>) with the constructor's
+    /// checks and messages; a bad setting fails start-up with an <c>OptionsValidationException</c>
+    /// whose message is the <see cref="NomyoValidationException"/>'s (e.g. <c>options.BaseUrl …</c>).
+    /// </remarks>
     public static IHttpClientBuilder AddNomyoClient(this IServiceCollection services, Action<NomyoClientOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
+        NomyoValidationException.NotNull(services, "services");
         var options = services.AddOptions<NomyoClientOptions>();
         if (configure is not null)
         {
@@ -55,7 +60,7 @@ public static class NomyoServiceCollectionExtensions
                 _ = OptionsValidator.ValidateForClient(options);
                 return ValidateOptionsResult.Success;
             }
-            catch (Exception ex) when (ex is ArgumentException or NomyoException)
+            catch (NomyoValidationException ex)
             {
                 return ValidateOptionsResult.Fail(ex.Message);
             }

@@ -32,7 +32,7 @@ public static class NomyoTelemetry
     /// <summary>The data-free <c>error.type</c>: the status code of an API error, otherwise the exception's type name. Never its message.</summary>
     internal static string ErrorType(Exception exception) => exception switch
     {
-        NomyoApiException { StatusCode: { } status } => ClientOperation.StatusText(status),
+        NomyoApiException { Status: { } status } => ClientOperation.StatusText(status),
         _ => exception.GetType().FullName ?? exception.GetType().Name,
     };
 

@@ -1,22 +1,25 @@
 namespace Nomyo;
 
-/// <summary>
-/// The server could not be reached, the connection broke, or the request timed out (upstream
-/// <c>APIConnectionError</c>). Connection failures are retried before this is raised; a
-/// timeout is not retried because the inference may still be running.
-/// </summary>
-public class NomyoConnectionException : NomyoException
+/// <summary>The router could not be reached, the connection broke or a redirect was refused (upstream <c>APIConnectionError</c>; <see cref="NomyoApiException.Status"/> is null). Connection failures are retried before this is raised.</summary>
+public class NomyoConnectionException : NomyoApiException
 {
-    /// <summary>Creates the exception with a message.</summary>
+    /// <summary>Creates the exception (public so tests can build one without a server).</summary>
     /// <param name="message">What went wrong.</param>
-    public NomyoConnectionException(string message) : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception with a message and the cause.</summary>
-    /// <param name="message">What went wrong.</param>
-    /// <param name="innerException">The underlying error.</param>
-    public NomyoConnectionException(string message, Exception? innerException) : base(message, innerException)
+    /// <param name="status">The HTTP status, null (no answer arrived).</param>
+    /// <param name="errorCode">The server's machine-readable error code, or null.</param>
+    /// <param name="requestId">The server's id for the request, or null.</param>
+    /// <param name="retryAfter">The server's <c>Retry-After</c> wait, or null.</param>
+    /// <param name="responseBody">The error body as text (capped, secrets redacted), or null.</param>
+    /// <param name="innerException">The underlying error, if any.</param>
+    public NomyoConnectionException(
+        string message,
+        int? status = null,
+        string? errorCode = null,
+        string? requestId = null,
+        TimeSpan? retryAfter = null,
+        string? responseBody = null,
+        Exception? innerException = null)
+        : base(message, status, errorCode, requestId, retryAfter, responseBody, innerException)
     {
     }
 }

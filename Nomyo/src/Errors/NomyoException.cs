@@ -2,9 +2,11 @@ namespace Nomyo;
 
 /// <summary>
 /// Base class of every error the NOMYO SDK raises. Catch it to handle any SDK failure; catch
-/// <see cref="NomyoApiException"/>, <see cref="NomyoSecurityException"/> or
-/// <see cref="NomyoConnectionException"/> to tell the kinds apart. Messages never contain the
-/// API key or decrypted content.
+/// <see cref="NomyoValidationException"/> (a caller mistake, nothing sent),
+/// <see cref="NomyoApiException"/> (a call to the router failed, with its subclasses by status)
+/// or <see cref="NomyoSecurityException"/> (a cryptographic or key check failed, with a
+/// <see cref="NomyoSecurityException.Reason"/>) to tell the kinds apart. Messages never contain
+/// the API key or decrypted content.
 /// </summary>
 public class NomyoException : Exception
 {

@@ -1,17 +1,25 @@
-using Newtonsoft.Json.Linq;
-
 namespace Nomyo;
 
 /// <summary>HTTP 403: the key may not use this model or security tier (upstream <c>ForbiddenError</c>).</summary>
 public class NomyoForbiddenException : NomyoApiException
 {
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Creates the exception (public so tests can build one without a server).</summary>
     /// <param name="message">What went wrong.</param>
-    /// <param name="statusCode">The HTTP status (403 unless the server used another code for the same meaning), or null when raised locally.</param>
-    /// <param name="errorDetails">The server's JSON error body, or null.</param>
+    /// <param name="status">The HTTP status (403).</param>
+    /// <param name="errorCode">The server's machine-readable error code, or null.</param>
+    /// <param name="requestId">The server's id for the request, or null.</param>
+    /// <param name="retryAfter">The server's <c>Retry-After</c> wait, or null.</param>
+    /// <param name="responseBody">The error body as text (capped, secrets redacted), or null.</param>
     /// <param name="innerException">The underlying error, if any.</param>
-    public NomyoForbiddenException(string message, int? statusCode = 403, JObject? errorDetails = null, Exception? innerException = null)
-        : base(message, statusCode, errorDetails, innerException)
+    public NomyoForbiddenException(
+        string message,
+        int? status = 403,
+        string? errorCode = null,
+        string? requestId = null,
+        TimeSpan? retryAfter = null,
+        string? responseBody = null,
+        Exception? innerException = null)
+        : base(message, status, errorCode, requestId, retryAfter, responseBody, innerException)
     {
     }
 }

@@ -1,22 +1,25 @@
-using Newtonsoft.Json.Linq;
-
 namespace Nomyo;
 
-/// <summary>HTTP 429: too many requests (upstream <c>RateLimitError</c>); retried automatically, honouring <c>Retry-After</c>.</summary>
+/// <summary>HTTP 429: too many requests (upstream <c>RateLimitError</c>); retried automatically, honouring <c>Retry-After</c>, before this is raised.</summary>
 public class NomyoRateLimitException : NomyoApiException
 {
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Creates the exception (public so tests can build one without a server).</summary>
     /// <param name="message">What went wrong.</param>
-    /// <param name="statusCode">The HTTP status (429).</param>
-    /// <param name="errorDetails">The server's JSON error body, or null.</param>
-    /// <param name="retryAfter">The server's <c>Retry-After</c> hint, or null.</param>
+    /// <param name="status">The HTTP status (429).</param>
+    /// <param name="errorCode">The server's machine-readable error code, or null.</param>
+    /// <param name="requestId">The server's id for the request, or null.</param>
+    /// <param name="retryAfter">The server's <c>Retry-After</c> wait, or null.</param>
+    /// <param name="responseBody">The error body as text (capped, secrets redacted), or null.</param>
     /// <param name="innerException">The underlying error, if any.</param>
-    public NomyoRateLimitException(string message, int? statusCode = 429, JObject? errorDetails = null, TimeSpan? retryAfter = null, Exception? innerException = null)
-        : base(message, statusCode, errorDetails, innerException)
+    public NomyoRateLimitException(
+        string message,
+        int? status = 429,
+        string? errorCode = null,
+        string? requestId = null,
+        TimeSpan? retryAfter = null,
+        string? responseBody = null,
+        Exception? innerException = null)
+        : base(message, status, errorCode, requestId, retryAfter, responseBody, innerException)
     {
-        RetryAfter = retryAfter;
     }
-
-    /// <summary>How long the server asked to wait (<c>Retry-After</c>), or null when it did not say.</summary>
-    public TimeSpan? RetryAfter { get; }
 }

@@ -1,24 +1,28 @@
 namespace Nomyo;
 
 /// <summary>
-/// A cryptographic, key or protocol-integrity failure (upstream <c>SecurityError</c>): the
-/// response did not decrypt or authenticate, it announced another version or algorithm (a
-/// possible downgrade), a field had the wrong length or was not strict base64, the server key
-/// did not match the pin or is too weak, a key file could not be read, or plain HTTP was used
-/// without <c>AllowHttp</c>. Never retried. Fail-closed: no partial result is returned.
+/// A cryptographic, key or protocol-integrity failure (upstream <c>SecurityError</c>).
+/// <see cref="Reason"/> says which check failed (switch on it, not on the message): the response
+/// did not decrypt or authenticate, announced another version or algorithm (a possible
+/// downgrade), was malformed or answered another request, the server key did not match the pin
+/// or is too weak, or a key file could not be read or written. Never retried. Fail-closed: no
+/// partial result is returned.
 /// </summary>
 public class NomyoSecurityException : NomyoException
 {
-    /// <summary>Creates the exception with a message.</summary>
+    /// <summary>Creates the exception.</summary>
+    /// <param name="reason">Which check failed.</param>
     /// <param name="message">What went wrong.</param>
-    public NomyoSecurityException(string message) : base(message)
+    /// <param name="innerException">The underlying error, if any.</param>
+    public NomyoSecurityException(NomyoSecurityReason reason, string message, Exception? innerException = null)
+        : base(message, innerException)
     {
+        Reason = reason;
     }
 
-    /// <summary>Creates the exception with a message and the cause.</summary>
-    /// <param name="message">What went wrong.</param>
-    /// <param name="innerException">The underlying error.</param>
-    public NomyoSecurityException(string message, Exception? innerException) : base(message, innerException)
-    {
-    }
+    /// <summary>Which check failed (stable across versions).</summary>
+    public NomyoSecurityReason Reason { get; }
+
+    /// <summary>The <see cref="Reason"/> in snake_case for logs and metrics, e.g. <c>pin_mismatch</c>.</summary>
+    public string ReasonCode => Reason.ToCode();
 }

@@ -3,24 +3,28 @@ namespace Nomyo.Http;
 /// <summary>Checks and normalises router base URLs (spec §5, hardened per §12a.9).</summary>
 internal static class BaseUrl
 {
-    /// <summary>The URL without a trailing <c>/</c>.</summary>
-    /// <exception cref="ArgumentException">Not an absolute http(s) URL, or it has a query or fragment.</exception>
-    /// <exception cref="NomyoSecurityException"><c>http://</c> without <paramref name="allowHttp"/>.</exception>
-    internal static string Normalize(string url, bool allowHttp, string paramName)
+    /// <summary>The URL as text without a trailing <c>/</c>.</summary>
+    /// <exception cref="NomyoValidationException">Null, not an absolute http(s) URL, with a query or fragment, or <c>http://</c> without <paramref name="allowHttp"/>.</exception>
+    internal static string Normalize(Uri? url, bool allowHttp, string paramName)
     {
-        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out Uri? uri)
-            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
-            || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        if (url is null)
         {
-            throw new ArgumentException($"{paramName} must be an absolute https:// URL without query or fragment; got '{url}'.", paramName);
+            throw NomyoValidationException.For(paramName, "must not be null.");
         }
 
-        if (uri.Scheme == Uri.UriSchemeHttp && !allowHttp)
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
+            || url.Query.Length > 0 || url.Fragment.Length > 0)
         {
-            throw new NomyoSecurityException(
-                $"{paramName} '{url}' uses plain HTTP: the API key and the server key would travel unprotected. Use https://, or set NomyoClientOptions.AllowHttp = true for local development only.");
+            throw NomyoValidationException.For(paramName, $"must be an absolute https:// URL without query or fragment; got '{url.OriginalString}'.");
         }
 
-        return uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        if (url.Scheme == Uri.UriSchemeHttp && !allowHttp)
+        {
+            throw NomyoValidationException.For(
+                paramName,
+                $"'{url.OriginalString}' uses plain HTTP: the API key and the server key would travel unprotected. Use https://, or set NomyoClientOptions.AllowHttp = true for local development only.");
+        }
+
+        return url.GetLeftPart(UriPartial.Path).TrimEnd('/');
     }
 }

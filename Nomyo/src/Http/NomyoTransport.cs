@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Polly;
 using Refit;
 using Shared.Http;
@@ -11,7 +10,7 @@ namespace Nomyo.Http;
 /// sender for every call and every base URL (an owned handler that never follows redirects, or
 /// the caller's <see cref="HttpClient"/>), Refit proxies of <see cref="INomyoApi"/>, NOMYO's retry
 /// policy, the per-attempt timeout covering the body read, capped body reads, and the mapping of
-/// transport failures to <see cref="NomyoConnectionException"/>. Status codes are returned, not thrown.
+/// transport failures to <see cref="NomyoTimeoutException"/> and <see cref="NomyoConnectionException"/>. Status codes are returned, not thrown.
 /// </summary>
 internal sealed class NomyoTransport : IDisposable
 {
@@ -70,16 +69,17 @@ internal sealed class NomyoTransport : IDisposable
         }).Api;
 
     /// <summary>Sends an idempotent request (the key fetch): every connection failure is retried.</summary>
-    internal Task<HttpResult> SendIdempotentAsync(string baseUrl, Func<INomyoApi, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken) =>
-        SendAsync(_idempotentPipeline, baseUrl, _options.ApiKey, send, cancellationToken);
+    internal Task<HttpResult> SendIdempotentAsync(string baseUrl, string operation, Func<INomyoApi, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken) =>
+        SendAsync(_idempotentPipeline, baseUrl, operation, _options.ApiKey, send, cancellationToken);
 
     /// <summary>Sends the completion POST: only failures before the request left are retried.</summary>
     /// <param name="baseUrl">The router.</param>
+    /// <param name="operation">The call for error messages, e.g. <c>POST /v1/chat/secure_completion</c>.</param>
     /// <param name="apiKey">The key sent with this call, scrubbed from any error body that echoes it.</param>
     /// <param name="send">The Refit call.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    internal Task<HttpResult> SendPostAsync(string baseUrl, string? apiKey, Func<INomyoApi, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken) =>
-        SendAsync(_postPipeline, baseUrl, apiKey, send, cancellationToken);
+    internal Task<HttpResult> SendPostAsync(string baseUrl, string operation, string? apiKey, Func<INomyoApi, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken) =>
+        SendAsync(_postPipeline, baseUrl, operation, apiKey, send, cancellationToken);
 
     public void Dispose()
     {
@@ -96,6 +96,7 @@ internal sealed class NomyoTransport : IDisposable
     private async Task<HttpResult> SendAsync(
         ResiliencePipeline<BufferedResponse> pipeline,
         string baseUrl,
+        string operation,
         string? apiKey,
         Func<INomyoApi, CancellationToken, Task<HttpResponseMessage>> send,
         CancellationToken cancellationToken)
@@ -108,26 +109,25 @@ internal sealed class NomyoTransport : IDisposable
         }
         catch (AttemptTimeoutException ex)
         {
-            throw new NomyoConnectionException(
-                string.Create(CultureInfo.InvariantCulture, $"The request to {baseUrl} timed out after {_options.Timeout.TotalSeconds:0.###} s."), ex);
+            throw NomyoErrorMapper.Timeout($"{operation} to {baseUrl}", _options.Timeout, ex);
         }
         catch (RedirectRefusedException ex)
         {
-            throw new NomyoConnectionException($"The request to {baseUrl} was redirected: {ex.Message}", ex);
+            throw NomyoErrorMapper.Connection($"{operation} to {baseUrl}", $"redirect refused: {ex.Message}", ex);
         }
         catch (Exception ex) when (TransportFailure.IsConnection(ex) || ex is ApiExceptionBase)
         {
-            throw new NomyoConnectionException($"Failed to connect to router at {baseUrl}: {ex.Message}", ex);
+            throw NomyoErrorMapper.Connection($"{operation} to {baseUrl}", $"could not connect to the router: {ex.Message}", ex);
         }
 
         using (answer)
         {
             if (answer.Status == 200 && answer.OverCap)
             {
-                throw new NomyoSecurityException($"The response from {baseUrl} exceeds {_options.MaxResponseBytes} bytes (NomyoClientOptions.MaxResponseBytes).");
+                throw new NomyoSecurityException(NomyoSecurityReason.ResponseTooLarge, $"The response from {baseUrl} exceeds {_options.MaxResponseBytes} bytes (NomyoClientOptions.MaxResponseBytes).");
             }
 
-            return new HttpResult(answer.Status, answer.Body, RetryAfter.Of(answer, _options.TimeProvider));
+            return new HttpResult(answer.Status, answer.Body, answer.Status == 200 ? null : ApiErrorDetails.From(answer, _options.TimeProvider));
         }
     }
 }

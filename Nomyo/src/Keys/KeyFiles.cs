@@ -34,6 +34,7 @@ internal static class KeyFiles
         if (File.Exists(publicPath))
         {
             throw new NomyoSecurityException(
+                NomyoSecurityReason.KeyFileConflict,
                 $"'{publicPath}' exists but '{privatePath}' does not; refusing to generate a new key over it. Restore the private key or remove the public key file.");
         }
 
@@ -52,6 +53,7 @@ internal static class KeyFiles
         if (password is not null && !encrypted)
         {
             throw new NomyoSecurityException(
+                NomyoSecurityReason.ClientKeyInvalid,
                 $"Failed to load private key from '{privateKeyPath}': a password was given but the file is not encrypted; encrypt it or drop the password.");
         }
 
@@ -63,7 +65,7 @@ internal static class KeyFiles
         catch (Exception ex) when (ex is CryptoException or ArgumentException)
         {
             string hint = encrypted && password is null ? " (the file is encrypted: set KeyPassword)" : string.Empty;
-            throw new NomyoSecurityException($"Failed to load private key from '{privateKeyPath}': {ex.Message}{hint}", ex);
+            throw new NomyoSecurityException(NomyoSecurityReason.ClientKeyInvalid, $"Failed to load private key from '{privateKeyPath}': {ex.Message}{hint}", ex);
         }
 
         var pair = new ClientKeyPair(key);
@@ -77,12 +79,12 @@ internal static class KeyFiles
             }
             catch (CryptoException ex)
             {
-                throw new NomyoSecurityException($"Failed to load public key from '{publicKeyPath}': {ex.Message}", ex);
+                throw new NomyoSecurityException(NomyoSecurityReason.ClientKeyInvalid, $"Failed to load public key from '{publicKeyPath}': {ex.Message}", ex);
             }
 
             if (!string.Equals(stored, key.PublicKey.GetSpkiSha256Hex(), StringComparison.Ordinal))
             {
-                throw new NomyoSecurityException($"The public key in '{publicKeyPath}' does not belong to the private key in '{privateKeyPath}'.");
+                throw new NomyoSecurityException(NomyoSecurityReason.ClientKeyMismatch, $"The public key in '{publicKeyPath}' does not belong to the private key in '{privateKeyPath}'.");
             }
         }
 
@@ -91,21 +93,18 @@ internal static class KeyFiles
 
     /// <summary>Writes <c>private_key.pem</c> (0600) and <c>public_key.pem</c> (0644); fails if either exists.</summary>
     /// <exception cref="NomyoSecurityException">A key file already exists or cannot be written.</exception>
+    /// <exception cref="NomyoValidationException">The password is empty.</exception>
     internal static void Save(string directory, RsaPrivateKey key, string? password)
     {
+        RequirePassword(password);
         string privatePath = Path.Combine(directory, NomyoProtocol.PrivateKeyFileName);
         string publicPath = Path.Combine(directory, NomyoProtocol.PublicKeyFileName);
         foreach (string path in new[] { privatePath, publicPath })
         {
             if (File.Exists(path))
             {
-                throw new NomyoSecurityException($"'{path}' already exists; refusing to overwrite a key file. Load it instead, or remove it first.");
+                throw new NomyoSecurityException(NomyoSecurityReason.KeyFileConflict, $"'{path}' already exists; refusing to overwrite a key file. Load it instead, or remove it first.");
             }
-        }
-
-        if (password is { Length: 0 })
-        {
-            throw new NomyoSecurityException("The key password must not be empty; pass null for an unencrypted key.");
         }
 
         try
@@ -121,11 +120,21 @@ internal static class KeyFiles
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new NomyoSecurityException($"Cannot create key directory '{directory}': {ex.Message}", ex);
+            throw new NomyoSecurityException(NomyoSecurityReason.KeyFileWriteFailed, $"Cannot create key directory '{directory}': {ex.Message}", ex);
         }
 
         WriteNew(privatePath, key.ToPem(password), PrivateMode);
         WriteNew(publicPath, key.PublicKey.ToPem(), PublicMode);
+    }
+
+    /// <summary>A key password is null (no encryption) or not empty.</summary>
+    /// <exception cref="NomyoValidationException">The password is empty.</exception>
+    internal static void RequirePassword(string? password)
+    {
+        if (password is { Length: 0 })
+        {
+            throw NomyoValidationException.For("password", "must not be empty; pass null for an unencrypted key.");
+        }
     }
 
     private static void WarnIfOthersCanAccess(string privateKeyPath, string pem, ILogger? logger)
@@ -165,7 +174,7 @@ internal static class KeyFiles
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new NomyoSecurityException($"Failed to load {what} from '{path}': {ex.Message}", ex);
+            throw new NomyoSecurityException(NomyoSecurityReason.KeyFileUnreadable, $"Failed to load {what} from '{path}': {ex.Message}", ex);
         }
     }
 
@@ -191,7 +200,7 @@ internal static class KeyFiles
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new NomyoSecurityException($"Cannot write key file '{path}': {ex.Message}", ex);
+            throw new NomyoSecurityException(NomyoSecurityReason.KeyFileWriteFailed, $"Cannot write key file '{path}': {ex.Message}", ex);
         }
     }
 

@@ -13,8 +13,8 @@ internal sealed class ServerKeyPin
     internal string SpkiSha256Hex { get; }
 
     /// <summary>Reads <see cref="NomyoClientOptions.ServerKeyPin"/>: 64 hex digits or a PEM public key.</summary>
-    /// <exception cref="ArgumentException">The pin is neither.</exception>
-    internal static ServerKeyPin? Parse(string? pin)
+    /// <exception cref="NomyoValidationException">The pin is neither.</exception>
+    internal static ServerKeyPin? Parse(string? pin, string paramName)
     {
         if (pin is null)
         {
@@ -30,7 +30,7 @@ internal sealed class ServerKeyPin
             }
             catch (CryptoException ex)
             {
-                throw new ArgumentException($"NomyoClientOptions.ServerKeyPin is not a usable RSA public key PEM: {ex.Message}", nameof(pin), ex);
+                throw NomyoValidationException.For(paramName, $"is not a usable RSA public key PEM: {ex.Message}", ex);
             }
         }
 
@@ -40,8 +40,7 @@ internal sealed class ServerKeyPin
             return new ServerKeyPin(lower);
         }
 
-        throw new ArgumentException(
-            "NomyoClientOptions.ServerKeyPin must be the 64-hex-digit SHA-256 of the server's SubjectPublicKeyInfo, or the server's PEM public key.", nameof(pin));
+        throw NomyoValidationException.For(paramName, "must be the 64-hex-digit SHA-256 of the server's SubjectPublicKeyInfo, or the server's PEM public key.");
     }
 
     /// <summary>Fails closed when <paramref name="key"/> is not the pinned key.</summary>
@@ -52,6 +51,7 @@ internal sealed class ServerKeyPin
         if (!ConstantTime.EqualsAscii(actual, SpkiSha256Hex))
         {
             throw new NomyoSecurityException(
+                NomyoSecurityReason.PinMismatch,
                 $"The server public key from {baseUrl} does not match the pinned key (pinned SPKI SHA-256 {SpkiSha256Hex}, received {actual}). Refusing to encrypt to it.");
         }
     }

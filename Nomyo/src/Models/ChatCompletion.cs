@@ -5,7 +5,8 @@ namespace Nomyo;
 
 /// <summary>
 /// A decrypted OpenAI <c>chat.completion</c> object. The typed properties cover the standard
-/// fields; <see cref="Raw"/> keeps the full decrypted JSON, so nothing the server adds is lost.
+/// fields; <see cref="GetRawJson"/> returns the full decrypted JSON, so nothing the server adds
+/// is lost. Immutable: build one in tests with <see cref="NomyoModelFactory.ChatCompletion"/>.
 /// </summary>
 public sealed class ChatCompletion
 {
@@ -15,6 +16,8 @@ public sealed class ChatCompletion
         FloatParseHandling = FloatParseHandling.Decimal,
         MissingMemberHandling = MissingMemberHandling.Ignore,
     });
+
+    private JObject _raw = new();
 
     /// <summary><c>id</c>, e.g. <c>chatcmpl-…</c>.</summary>
     [JsonProperty("id")]
@@ -44,18 +47,25 @@ public sealed class ChatCompletion
     [JsonProperty("_metadata")]
     public ChatCompletionMetadata Metadata { get; init; } = new();
 
-    /// <summary>The complete decrypted response, including <c>_metadata</c> and any non-standard fields.</summary>
-    [JsonIgnore]
-    public JObject Raw { get; private set; } = new();
+    /// <summary>
+    /// A copy of the complete decrypted response, including <c>_metadata</c> and any non-standard
+    /// fields. Each call returns a fresh copy (changing it changes nothing here); keep the result
+    /// rather than calling it repeatedly for a large answer.
+    /// </summary>
+    /// <returns>The decrypted JSON object.</returns>
+    public JObject GetRawJson() => (JObject)_raw.DeepClone();
 
-    /// <summary>Reads a decrypted completion object.</summary>
-    /// <param name="raw">The decrypted response (kept as <see cref="Raw"/>).</param>
+    /// <summary>Reads a decrypted completion object (for example one from <see cref="SecureCompletionClient.SendSecureRequestAsync"/>).</summary>
+    /// <param name="raw">The decrypted response (copied; later changes to it have no effect).</param>
     /// <returns>The typed completion.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="raw"/> is null.</exception>
-    /// <exception cref="NomyoApiException">A standard field has the wrong JSON type.</exception>
-    public static ChatCompletion FromJson(JObject raw)
+    /// <exception cref="NomyoValidationException"><paramref name="raw"/> is null.</exception>
+    /// <exception cref="NomyoApiException">A standard field has the wrong JSON type (<see cref="NomyoApiException.Status"/> 200).</exception>
+    public static ChatCompletion FromJson(JObject raw) =>
+        Read((JObject)NomyoValidationException.NotNull(raw, "raw").DeepClone());
+
+    /// <summary>Reads a completion object this instance may keep (no copy).</summary>
+    internal static ChatCompletion Read(JObject raw)
     {
-        ArgumentNullException.ThrowIfNull(raw);
         ChatCompletion completion;
         try
         {
@@ -66,7 +76,17 @@ public sealed class ChatCompletion
             throw new NomyoApiException($"The decrypted response is not an OpenAI chat completion: {ex.Message}", 200, innerException: ex);
         }
 
-        completion.Raw = raw;
+        completion._raw = raw;
         return completion;
+    }
+
+    /// <summary>The typed values as JSON (the raw form of a completion built by <see cref="NomyoModelFactory"/>).</summary>
+    internal JObject ToJson() => JObject.FromObject(this, Serializer);
+
+    /// <summary>Sets the raw form of a completion built by <see cref="NomyoModelFactory"/>.</summary>
+    internal ChatCompletion WithRaw(JObject raw)
+    {
+        _raw = raw;
+        return this;
     }
 }

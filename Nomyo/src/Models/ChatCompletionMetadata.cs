@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -6,7 +7,7 @@ namespace Nomyo;
 /// <summary>
 /// <c>_metadata</c>: the four fields the client stamps (spec §4) plus what the server sent.
 /// The server's other fields (<c>memory_protection</c>, <c>cuda_device</c>, …) are in
-/// <see cref="AdditionalData"/> and in <see cref="ChatCompletion.Raw"/>.
+/// <see cref="AdditionalData"/> and in <see cref="ChatCompletion.GetRawJson"/>.
 /// </summary>
 public sealed class ChatCompletionMetadata
 {
@@ -30,7 +31,14 @@ public sealed class ChatCompletionMetadata
     [JsonProperty("security_tier")]
     public string? SecurityTier { get; init; }
 
-    /// <summary>Every other server field of <c>_metadata</c>.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JToken> AdditionalData { get; init; } = new Dictionary<string, JToken>(StringComparer.Ordinal);
+    private readonly Dictionary<string, JToken> _additionalData = new(StringComparer.Ordinal);
+
+    /// <summary>Every other server field of <c>_metadata</c> (read-only).</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, JToken> AdditionalData
+    {
+        get => new ReadOnlyDictionary<string, JToken>(_additionalData);
+        init => _additionalData = new Dictionary<string, JToken>(NomyoValidationException.NotNull(value, "AdditionalData"), StringComparer.Ordinal);
+    }
 }

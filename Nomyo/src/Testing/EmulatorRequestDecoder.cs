@@ -41,7 +41,7 @@ internal static class EmulatorRequestDecoder
         JObject package;
         try
         {
-            package = NomyoJson.ParseObject(request.Body, "The request package");
+            package = NomyoJson.ParseObject(request.Body, "The request package", NomyoSecurityReason.MalformedPackage);
         }
         catch (NomyoSecurityException)
         {
@@ -83,7 +83,7 @@ internal static class EmulatorRequestDecoder
         JObject body;
         try
         {
-            body = NomyoJson.ParseObject(plaintext, "The payload");
+            body = NomyoJson.ParseObject(plaintext, "The payload", NomyoSecurityReason.MalformedPlaintext);
         }
         catch (NomyoSecurityException)
         {
@@ -108,8 +108,14 @@ internal static class EmulatorRequestDecoder
         return (new DecodedRequest(clientKey, body, plaintext), null);
     }
 
-    internal static EmulatorResponse Detail(int status, string detail) =>
-        EmulatorResponse.Json(status, JsonConvert.SerializeObject(new JObject { ["detail"] = detail }));
+    internal static EmulatorResponse Detail(int status, string detail) => Error(status, null, detail);
+
+    /// <summary>A FastAPI-style error: <c>{"detail": message}</c>, or <c>{"detail": {"code", "message"}}</c> with a code.</summary>
+    internal static EmulatorResponse Error(int status, string? errorCode, string message) =>
+        EmulatorResponse.Json(status, JsonConvert.SerializeObject(new JObject
+        {
+            ["detail"] = errorCode is null ? message : new JObject { ["code"] = errorCode, ["message"] = message },
+        }));
 
     private static (DecodedRequest?, EmulatorResponse?) Fail(string detail) => (null, Detail(400, detail));
 

@@ -46,7 +46,7 @@ internal static class EmulatorResponseEncoder
 
     private static byte[] Break(byte[] package, NomyoEmulatorFault fault)
     {
-        JObject json = NomyoJson.ParseObject(package, "package");
+        JObject json = NomyoJson.ParseObject(package, "package", NomyoSecurityReason.MalformedPackage);
         var payload = (JObject)json["encrypted_payload"]!;
         switch (fault)
         {

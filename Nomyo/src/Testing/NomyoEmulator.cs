@@ -10,21 +10,24 @@ namespace Nomyo.Testing;
 /// package, checks the bearer key, rejects <c>stream</c>, answers an OpenAI-shaped completion
 /// echoing the last user message (with <c>usage</c> and a <c>_metadata</c> marked <c>mock</c>),
 /// and encrypts it to the client's <c>X-Public-Key</c> with a fresh AES key and nonce. Faults
-/// (error statuses, delays, malformed answers) can be queued for the next calls.
+/// can be queued for the next calls with the family's fault API: <see cref="FailNext"/> (an error
+/// status), <see cref="DelayNext"/>, <see cref="DropNextConnection"/>, plus <see cref="MalformNext"/>
+/// and <see cref="FailKeyFetchNext"/>.
 /// </summary>
 public sealed class NomyoEmulator : IAsyncDisposable
 {
     /// <summary>The base URL of an emulator created with <see cref="CreateInProcess"/>.</summary>
-    public const string InProcessBaseUrl = "http://nomyo-emulator.invalid";
+    public static readonly Uri InProcessBaseUrl = new("http://nomyo-emulator.invalid");
 
     private readonly RsaPrivateKey _serverKey;
     private readonly NomyoEmulatorOptions _options;
     private readonly LoopbackHttpServer? _server;
     private readonly object _gate = new();
     private readonly EmulatorClientKeyCache _clientKeys = new();
-    private readonly Queue<(int Status, string? Detail, TimeSpan? RetryAfter)> _completionFailures = new();
+    private readonly Queue<(int Status, string? ErrorCode, TimeSpan? RetryAfter)> _completionFailures = new();
     private readonly Queue<int> _keyFailures = new();
     private readonly Queue<TimeSpan> _delays = new();
+    private readonly Queue<bool> _drops = new();
     private readonly Queue<NomyoEmulatorFault> _faults = new();
     private readonly List<NomyoEmulatorRequest> _requests = [];
     private int _completionCalls;
@@ -38,7 +41,7 @@ public sealed class NomyoEmulator : IAsyncDisposable
         if (listen)
         {
             _server = LoopbackHttpServer.Start(HandleAsync);
-            BaseUrl = _server.BaseUri.ToString().TrimEnd('/');
+            BaseUrl = _server.BaseUri;
         }
         else
         {
@@ -47,7 +50,7 @@ public sealed class NomyoEmulator : IAsyncDisposable
     }
 
     /// <summary>The base URL to give the client (<c>http://127.0.0.1:{port}</c>, or <see cref="InProcessBaseUrl"/>). Clients need <c>AllowHttp</c>.</summary>
-    public string BaseUrl { get; }
+    public Uri BaseUrl { get; }
 
     /// <summary>The PEM the key endpoint serves.</summary>
     public string ServerPublicKeyPem { get; }
@@ -87,13 +90,25 @@ public sealed class NomyoEmulator : IAsyncDisposable
     /// <returns>A new handler; the caller disposes it (usually through the <see cref="HttpClient"/>).</returns>
     public HttpMessageHandler CreateHandler() => new EmulatorMessageHandler(HandleAsync);
 
-    /// <summary>Answers the next <paramref name="count"/> completion requests with <paramref name="status"/> and <c>{"detail": …}</c>.</summary>
-    /// <param name="status">The HTTP status.</param>
-    /// <param name="count">How many requests.</param>
-    /// <param name="detail">The detail text; null for a default.</param>
+    /// <summary>
+    /// Answers the next <paramref name="count"/> completion requests with <paramref name="status"/>
+    /// and the router's FastAPI error body: <c>{"detail": "Injected failure 503"}</c>, or with an
+    /// error code <c>{"detail": {"code": errorCode, "message": "Injected failure 503"}}</c>.
+    /// </summary>
+    /// <param name="status">The HTTP status (400–599).</param>
+    /// <param name="count">How many requests (at least 1).</param>
+    /// <param name="errorCode">The server error code (<see cref="NomyoApiException.ErrorCode"/>), or null for none.</param>
     /// <param name="retryAfter">A <c>Retry-After</c> header (whole seconds), or null.</param>
-    public void FailNext(int status, int count = 1, string? detail = null, TimeSpan? retryAfter = null) =>
-        Enqueue(_completionFailures, (status, detail, retryAfter), count);
+    /// <exception cref="NomyoValidationException">The status or count is out of range.</exception>
+    public void FailNext(int status, int count = 1, string? errorCode = null, TimeSpan? retryAfter = null)
+    {
+        if (status is < 400 or > 599)
+        {
+            throw NomyoValidationException.For("status", $"must be an error status between 400 and 599; got {status}.");
+        }
+
+        Enqueue(_completionFailures, (status, errorCode, retryAfter), count);
+    }
 
     /// <summary>Answers the next <paramref name="count"/> key requests with <paramref name="status"/>.</summary>
     /// <param name="status">The HTTP status.</param>
@@ -104,6 +119,23 @@ public sealed class NomyoEmulator : IAsyncDisposable
     /// <param name="delay">The delay.</param>
     /// <param name="count">How many requests.</param>
     public void DelayNext(TimeSpan delay, int count = 1) => Enqueue(_delays, delay, count);
+
+    /// <summary>
+    /// Breaks the connection of the next <paramref name="count"/> completion requests without an
+    /// answer (the client sees a connection failure). In-process emulators only
+    /// (<see cref="CreateInProcess"/>): a socket emulator cannot drop a connection on demand.
+    /// </summary>
+    /// <param name="count">How many requests (at least 1).</param>
+    /// <exception cref="NotSupportedException">The emulator listens on a socket (<see cref="Start"/>).</exception>
+    public void DropNextConnection(int count = 1)
+    {
+        if (_server is not null)
+        {
+            throw new NotSupportedException("DropNextConnection needs an in-process emulator (NomyoEmulator.CreateInProcess); a socket emulator cannot drop a connection on demand.");
+        }
+
+        Enqueue(_drops, true, count);
+    }
 
     /// <summary>Sends a malformed answer to the next <paramref name="count"/> valid completion requests.</summary>
     /// <param name="fault">What to break.</param>
@@ -127,6 +159,11 @@ public sealed class NomyoEmulator : IAsyncDisposable
         if (request.Method == "POST" && request.RawPath == NomyoProtocol.SecureCompletionPath)
         {
             Interlocked.Increment(ref _completionCalls);
+            if (TryDequeue(_drops, out _))
+            {
+                throw new HttpRequestException("The emulator dropped the connection (injected).", null, null);
+            }
+
             if (TryDequeue(_delays, out TimeSpan delay))
             {
                 await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
@@ -134,7 +171,7 @@ public sealed class NomyoEmulator : IAsyncDisposable
 
             if (TryDequeue(_completionFailures, out var failure))
             {
-                var answer = EmulatorRequestDecoder.Detail(failure.Status, failure.Detail ?? $"Injected failure {failure.Status}");
+                var answer = EmulatorRequestDecoder.Error(failure.Status, failure.ErrorCode, $"Injected failure {failure.Status}");
                 return failure.RetryAfter is TimeSpan wait ? answer.WithHeader("Retry-After", ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)) : answer;
             }
 
@@ -174,7 +211,11 @@ public sealed class NomyoEmulator : IAsyncDisposable
 
     private void Enqueue<T>(Queue<T> queue, T item, int count)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (count < 1)
+        {
+            throw NomyoValidationException.For("count", $"must be at least 1; got {count}.");
+        }
+
         lock (_gate)
         {
             for (int i = 0; i < count; i++)

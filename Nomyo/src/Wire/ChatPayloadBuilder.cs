@@ -11,7 +11,7 @@ internal static class ChatPayloadBuilder
     {
         if (string.IsNullOrWhiteSpace(model))
         {
-            throw new NomyoInvalidRequestException("The model is empty; pass a model identifier such as \"Qwen/Qwen3-0.6B\".");
+            throw NomyoValidationException.For("model", "is empty; pass a model identifier such as \"Qwen/Qwen3-0.6B\".");
         }
 
         var payload = new JObject { ["model"] = model, ["messages"] = BuildMessages(messages) };
@@ -31,22 +31,22 @@ internal static class ChatPayloadBuilder
         Add(payload, "response_format", options.ResponseFormat?.DeepClone());
         if (options.Stream == true)
         {
-            throw StreamRefused("ChatCompletionOptions.Stream");
+            throw StreamRefused("options.Stream");
         }
 
         Add(payload, "stream", options.Stream);
         foreach (var (name, value) in options.AdditionalProperties)
         {
-            CheckExtraKey(payload, name, "ChatCompletionOptions.AdditionalProperties");
+            CheckExtraKey(payload, name, "options.AdditionalProperties");
             if (NeverInPayload.Contains(name))
             {
-                throw new NomyoInvalidRequestException(
-                    $"ChatCompletionOptions.AdditionalProperties[\"{name}\"] is not allowed: use the ApiKey, BaseUrl or SecurityTier property, which is never sent inside the payload.");
+                throw NomyoValidationException.For(
+                    $"options.AdditionalProperties[\"{name}\"]", "is not allowed: use the ApiKey, BaseUrl or SecurityTier property, which is never sent inside the payload.");
             }
 
             if (name == "stream" && !(value is { Type: JTokenType.Boolean } flag && !(bool)flag))
             {
-                throw StreamRefused("ChatCompletionOptions.AdditionalProperties[\"stream\"]");
+                throw StreamRefused("options.AdditionalProperties[\"stream\"]");
             }
 
             payload[name] = value?.DeepClone() ?? JValue.CreateNull();
@@ -63,7 +63,7 @@ internal static class ChatPayloadBuilder
         {
             if (message is null)
             {
-                throw new NomyoInvalidRequestException($"messages[{index}] is null.");
+                throw NomyoValidationException.For($"messages[{index}]", "is null.");
             }
 
             var item = new JObject { ["role"] = message.Role, ["content"] = message.ContentParts?.DeepClone() ?? message.Content };
@@ -82,7 +82,7 @@ internal static class ChatPayloadBuilder
 
         if (array.Count == 0)
         {
-            throw new NomyoInvalidRequestException("messages is empty; pass at least one message.");
+            throw NomyoValidationException.For("messages", "is empty; pass at least one message.");
         }
 
         return array;
@@ -92,8 +92,8 @@ internal static class ChatPayloadBuilder
     {
         if (string.IsNullOrEmpty(name) || target.ContainsKey(name))
         {
-            throw new NomyoInvalidRequestException(
-                $"{where}[\"{name}\"] repeats a field that is already set (or is empty); set it in one place only.");
+            throw NomyoValidationException.For(
+                $"{where}[\"{name}\"]", "repeats a field that is already set (or is empty); set it in one place only.");
         }
     }
 
@@ -122,6 +122,6 @@ internal static class ChatPayloadBuilder
         }
     }
 
-    private static NomyoInvalidRequestException StreamRefused(string where) =>
-        new($"{where}: streaming is not supported by the secure completion endpoint (the server rejects it with 400); leave it unset or false.");
+    private static NomyoValidationException StreamRefused(string where) =>
+        NomyoValidationException.For(where, "must not be true: streaming is not supported by the secure completion endpoint (the server rejects it with 400); leave it unset or false.");
 }

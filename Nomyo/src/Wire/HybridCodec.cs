@@ -19,7 +19,7 @@ internal static class HybridCodec
         }
         catch (Exception ex) when (ex is CryptoException or ArgumentException)
         {
-            throw new NomyoSecurityException("Encryption operation failed.", ex);
+            throw new NomyoSecurityException(NomyoSecurityReason.EncryptionFailed, "Encryption operation failed.", ex);
         }
     }
 
@@ -36,11 +36,11 @@ internal static class HybridCodec
         }
         catch (CryptoFormatException ex)
         {
-            throw new NomyoSecurityException($"Decryption failed: {ex.Message} (possible downgrade).", ex);
+            throw new NomyoSecurityException(NomyoSecurityReason.Downgrade, $"Decryption failed: {ex.Message} (possible downgrade).", ex);
         }
         catch (Exception ex) when (ex is CryptoException or ArgumentException)
         {
-            throw new NomyoSecurityException("Decryption failed: integrity check or authentication failed.", ex);
+            throw new NomyoSecurityException(NomyoSecurityReason.Tampered, "Decryption failed: integrity check or authentication failed.", ex);
         }
     }
 }

@@ -22,13 +22,14 @@ internal static class ResponseMetadata
                 metadata = existing;
                 break;
             case var other:
-                throw new NomyoSecurityException($"The decrypted response's '_metadata' must be an object; it is a {other.Type}.");
+                throw new NomyoSecurityException(NomyoSecurityReason.MalformedPlaintext, $"The decrypted response's '_metadata' must be an object; it is a {other.Type}.");
         }
 
         if (metadata["payload_id"] is { Type: not JTokenType.Null } echoed
             && !(echoed.Type == JTokenType.String && string.Equals((string?)echoed, payloadId, StringComparison.Ordinal)))
         {
             throw new NomyoSecurityException(
+                NomyoSecurityReason.PayloadIdMismatch,
                 $"The response belongs to another request: its _metadata.payload_id is {echoed.ToString(Newtonsoft.Json.Formatting.None)}, but this request sent \"{payloadId}\" (replayed or misrouted response).");
         }
 

@@ -23,14 +23,14 @@ internal static class ResponsePackageReader
     {
         if (body.Length == 0)
         {
-            throw new NomyoSecurityException("Empty encrypted response.");
+            throw new NomyoSecurityException(NomyoSecurityReason.MalformedPackage, "Empty encrypted response.");
         }
 
-        JObject package = NomyoJson.ParseObject(body, "The encrypted response");
+        JObject package = NomyoJson.ParseObject(body, "The encrypted response", NomyoSecurityReason.MalformedPackage);
         string[] missing = Required.Where(name => package[name] is null).ToArray();
         if (missing.Length > 0)
         {
-            throw new NomyoSecurityException($"Invalid encrypted response: missing field(s) {string.Join(", ", missing)}.");
+            throw new NomyoSecurityException(NomyoSecurityReason.MalformedPackage, $"Invalid encrypted response: missing field(s) {string.Join(", ", missing)}.");
         }
 
         RequireValue(package, "version", NomyoProtocol.Version, optional: false);
@@ -40,7 +40,7 @@ internal static class ResponsePackageReader
 
         if (package["encrypted_payload"] is not JObject payload)
         {
-            throw new NomyoSecurityException("Invalid encrypted response: 'encrypted_payload' must be an object with ciphertext, nonce and tag.");
+            throw new NomyoSecurityException(NomyoSecurityReason.MalformedPackage, "Invalid encrypted response: 'encrypted_payload' must be an object with ciphertext, nonce and tag.");
         }
 
         byte[] ciphertext = DecodeField(payload, "ciphertext", "encrypted_payload.ciphertext");
@@ -64,6 +64,7 @@ internal static class ResponsePackageReader
         if (token is not { Type: JTokenType.String } || !string.Equals((string?)token, expected, StringComparison.Ordinal))
         {
             throw new NomyoSecurityException(
+                NomyoSecurityReason.Downgrade,
                 $"Unsupported encrypted response: '{name}' is {Describe(token)}, expected \"{expected}\" (possible downgrade attack).");
         }
     }
@@ -72,7 +73,7 @@ internal static class ResponsePackageReader
     {
         if (owner[name] is not { Type: JTokenType.String } token)
         {
-            throw new NomyoSecurityException($"Invalid encrypted response: '{path}' must be a base64 string; it is {Describe(owner[name])}.");
+            throw new NomyoSecurityException(NomyoSecurityReason.MalformedPackage, $"Invalid encrypted response: '{path}' must be a base64 string; it is {Describe(owner[name])}.");
         }
 
         try
@@ -81,7 +82,7 @@ internal static class ResponsePackageReader
         }
         catch (CryptoFormatException ex)
         {
-            throw new NomyoSecurityException($"Invalid encrypted response: {ex.Message}", ex);
+            throw new NomyoSecurityException(NomyoSecurityReason.MalformedPackage, $"Invalid encrypted response: {ex.Message}", ex);
         }
     }
 
@@ -89,7 +90,7 @@ internal static class ResponsePackageReader
     {
         if (value.Length != expected)
         {
-            throw new NomyoSecurityException($"Invalid encrypted response: '{path}' must be {expected} bytes; it is {value.Length}.");
+            throw new NomyoSecurityException(NomyoSecurityReason.MalformedPackage, $"Invalid encrypted response: '{path}' must be {expected} bytes; it is {value.Length}.");
         }
     }
 
@@ -97,7 +98,7 @@ internal static class ResponsePackageReader
     {
         null or { Type: JTokenType.Null } => null,
         JValue { Value: long seconds } => seconds,
-        var other => throw new NomyoSecurityException($"Invalid encrypted response: 'processed_at' must be an integer; it is {Describe(other)}."),
+        var other => throw new NomyoSecurityException(NomyoSecurityReason.MalformedPackage, $"Invalid encrypted response: 'processed_at' must be an integer; it is {Describe(other)}."),
     };
 
     private static string Describe(JToken? token) => token switch

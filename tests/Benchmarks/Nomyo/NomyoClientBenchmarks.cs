@@ -46,7 +46,7 @@ public class NomyoClientBenchmarks
         // One real answer from the emulator, encrypted to the client key, to decrypt repeatedly.
         _payloadId = Guid.NewGuid().ToString();
         byte[] package = await _client.EncryptPayloadAsync(_payload);
-        var api = RestService.For<INomyoApi>(new HttpClient(_inProcess.CreateHandler()) { BaseAddress = new Uri(_inProcess.BaseUrl) });
+        var api = RestService.For<INomyoApi>(new HttpClient(_inProcess.CreateHandler()) { BaseAddress = _inProcess.BaseUrl });
         var content = new ByteArrayContent(package);
         content.Headers.ContentType = new("application/octet-stream");
         using var answer = await api.PostSecureCompletionAsync(content, _payloadId, Uri.EscapeDataString(ClientKey.PublicKey.ToPem()), null, null);

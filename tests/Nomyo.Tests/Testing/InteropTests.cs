@@ -14,7 +14,7 @@ public class InteropTests
     public async Task Emulator_accepts_a_compact_raw_utf8_package_sent_through_the_refit_interface()
     {
         var emulator = Harness.InProcessEmulator();
-        var http = new HttpClient(emulator.CreateHandler()) { BaseAddress = new Uri(emulator.BaseUrl) };
+        var http = new HttpClient(emulator.CreateHandler()) { BaseAddress = emulator.BaseUrl };
         var api = RestService.For<INomyoApi>(http);
         using var client = new SecureCompletionClient(new NomyoClientOptions { ClientKey = TestKeys.Client });
 
@@ -55,7 +55,7 @@ public class InteropTests
     public async Task Emulator_rejects_a_plus_encoded_public_key_and_a_tagless_package()
     {
         var emulator = Harness.InProcessEmulator();
-        var http = new HttpClient(emulator.CreateHandler()) { BaseAddress = new Uri(emulator.BaseUrl) };
+        var http = new HttpClient(emulator.CreateHandler()) { BaseAddress = emulator.BaseUrl };
         var api = RestService.For<INomyoApi>(http);
 
         using var plus = await api.PostSecureCompletionAsync(
@@ -105,6 +105,8 @@ public class InteropTests
         var emulator = Harness.InProcessEmulator();
         using var client = new SecureCompletionClient(new NomyoClientOptions { KeyDirectory = Path.Combine(Path.GetTempPath(), "never-created") });
 
-        Assert.Throws<NomyoSecurityException>(() => client.DecryptResponse("{}"u8.ToArray(), "id"));
+        var ex = Assert.Throws<NomyoSecurityException>(() => client.DecryptResponse("{}"u8.ToArray(), "id"));
+        Assert.That(ex!.Reason, Is.EqualTo(NomyoSecurityReason.ClientKeyMissing));
+        Assert.That(ex.ReasonCode, Is.EqualTo("client_key_missing"));
     }
 }

@@ -55,8 +55,8 @@ public class PythonJsonWriterTests
     [Test]
     public void Values_json_cannot_carry_are_refused()
     {
-        Assert.Throws<NomyoInvalidRequestException>(() => Write(new JObject { ["d"] = new JValue(DateTime.UnixEpoch) }));
-        Assert.Throws<NomyoInvalidRequestException>(() => Write(new JValue(double.NaN)));
+        Assert.Throws<NomyoValidationException>(() => Write(new JObject { ["d"] = new JValue(DateTime.UnixEpoch) }));
+        Assert.Throws<NomyoValidationException>(() => Write(new JValue(double.NaN)));
     }
 
     [Test]

@@ -41,7 +41,7 @@ public class ConventionTests
     {
         var exceptions = PublicTypes.Where(t => typeof(Exception).IsAssignableFrom(t)).ToArray();
 
-        Assert.That(exceptions, Has.Length.EqualTo(10));
+        Assert.That(exceptions, Has.Length.EqualTo(13));
         Assert.That(exceptions.Where(t => !typeof(NomyoException).IsAssignableFrom(t)), Is.Empty);
     }
 

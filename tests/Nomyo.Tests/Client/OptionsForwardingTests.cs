@@ -131,13 +131,13 @@ public class OptionsForwardingTests
         var emulator = Harness.InProcessEmulator();
         using var client = Harness.Client(emulator);
 
-        var ex = await Assert.ThrowsAsync<NomyoInvalidRequestException>(() => client.CreateAsync("m", Harness.Hello(), new ChatCompletionOptions { Stream = true }));
+        var ex = await Assert.ThrowsAsync<NomyoValidationException>(() => client.CreateAsync("m", Harness.Hello(), new ChatCompletionOptions { Stream = true }));
         Assert.That(ex!.Message, Does.Contain("streaming is not supported"));
-        Assert.That(ex.StatusCode, Is.Null);
+        Assert.That(ex.ParamName, Is.EqualTo("options.Stream"));
 
         var extra = new ChatCompletionOptions();
         extra.AdditionalProperties["stream"] = true;
-        await Assert.ThrowsAsync<NomyoInvalidRequestException>(() => client.CreateAsync("m", Harness.Hello(), extra));
+        await Assert.ThrowsAsync<NomyoValidationException>(() => client.CreateAsync("m", Harness.Hello(), extra));
         Assert.That(emulator.CompletionRequestCount, Is.Zero);
     }
 
@@ -153,7 +153,7 @@ public class OptionsForwardingTests
         var options = new ChatCompletionOptions();
         options.AdditionalProperties[name] = "x";
 
-        await Assert.ThrowsAsync<NomyoInvalidRequestException>(() => client.CreateAsync("m", Harness.Hello(), options));
+        await Assert.ThrowsAsync<NomyoValidationException>(() => client.CreateAsync("m", Harness.Hello(), options));
         Assert.That(emulator.CompletionRequestCount, Is.Zero);
     }
 
@@ -165,7 +165,7 @@ public class OptionsForwardingTests
         var options = new ChatCompletionOptions { Temperature = 1 };
         options.AdditionalProperties["temperature"] = 2;
 
-        var ex = await Assert.ThrowsAsync<NomyoInvalidRequestException>(() => client.CreateAsync("m", Harness.Hello(), options));
+        var ex = await Assert.ThrowsAsync<NomyoValidationException>(() => client.CreateAsync("m", Harness.Hello(), options));
         Assert.That(ex!.Message, Does.Contain("temperature"));
     }
 
@@ -176,7 +176,7 @@ public class OptionsForwardingTests
         var emulator = Harness.InProcessEmulator();
         using var client = Harness.Client(emulator);
 
-        var ex = await Assert.ThrowsAsync<NomyoInvalidRequestException>(() => client.CreateAsync("m", Harness.Hello(), new ChatCompletionOptions { Temperature = value }));
+        var ex = await Assert.ThrowsAsync<NomyoValidationException>(() => client.CreateAsync("m", Harness.Hello(), new ChatCompletionOptions { Temperature = value }));
         Assert.That(ex!.Message, Does.Contain("temperature"));
     }
 
@@ -186,12 +186,12 @@ public class OptionsForwardingTests
         var emulator = Harness.InProcessEmulator();
         using var client = Harness.Client(emulator);
 
-        await Assert.ThrowsAsync<ArgumentNullException>(() => client.CreateAsync(null!, Harness.Hello()));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => client.CreateAsync("m", null!));
-        await Assert.ThrowsAsync<NomyoInvalidRequestException>(() => client.CreateAsync(" ", Harness.Hello()));
-        await Assert.ThrowsAsync<NomyoInvalidRequestException>(() => client.CreateAsync("m", []));
-        await Assert.ThrowsAsync<NomyoInvalidRequestException>(() => client.CreateAsync("m", [null!]));
-        await Assert.ThrowsAsync<NomyoInvalidRequestException>(() => client.CreateAsync("m", Harness.Hello(), new ChatCompletionOptions { SecurityTier = (SecurityTier)7 }));
+        await Assert.ThrowsAsync<NomyoValidationException>(() => client.CreateAsync(null!, Harness.Hello()));
+        await Assert.ThrowsAsync<NomyoValidationException>(() => client.CreateAsync("m", null!));
+        await Assert.ThrowsAsync<NomyoValidationException>(() => client.CreateAsync(" ", Harness.Hello()));
+        await Assert.ThrowsAsync<NomyoValidationException>(() => client.CreateAsync("m", []));
+        await Assert.ThrowsAsync<NomyoValidationException>(() => client.CreateAsync("m", [null!]));
+        await Assert.ThrowsAsync<NomyoValidationException>(() => client.CreateAsync("m", Harness.Hello(), new ChatCompletionOptions { SecurityTier = (SecurityTier)7 }));
         Assert.That(emulator.CompletionRequestCount, Is.Zero);
     }
 
@@ -203,7 +203,7 @@ public class OptionsForwardingTests
         var emulator = Harness.InProcessEmulator();
         using var client = Harness.Client(emulator);
 
-        await Assert.ThrowsAsync<NomyoInvalidRequestException>(() => client.CreateAsync("m", Harness.Hello(), new ChatCompletionOptions { ApiKey = key }));
+        await Assert.ThrowsAsync<NomyoValidationException>(() => client.CreateAsync("m", Harness.Hello(), new ChatCompletionOptions { ApiKey = key }));
         Assert.That(emulator.CompletionRequestCount, Is.Zero);
     }
 
@@ -215,7 +215,7 @@ public class OptionsForwardingTests
         var completion = ChatCompletion.FromJson(raw);
 
         Assert.That(completion.Choices[0].Message.ReasoningContent, Is.EqualTo("thinking"));
-        Assert.That(completion.Raw["system_fingerprint"]!.ToString(), Is.EqualTo("fp"));
+        Assert.That(completion.GetRawJson()["system_fingerprint"]!.ToString(), Is.EqualTo("fp"));
         Assert.That(completion.Usage, Is.Null);
     }
 

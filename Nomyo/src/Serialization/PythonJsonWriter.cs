@@ -16,7 +16,7 @@ internal static class PythonJsonWriter
     private const int MaxDepth = 128;
 
     /// <summary>Writes a token tree.</summary>
-    /// <exception cref="NomyoInvalidRequestException">A value JSON cannot carry (NaN, Infinity, a date or other CLR object), or nesting deeper than 128.</exception>
+    /// <exception cref="NomyoValidationException">A value JSON cannot carry (NaN, Infinity, a date or other CLR object), or nesting deeper than 128.</exception>
     internal static void WriteToken(SensitiveBufferWriter writer, JToken token) => Write(writer, token, 0);
 
     /// <summary>Writes a string with Python's escaping.</summary>
@@ -130,8 +130,8 @@ internal static class PythonJsonWriter
                 writer.WriteAscii("null");
                 break;
             default:
-                throw new NomyoInvalidRequestException(
-                    $"The value at '{token.Path}' is a {token.Type}, which JSON cannot carry; pass it as a string or number.");
+                throw NomyoValidationException.For(
+                    PathOf(token), $"is a {token.Type}, which JSON cannot carry; pass it as a string or number.");
         }
     }
 
@@ -139,7 +139,7 @@ internal static class PythonJsonWriter
     {
         if (depth >= MaxDepth)
         {
-            throw new NomyoInvalidRequestException($"The payload nests deeper than {MaxDepth} levels at '{token.Path}'.");
+            throw NomyoValidationException.For(PathOf(token), $"nests deeper than {MaxDepth} levels.");
         }
     }
 
@@ -161,12 +161,15 @@ internal static class PythonJsonWriter
         double number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
         if (!double.IsFinite(number))
         {
-            throw new NomyoInvalidRequestException(
-                $"The number at '{token.Path}' is {number.ToString(CultureInfo.InvariantCulture)}; NaN and Infinity are not valid JSON.");
+            throw NomyoValidationException.For(
+                PathOf(token), $"is {number.ToString(CultureInfo.InvariantCulture)}; NaN and Infinity are not valid JSON.");
         }
 
         // Python's repr: shortest round trip, a lowercase exponent, and ".0" on whole numbers.
         string text = number.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
         return text.Contains('.', StringComparison.Ordinal) || text.Contains('e', StringComparison.Ordinal) ? text : text + ".0";
     }
+
+    /// <summary>The payload path of a value, e.g. <c>payload.temperature</c>.</summary>
+    private static string PathOf(JToken token) => token.Path.Length == 0 ? "payload" : "payload." + token.Path;
 }

@@ -28,13 +28,13 @@ public class DependencyInjectionTests
         Assert.That(answer.Choices[0].Message.Content, Is.EqualTo("Hello there"));
     }
 
-    [TestCase("http://example.com", null, "http://")]
-    [TestCase("https://api.nomyo.ai", "not-a-pin", "ServerKeyPin")]
+    [TestCase("http://example.com", null, "options.BaseUrl")]
+    [TestCase("https://api.nomyo.ai", "not-a-pin", "options.ServerKeyPin")]
     [TestCase("https://api.nomyo.ai", null, null)]
     public void Options_are_validated_with_the_constructor_rules(string baseUrl, string? pin, string? expected)
     {
         var services = new ServiceCollection();
-        services.AddNomyoClient(o => { o.BaseUrl = baseUrl; o.ServerKeyPin = pin; o.MaxRetries = 2; });
+        services.AddNomyoClient(o => { o.BaseUrl = new Uri(baseUrl); o.ServerKeyPin = pin; o.MaxRetries = 2; });
         using ServiceProvider provider = services.BuildServiceProvider();
 
         if (expected is null)

@@ -31,7 +31,7 @@ public class RoundTripTests
         Assert.That(answer.Metadata.EncryptionAlgorithm, Is.EqualTo("hybrid-aes256-rsa4096"));
         Assert.That(answer.Metadata.ProcessedAt, Is.Not.Null);
         Assert.That(answer.Metadata.SecurityTier, Is.EqualTo("standard"));
-        Assert.That((bool)answer.Raw["_metadata"]!["mock"]!, Is.True, "server _metadata keys survive the merge");
+        Assert.That((bool)answer.GetRawJson()["_metadata"]!["mock"]!, Is.True, "server _metadata keys survive the merge");
         Assert.That((string?)answer.Metadata.AdditionalData["response_status"], Is.EqualTo("success"));
     }
 
@@ -132,11 +132,11 @@ public class RoundTripTests
             ["second.test"] = second.CreateHandler(),
         });
         using var client = new SecureChatCompletion(
-            new NomyoClientOptions { BaseUrl = "http://first.test", AllowHttp = true, ApiKey = Harness.ApiKey, ClientKey = TestKeys.Client },
+            new NomyoClientOptions { BaseUrl = new Uri("http://first.test"), AllowHttp = true, ApiKey = Harness.ApiKey, ClientKey = TestKeys.Client },
             new HttpClient(handler));
 
         await client.CreateAsync("m", Harness.Hello("one"));
-        await client.CreateAsync("m", Harness.Hello("two"), new ChatCompletionOptions { BaseUrl = "http://second.test/" });
+        await client.CreateAsync("m", Harness.Hello("two"), new ChatCompletionOptions { BaseUrl = new Uri("http://second.test/") });
 
         Assert.That(first.Requests.Single().Payload["messages"]![0]!["content"]!.ToString(), Is.EqualTo("one"));
         Assert.That(second.Requests.Single().Payload["messages"]![0]!["content"]!.ToString(), Is.EqualTo("two"));

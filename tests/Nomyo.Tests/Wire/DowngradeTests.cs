@@ -4,18 +4,18 @@ namespace Nomyo.Tests;
 
 public class DowngradeTests
 {
-    [TestCase(NomyoEmulatorFault.BadVersion, "'version' is \"0.9\"")]
-    [TestCase(NomyoEmulatorFault.BadAlgorithm, "'algorithm' is \"hybrid-aes128-rsa2048\"")]
-    [TestCase(NomyoEmulatorFault.Aes128Key, "only AES-256")]
-    [TestCase(NomyoEmulatorFault.TruncatedTag, "'encrypted_payload.tag' must be 16 bytes; it is 12")]
-    [TestCase(NomyoEmulatorFault.BadBase64, "encrypted_payload.ciphertext")]
-    [TestCase(NomyoEmulatorFault.ShortNonce, "'encrypted_payload.nonce' must be 12 bytes; it is 8")]
-    [TestCase(NomyoEmulatorFault.MissingTag, "'encrypted_payload.tag' must be a base64 string; it is missing")]
-    [TestCase(NomyoEmulatorFault.TamperedCiphertext, "integrity check or authentication failed")]
-    [TestCase(NomyoEmulatorFault.NotJson, "not valid UTF-8 JSON")]
-    [TestCase(NomyoEmulatorFault.WrongPayloadId, "belongs to another request")]
-    [TestCase(NomyoEmulatorFault.ArrayPlaintext, "must be a JSON object")]
-    public async Task Every_malformed_or_downgraded_answer_is_a_security_error(NomyoEmulatorFault fault, string message)
+    [TestCase(NomyoEmulatorFault.BadVersion, NomyoSecurityReason.Downgrade)]
+    [TestCase(NomyoEmulatorFault.BadAlgorithm, NomyoSecurityReason.Downgrade)]
+    [TestCase(NomyoEmulatorFault.Aes128Key, NomyoSecurityReason.Downgrade)]
+    [TestCase(NomyoEmulatorFault.TruncatedTag, NomyoSecurityReason.MalformedPackage)]
+    [TestCase(NomyoEmulatorFault.BadBase64, NomyoSecurityReason.MalformedPackage)]
+    [TestCase(NomyoEmulatorFault.ShortNonce, NomyoSecurityReason.MalformedPackage)]
+    [TestCase(NomyoEmulatorFault.MissingTag, NomyoSecurityReason.MalformedPackage)]
+    [TestCase(NomyoEmulatorFault.TamperedCiphertext, NomyoSecurityReason.Tampered)]
+    [TestCase(NomyoEmulatorFault.NotJson, NomyoSecurityReason.MalformedPackage)]
+    [TestCase(NomyoEmulatorFault.WrongPayloadId, NomyoSecurityReason.PayloadIdMismatch)]
+    [TestCase(NomyoEmulatorFault.ArrayPlaintext, NomyoSecurityReason.MalformedPlaintext)]
+    public async Task Every_malformed_or_downgraded_answer_is_a_security_error_with_its_reason(NomyoEmulatorFault fault, NomyoSecurityReason reason)
     {
         var emulator = Harness.InProcessEmulator();
         using var client = Harness.Client(emulator);
@@ -23,7 +23,7 @@ public class DowngradeTests
 
         var ex = await Assert.ThrowsAsync<NomyoSecurityException>(() => client.CreateAsync("m", Harness.Hello()));
 
-        Assert.That(ex!.Message, Does.Contain(message));
+        Assert.That(ex!.Reason, Is.EqualTo(reason));
         Assert.That(emulator.CompletionRequestCount, Is.EqualTo(1), "security errors are never retried");
     }
 
@@ -38,7 +38,7 @@ public class DowngradeTests
         client.Client.LoadKeys(WriteTemp(TestKeys.Client.ToPem()));
 
         var ex = Assert.Throws<NomyoSecurityException>(() => client.Client.DecryptResponse(body, "id"));
-        Assert.That(ex!.Message, Is.EqualTo("Decryption failed: integrity check or authentication failed."));
+        Assert.That(ex!.Reason, Is.EqualTo(NomyoSecurityReason.Tampered));
     }
 
     [TestCase("")]
@@ -49,7 +49,8 @@ public class DowngradeTests
     {
         using var client = new SecureCompletionClient(new NomyoClientOptions { ClientKey = TestKeys.Client });
 
-        Assert.Throws<NomyoSecurityException>(() => client.DecryptResponse(System.Text.Encoding.UTF8.GetBytes(json), "id"));
+        var ex = Assert.Throws<NomyoSecurityException>(() => client.DecryptResponse(System.Text.Encoding.UTF8.GetBytes(json), "id"));
+        Assert.That(ex!.Reason, Is.EqualTo(NomyoSecurityReason.MalformedPackage));
     }
 
     [Test]
@@ -58,7 +59,7 @@ public class DowngradeTests
         using var client = new SecureCompletionClient(new NomyoClientOptions { ClientKey = TestKeys.Client });
 
         var ex = Assert.Throws<NomyoSecurityException>(() => client.DecryptResponse([0x7B, 0xFF, 0xFE, 0x7D], "id"));
-        Assert.That(ex!.Message, Does.Contain("UTF-8"));
+        Assert.That(ex!.Reason, Is.EqualTo(NomyoSecurityReason.MalformedPackage));
     }
 
     private static string WriteTemp(string text)

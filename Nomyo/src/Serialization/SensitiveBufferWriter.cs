@@ -82,7 +82,7 @@ internal sealed class SensitiveBufferWriter : IDisposable
         size = Math.Min(size, Array.MaxLength);
         if (size < needed)
         {
-            throw new NomyoInvalidRequestException($"The serialized payload exceeds the largest array .NET can hold ({Array.MaxLength} bytes).");
+            throw NomyoValidationException.For("payload", $"is too large: its serialized form exceeds the largest array .NET can hold ({Array.MaxLength} bytes).");
         }
 
         byte[] grown = GC.AllocateArray<byte>((int)size, pinned: true);

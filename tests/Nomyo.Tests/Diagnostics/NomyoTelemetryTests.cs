@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using TestSupport;
 
-namespace Nomyo.Tests.Telemetry;
+namespace Nomyo.Tests;
 
 [NonParallelizable]
 public class NomyoTelemetryTests
@@ -32,8 +32,8 @@ public class NomyoTelemetryTests
                 Assert.That(span.Status, Is.EqualTo(ActivityStatusCode.Unset));
                 Assert.That(span.GetTagItem("nomyo.operation.name"), Is.EqualTo("CreateAsync"));
                 Assert.That(span.GetTagItem("http.request.method"), Is.EqualTo("POST"));
-                Assert.That(span.GetTagItem("server.address"), Is.EqualTo(new Uri(emulator.BaseUrl).Host));
-                Assert.That(span.GetTagItem("server.port"), Is.EqualTo(new Uri(emulator.BaseUrl).Port));
+                Assert.That(span.GetTagItem("server.address"), Is.EqualTo(emulator.BaseUrl.Host));
+                Assert.That(span.GetTagItem("server.port"), Is.EqualTo(emulator.BaseUrl.Port));
                 Assert.That(span.GetTagItem("http.response.status_code"), Is.EqualTo(200));
             });
         }
@@ -57,7 +57,7 @@ public class NomyoTelemetryTests
 
         emulator.FailNext(503, count: 1);
         await Harness.DriveAsync(time, client.CreateAsync("m", Harness.Hello(Prompt)), TimeSpan.FromMilliseconds(250));
-        emulator.FailNext(403, detail: "leaked detail for tenant 42");
+        emulator.FailNext(403, errorCode: "leaked_detail_tenant_42");
         var failure = await Assert.ThrowsAsync<NomyoForbiddenException>(() => client.CreateAsync("m", Harness.Hello(Prompt)));
 
         var spans = capture.Spans.Where(s => s.DisplayName == "Nomyo.CreateAsync").ToList();
@@ -74,7 +74,7 @@ public class NomyoTelemetryTests
             Assert.That(spans[1].GetTagItem("http.response.status_code"), Is.EqualTo(403));
             Assert.That(spans[1].Events, Is.Empty);
         });
-        capture.AssertNoneOf(Harness.ApiKey, Prompt, failure!.Message, "leaked detail");
+        capture.AssertNoneOf(Harness.ApiKey, Prompt, failure!.Message, "leaked_detail");
     }
 
     [Test]

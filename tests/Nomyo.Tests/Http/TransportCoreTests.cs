@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using RichardSzalay.MockHttp;
 using TestSupport;
 
-namespace Nomyo.Tests.Transport;
+namespace Nomyo.Tests;
 
 /// <summary>
 /// The shared transport core as NOMYO uses it, on every path a client can be built (owned
@@ -31,7 +31,7 @@ public class TransportCoreTests
 
     private static void Configure(NomyoClientOptions o, string baseUrl)
     {
-        o.BaseUrl = baseUrl;
+        o.BaseUrl = new Uri(baseUrl);
         o.AllowHttp = true;
         o.ApiKey = Key;
         o.ClientKey = TestKeys.Client;
@@ -81,7 +81,7 @@ public class TransportCoreTests
             var (warmClient, warmOwner) = Build(path, warm.BaseUrl);
             using (warmOwner)
             {
-                await Assert.ThrowsAsync<NomyoApiException>(() => warmClient.FetchServerPublicKeyAsync());
+                await Assert.ThrowsAsync<NomyoNotFoundException>(() => warmClient.FetchServerPublicKeyAsync());
             }
         }
 
@@ -93,7 +93,7 @@ public class TransportCoreTests
             Assert.Multiple(() =>
             {
                 Assert.That(error, Is.TypeOf<NomyoSecurityException>(), error?.ToString());
-                Assert.That(error?.Message, Does.Contain("MaxResponseBytes"));
+                Assert.That((error as NomyoSecurityException)?.Reason, Is.EqualTo(NomyoSecurityReason.ResponseTooLarge));
                 Assert.That(allocated, Is.LessThan(AllocationMeter.Budget), $"{allocated / (1024 * 1024)} MiB allocated");
             });
         }
@@ -130,7 +130,7 @@ public class TransportCoreTests
         });
         using (owner)
         {
-            var error = await Assert.ThrowsAsync<NomyoConnectionException>(() => FakeClock.DriveAsync(time, client.FetchServerPublicKeyAsync()));
+            var error = await Assert.ThrowsAsync<NomyoTimeoutException>(() => FakeClock.DriveAsync(time, client.FetchServerPublicKeyAsync()));
             Assert.That(error!.Message, Does.Contain("timed out after 5 s"));
         }
     }
@@ -158,7 +158,7 @@ public class TransportCoreTests
         using (owner)
         {
             var error = await Assert.ThrowsAsync<NomyoApiException>(() => client.SendSecureRequestAsync(new Newtonsoft.Json.Linq.JObject { ["model"] = "m" }, Guid.NewGuid().ToString("D")));
-            Assert.That(error!.StatusCode, Is.EqualTo(307));
+            Assert.That(error!.Status, Is.EqualTo(307));
             Assert.That(elsewhere.Requests, Is.Empty, "neither the package nor the API key went to the other origin");
         }
     }
@@ -187,12 +187,14 @@ public class TransportCoreTests
         Configure(options, "http://127.0.0.1:9");
         using var client = new SecureChatCompletion(options, mock.ToHttpClient());
         var error = await Assert.ThrowsAsync<NomyoAuthenticationException>(() => client.CreateAsync("m", [ChatMessage.User("hi")]));
-        string details = error!.ErrorDetails?.ToString() ?? string.Empty;
+        string details = error!.ResponseJson?.ToString() ?? string.Empty;
         Assert.Multiple(() =>
         {
             Assert.That(error.Message, Does.Not.Contain(Key));
             Assert.That(error.Message, Does.Contain("[redacted]"));
             Assert.That(details, Does.Not.Contain(Key));
+            Assert.That(details, Does.Contain("[redacted]"));
+            Assert.That(error.ResponseBody, Does.Not.Contain(Key));
         });
     }
 

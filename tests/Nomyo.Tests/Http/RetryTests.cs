@@ -74,7 +74,7 @@ public class RetryTests
         var call = Harness.DriveAsync(time, client.CreateAsync("m", Harness.Hello()), TimeSpan.FromMilliseconds(250));
 
         var ex = await Assert.ThrowsAsync<NomyoServiceUnavailableException>(async () => await call);
-        Assert.That(ex!.StatusCode, Is.EqualTo(503));
+        Assert.That(ex!.Status, Is.EqualTo(503));
         Assert.That(emulator.CompletionRequestCount, Is.EqualTo(3), "max_retries + 1 attempts");
     }
 
@@ -141,7 +141,7 @@ public class RetryTests
     }
 
     [Test]
-    public async Task A_slow_answer_times_out_as_a_connection_error_and_is_not_retried()
+    public async Task A_slow_answer_is_a_timeout_error_and_is_not_retried()
     {
         var time = new FakeTimeProvider();
         var emulator = Harness.InProcessEmulator(time: time);
@@ -153,8 +153,9 @@ public class RetryTests
         await Harness.WaitUntilAsync(() => emulator.CompletionRequestCount == 2);
         time.Advance(TimeSpan.FromSeconds(6));
 
-        var ex = await Assert.ThrowsAsync<NomyoConnectionException>(async () => await call);
+        var ex = await Assert.ThrowsAsync<NomyoTimeoutException>(async () => await call);
         Assert.That(ex!.Message, Does.Contain("timed out after 5 s"));
+        Assert.That(ex.Status, Is.Null);
         Assert.That(emulator.CompletionRequestCount, Is.EqualTo(2));
     }
 
@@ -193,7 +194,7 @@ public class RetryTests
 
         var ex = await Assert.ThrowsAsync<NomyoConnectionException>(() => client.CreateAsync("m", Harness.Hello()));
 
-        Assert.That(ex!.Message, Does.Contain("Failed to connect to router"));
+        Assert.That(ex!.Message, Does.Contain("could not connect to the router"));
         Assert.That(flaky.Attempts, Is.EqualTo(1), "the inference may have run: never sent twice");
     }
 

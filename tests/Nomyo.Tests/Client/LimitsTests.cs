@@ -10,9 +10,10 @@ public class LimitsTests
         string text = new('x', NomyoProtocol.MaxPayloadBytes);
         int expected = "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"\"}]}".Length + text.Length;
 
-        var ex = await Assert.ThrowsAsync<NomyoInvalidRequestException>(() => client.CreateAsync("m", [ChatMessage.User(text)]));
+        var ex = await Assert.ThrowsAsync<NomyoValidationException>(() => client.CreateAsync("m", [ChatMessage.User(text)]));
 
-        Assert.That(ex!.Message, Is.EqualTo($"Payload too large: {expected} bytes (max: 10485760)"));
+        Assert.That(ex!.Message, Is.EqualTo($"payload is too large: {expected} bytes (max: 10485760)."));
+        Assert.That(ex.ParamName, Is.EqualTo("payload"));
         Assert.That(emulator.KeyRequestCount + emulator.CompletionRequestCount, Is.Zero);
     }
 
@@ -24,8 +25,8 @@ public class LimitsTests
         // 2 MiB of 'é' is 12 MiB once escaped as \u00e9.
         string text = new('é', 2 * 1024 * 1024);
 
-        var ex = await Assert.ThrowsAsync<NomyoInvalidRequestException>(() => client.CreateAsync("m", [ChatMessage.User(text)]));
-        Assert.That(ex!.Message, Does.StartWith("Payload too large: 12582"));
+        var ex = await Assert.ThrowsAsync<NomyoValidationException>(() => client.CreateAsync("m", [ChatMessage.User(text)]));
+        Assert.That(ex!.Message, Does.StartWith("payload is too large: 12582"));
     }
 
     [Test]
@@ -35,33 +36,46 @@ public class LimitsTests
         using var client = Harness.Client(emulator, o => o.MaxResponseBytes = 4096);
 
         var ex = await Assert.ThrowsAsync<NomyoSecurityException>(() => client.CreateAsync("m", [ChatMessage.User(new string('y', 8000))]));
-        Assert.That(ex!.Message, Does.Contain("MaxResponseBytes"));
+        Assert.That(ex!.Reason, Is.EqualTo(NomyoSecurityReason.ResponseTooLarge));
     }
 
     [TestCase(-1)]
     [TestCase(11)]
     public void Out_of_range_retry_count_is_rejected(int retries)
     {
-        var ex = Assert.Throws<ArgumentException>(() => new SecureCompletionClient(new NomyoClientOptions { MaxRetries = retries, ClientKey = TestKeys.Client }));
-        Assert.That(ex!.Message, Does.Contain("MaxRetries"));
+        var ex = Assert.Throws<NomyoValidationException>(() => new SecureCompletionClient(new NomyoClientOptions { MaxRetries = retries, ClientKey = TestKeys.Client }));
+        Assert.That(ex!.ParamName, Is.EqualTo("options.MaxRetries"));
+        Assert.That(ex.Message, Does.StartWith("options.MaxRetries "));
     }
 
     [Test]
     public void Empty_configured_api_key_is_rejected()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new SecureChatCompletion(""));
-        Assert.That(ex!.Message, Does.Contain("ApiKey"));
+        var ex = Assert.Throws<NomyoValidationException>(() => new SecureChatCompletion(""));
+        Assert.That(ex!.ParamName, Is.EqualTo("apiKey"));
+    }
+
+    [Test]
+    public void Null_constructor_arguments_are_validation_errors_naming_the_argument()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Assert.Throws<NomyoValidationException>(() => new SecureCompletionClient((string)null!))!.ParamName, Is.EqualTo("apiKey"));
+            Assert.That(Assert.Throws<NomyoValidationException>(() => new SecureCompletionClient((NomyoClientOptions)null!))!.ParamName, Is.EqualTo("options"));
+            Assert.That(Assert.Throws<NomyoValidationException>(() => new SecureChatCompletion(new NomyoClientOptions { ClientKey = TestKeys.Client }, null!))!.ParamName, Is.EqualTo("httpClient"));
+            Assert.That(Assert.Throws<NomyoValidationException>(() => new SecureChatCompletion(new NomyoClientOptions { ClientKey = TestKeys.Client, Timeout = TimeSpan.Zero }))!.Message, Does.StartWith("options.Timeout "));
+        });
     }
 
     [Test]
     public void Options_are_copied_at_construction()
     {
-        var options = new NomyoClientOptions { BaseUrl = "https://a.test", ClientKey = TestKeys.Client };
+        var options = new NomyoClientOptions { BaseUrl = new Uri("https://a.test"), ClientKey = TestKeys.Client };
         using var client = new SecureCompletionClient(options);
-        options.BaseUrl = "https://b.test";
+        options.BaseUrl = new Uri("https://b.test");
         options.MaxRetries = 5;
 
-        Assert.That(client.BaseUrl, Is.EqualTo("https://a.test"));
+        Assert.That(client.BaseUrl, Is.EqualTo(new Uri("https://a.test")));
         Assert.That(client.MaxRetries, Is.EqualTo(2));
     }
 

@@ -1,7 +1,7 @@
 using Nomyo.Testing;
 using TestSupport;
 
-namespace Nomyo.Tests.Logging;
+namespace Nomyo.Tests;
 
 public class ClientLoggingTests
 {

@@ -39,7 +39,7 @@ public class ServerKeyTests
 
         var ex = await Assert.ThrowsAsync<NomyoSecurityException>(() => client.CreateAsync("m", Harness.Hello()));
 
-        Assert.That(ex!.Message, Does.Contain("does not match the pinned key"));
+        Assert.That(ex!.Reason, Is.EqualTo(NomyoSecurityReason.PinMismatch));
         Assert.That(emulator.CompletionRequestCount, Is.Zero);
     }
 
@@ -47,7 +47,7 @@ public class ServerKeyTests
     [TestCase("-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----")]
     public void Malformed_pin_is_rejected_at_construction(string pin)
     {
-        Assert.Throws<ArgumentException>(() => new SecureCompletionClient(new NomyoClientOptions { ServerKeyPin = pin, ClientKey = TestKeys.Client }));
+        Assert.Throws<NomyoValidationException>(() => new SecureCompletionClient(new NomyoClientOptions { ServerKeyPin = pin, ClientKey = TestKeys.Client }));
     }
 
     private static IEnumerable<string> UnusableKeys()
@@ -61,11 +61,11 @@ public class ServerKeyTests
     public async Task Unusable_server_key_is_a_security_error(string served)
     {
         using var client = new SecureChatCompletion(
-            new NomyoClientOptions { BaseUrl = "https://router.test", ClientKey = TestKeys.Client },
+            new NomyoClientOptions { BaseUrl = new Uri("https://router.test"), ClientKey = TestKeys.Client },
             new HttpClient(new KeyOnlyHandler(served)));
 
         var ex = await Assert.ThrowsAsync<NomyoSecurityException>(() => client.CreateAsync("m", Harness.Hello()));
-        Assert.That(ex!.Message, Does.Contain("is not usable"));
+        Assert.That(ex!.Reason, Is.EqualTo(NomyoSecurityReason.ServerKeyInvalid));
     }
 
     [TestCase(1L, "less than 65537")]
@@ -74,11 +74,12 @@ public class ServerKeyTests
     public async Task Server_key_with_an_unsafe_exponent_is_refused_without_a_pin(long exponent, string reason)
     {
         using var client = new SecureChatCompletion(
-            new NomyoClientOptions { BaseUrl = "https://router.test", ClientKey = TestKeys.Client },
+            new NomyoClientOptions { BaseUrl = new Uri("https://router.test"), ClientKey = TestKeys.Client },
             new HttpClient(new KeyOnlyHandler(ServerKeyWithExponent(exponent))));
 
         var ex = await Assert.ThrowsAsync<NomyoSecurityException>(() => client.CreateAsync("m", Harness.Hello()));
-        Assert.That(ex!.Message, Does.Contain("is not usable").And.Contain("exponent").And.Contain(reason));
+        Assert.That(ex!.Reason, Is.EqualTo(NomyoSecurityReason.ServerKeyInvalid));
+        Assert.That(ex.Message, Does.Contain("exponent").And.Contain(reason));
     }
 
     /// <summary>The emulator server key's modulus with another public exponent, as a PEM public key.</summary>
@@ -96,8 +97,9 @@ public class ServerKeyTests
     [Test]
     public void Plain_http_without_allow_http_fails_at_construction()
     {
-        var ex = Assert.Throws<NomyoSecurityException>(() => new SecureChatCompletion(new NomyoClientOptions { BaseUrl = "http://api.nomyo.ai", ClientKey = TestKeys.Client }));
+        var ex = Assert.Throws<NomyoValidationException>(() => new SecureChatCompletion(new NomyoClientOptions { BaseUrl = new Uri("http://api.nomyo.ai"), ClientKey = TestKeys.Client }));
         Assert.That(ex!.Message, Does.Contain("AllowHttp"));
+        Assert.That(ex.ParamName, Is.EqualTo("options.BaseUrl"));
     }
 
     [Test]
@@ -105,22 +107,32 @@ public class ServerKeyTests
     {
         using var client = new SecureChatCompletion(new NomyoClientOptions { ClientKey = TestKeys.Client });
 
-        await Assert.ThrowsAsync<NomyoSecurityException>(() => client.CreateAsync("m", Harness.Hello(), new ChatCompletionOptions { BaseUrl = "http://evil.test" }));
+        var ex = await Assert.ThrowsAsync<NomyoValidationException>(() => client.CreateAsync("m", Harness.Hello(), new ChatCompletionOptions { BaseUrl = new Uri("http://evil.test") }));
+        Assert.That(ex!.ParamName, Is.EqualTo("options.BaseUrl"));
     }
 
     [TestCase("ftp://x")]
-    [TestCase("not a url")]
+    [TestCase("relative/path")]
     [TestCase("https://x/?q=1")]
+    [TestCase("https://x/#f")]
     public void Bad_base_urls_are_rejected(string url)
     {
-        Assert.Throws<ArgumentException>(() => new SecureCompletionClient(new NomyoClientOptions { BaseUrl = url, ClientKey = TestKeys.Client }));
+        var ex = Assert.Throws<NomyoValidationException>(() => new SecureCompletionClient(new NomyoClientOptions { BaseUrl = new Uri(url, UriKind.RelativeOrAbsolute), ClientKey = TestKeys.Client }));
+        Assert.That(ex!.ParamName, Is.EqualTo("options.BaseUrl"));
+    }
+
+    [Test]
+    public void A_null_base_url_is_rejected()
+    {
+        var ex = Assert.Throws<NomyoValidationException>(() => new SecureCompletionClient(new NomyoClientOptions { BaseUrl = null!, ClientKey = TestKeys.Client }));
+        Assert.That(ex!.ParamName, Is.EqualTo("options.BaseUrl"));
     }
 
     [Test]
     public void Base_url_trailing_slash_is_stripped()
     {
-        using var client = new SecureCompletionClient(new NomyoClientOptions { BaseUrl = "https://api.nomyo.ai/", ClientKey = TestKeys.Client });
-        Assert.That(client.BaseUrl, Is.EqualTo("https://api.nomyo.ai"));
+        using var client = new SecureCompletionClient(new NomyoClientOptions { BaseUrl = new Uri("https://api.nomyo.ai/"), ClientKey = TestKeys.Client });
+        Assert.That(client.BaseUrl.OriginalString, Is.EqualTo("https://api.nomyo.ai"));
     }
 
     [Test]
@@ -129,7 +141,7 @@ public class ServerKeyTests
         var emulator = Harness.InProcessEmulator();
         var recorder = new PrefixStrippingHandler("/nomyo") { InnerHandler = emulator.CreateHandler() };
         using var client = new SecureChatCompletion(
-            new NomyoClientOptions { BaseUrl = "https://gateway.test/nomyo/", ApiKey = Harness.ApiKey, ClientKey = TestKeys.Client },
+            new NomyoClientOptions { BaseUrl = new Uri("https://gateway.test/nomyo/"), ApiKey = Harness.ApiKey, ClientKey = TestKeys.Client },
             new HttpClient(recorder));
 
         await client.CreateAsync("m", Harness.Hello());

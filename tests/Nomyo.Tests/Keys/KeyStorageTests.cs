@@ -52,8 +52,9 @@ public class KeyStorageTests
         var wrong = Assert.Throws<NomyoSecurityException>(() => KeyFiles.LoadOrCreate(_dir, password: "wrong"));
         var missing = Assert.Throws<NomyoSecurityException>(() => KeyFiles.LoadOrCreate(_dir, password: null));
 
-        Assert.That(wrong!.Message, Does.Contain("Failed to load private key"));
-        Assert.That(missing!.Message, Does.Contain("set KeyPassword"));
+        Assert.That(wrong!.Reason, Is.EqualTo(NomyoSecurityReason.ClientKeyInvalid));
+        Assert.That(missing!.Reason, Is.EqualTo(NomyoSecurityReason.ClientKeyInvalid));
+        Assert.That(missing.Message, Does.Contain("set KeyPassword"));
         Assert.That(File.ReadAllBytes(PrivatePath), Is.EqualTo(before));
     }
 
@@ -63,7 +64,7 @@ public class KeyStorageTests
         KeyFiles.Save(_dir, TestKeys.Client, password: null);
 
         var ex = Assert.Throws<NomyoSecurityException>(() => KeyFiles.LoadOrCreate(_dir, password: "pw"));
-        Assert.That(ex!.Message, Does.Contain("not encrypted"));
+        Assert.That(ex!.Reason, Is.EqualTo(NomyoSecurityReason.ClientKeyInvalid));
     }
 
     [Test]
@@ -82,7 +83,7 @@ public class KeyStorageTests
         var first = await Assert.ThrowsAsync<NomyoSecurityException>(() => client.CreateAsync("m", Harness.Hello()));
         await Assert.ThrowsAsync<NomyoSecurityException>(() => client.CreateAsync("m", Harness.Hello()));
 
-        Assert.That(first!.Message, Does.Contain("Failed to load private key"));
+        Assert.That(first!.Reason, Is.EqualTo(NomyoSecurityReason.ClientKeyInvalid));
         Assert.That(File.ReadAllBytes(PrivatePath), Is.EqualTo(privateBefore));
         Assert.That(File.ReadAllBytes(PublicPath), Is.EqualTo(publicBefore));
         Assert.That(emulator.KeyRequestCount + emulator.CompletionRequestCount, Is.Zero);
@@ -96,7 +97,7 @@ public class KeyStorageTests
         File.WriteAllText(PublicPath, TestKeys.Server.PublicKey.ToPem());
 
         var ex = Assert.Throws<NomyoSecurityException>(() => KeyFiles.LoadOrCreate(_dir, password: null));
-        Assert.That(ex!.Message, Does.Contain("does not belong"));
+        Assert.That(ex!.Reason, Is.EqualTo(NomyoSecurityReason.ClientKeyMismatch));
     }
 
     [Test]
@@ -105,7 +106,8 @@ public class KeyStorageTests
         Directory.CreateDirectory(_dir);
         File.WriteAllText(PublicPath, TestKeys.Client.PublicKey.ToPem());
 
-        Assert.Throws<NomyoSecurityException>(() => KeyFiles.LoadOrCreate(_dir, password: null));
+        var ex = Assert.Throws<NomyoSecurityException>(() => KeyFiles.LoadOrCreate(_dir, password: null));
+        Assert.That(ex!.Reason, Is.EqualTo(NomyoSecurityReason.KeyFileConflict));
         Assert.That(File.Exists(PrivatePath), Is.False);
     }
 
@@ -116,7 +118,7 @@ public class KeyStorageTests
         byte[] before = File.ReadAllBytes(PrivatePath);
 
         var ex = Assert.Throws<NomyoSecurityException>(() => KeyFiles.Save(_dir, TestKeys.Server, password: null));
-        Assert.That(ex!.Message, Does.Contain("refusing to overwrite"));
+        Assert.That(ex!.Reason, Is.EqualTo(NomyoSecurityReason.KeyFileConflict));
         Assert.That(File.ReadAllBytes(PrivatePath), Is.EqualTo(before));
         Assert.That(Directory.GetFiles(_dir), Has.Length.EqualTo(2), "no temporary file is left behind");
     }
@@ -201,6 +203,9 @@ public class KeyStorageTests
         client.LoadKeys(PrivatePath, PublicPath, "pw");
 
         Assert.That(client.PublicKeyPem, Is.EqualTo(TestKeys.Client.PublicKey.ToPem()));
-        Assert.Throws<NomyoSecurityException>(() => client.LoadKeys(Path.Combine(_dir, "missing.pem")));
+        var missing = Assert.Throws<NomyoSecurityException>(() => client.LoadKeys(Path.Combine(_dir, "missing.pem")));
+        Assert.That(missing!.Reason, Is.EqualTo(NomyoSecurityReason.KeyFileUnreadable));
+        var empty = Assert.Throws<NomyoValidationException>(() => client.GenerateKeys(saveToFile: true, _dir, password: ""));
+        Assert.That(empty!.ParamName, Is.EqualTo("password"));
     }
 }

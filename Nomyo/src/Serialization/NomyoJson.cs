@@ -14,8 +14,9 @@ internal static class NomyoJson
     /// <summary>Parses UTF-8 JSON that must be an object.</summary>
     /// <param name="utf8">The bytes (read in place, not copied).</param>
     /// <param name="what">What the bytes are, for the error message.</param>
+    /// <param name="reason">The reason a failure is reported with.</param>
     /// <exception cref="NomyoSecurityException">The bytes are not valid UTF-8 JSON, or not an object.</exception>
-    internal static JObject ParseObject(ReadOnlyMemory<byte> utf8, string what)
+    internal static JObject ParseObject(ReadOnlyMemory<byte> utf8, string what, NomyoSecurityReason reason)
     {
         JToken token;
         try
@@ -24,10 +25,10 @@ internal static class NomyoJson
         }
         catch (CanonicalJsonException ex)
         {
-            throw new NomyoSecurityException($"{what} is not valid UTF-8 JSON: {ex.Message}", ex);
+            throw new NomyoSecurityException(reason, $"{what} is not valid UTF-8 JSON: {ex.Message}", ex);
         }
 
-        return token as JObject ?? throw new NomyoSecurityException($"{what} must be a JSON object; it is a {token.Type}.");
+        return token as JObject ?? throw new NomyoSecurityException(reason, $"{what} must be a JSON object; it is a {token.Type}.");
     }
 
     /// <summary>Parses UTF-8 JSON of any shape.</summary>

@@ -1,0 +1,25 @@
+namespace Nomyo;
+
+/// <summary>HTTP 400 or 422: the router refused the request's content (upstream <c>InvalidRequestError</c>). A request the SDK refuses before sending is a <see cref="NomyoValidationException"/> instead.</summary>
+public class NomyoBadRequestException : NomyoApiException
+{
+    /// <summary>Creates the exception (public so tests can build one without a server).</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="status">The HTTP status (400 or 422).</param>
+    /// <param name="errorCode">The server's machine-readable error code, or null.</param>
+    /// <param name="requestId">The server's id for the request, or null.</param>
+    /// <param name="retryAfter">The server's <c>Retry-After</c> wait, or null.</param>
+    /// <param name="responseBody">The error body as text (capped, secrets redacted), or null.</param>
+    /// <param name="innerException">The underlying error, if any.</param>
+    public NomyoBadRequestException(
+        string message,
+        int? status = 400,
+        string? errorCode = null,
+        string? requestId = null,
+        TimeSpan? retryAfter = null,
+        string? responseBody = null,
+        Exception? innerException = null)
+        : base(message, status, errorCode, requestId, retryAfter, responseBody, innerException)
+    {
+    }
+}
