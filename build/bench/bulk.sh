@@ -30,11 +30,13 @@ line="$(tr -d '\n' < "$root/tests/vectors/lucairn/cert-real-v3-production.json")
 make_certs() { yes "$line" | head -n "$1" > "$2" || true; }  # yes ends on SIGPIPE
 
 last_rate=0
-verify_certs() { # count jobs (on the existing $work/certs.ndjson); sets last_rate
-  /usr/bin/time -f "%e %M" -o "$work/time" dotnet "$lucairn" "$work/certs.ndjson" --witness-key "$key" --key-id witness_v1 --jobs "$2" --quiet >/dev/null
-  read -r wall kb < "$work/time"
+last_cpu_rate=0
+verify_certs() { # count jobs (on the existing $work/certs.ndjson); sets last_rate and last_cpu_rate
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" dotnet "$lucairn" "$work/certs.ndjson" --witness-key "$key" --key-id witness_v1 --jobs "$2" --quiet >/dev/null
+  read -r wall kb user sys < "$work/time"
   last_rate="$(echo "$1 / $wall" | bc -l)"
-  printf "certificates %8d  jobs %d  wall %7.2f s  rate %8.0f/s  peak %6.1f MB\n" "$1" "$2" "$wall" "$last_rate" "$(echo "$kb / 1024" | bc -l)"
+  last_cpu_rate="$(echo "$1 / ($user + $sys)" | bc -l)"
+  printf "certificates %8d  jobs %d  wall %7.2f s  rate %8.0f/s  peak %6.1f MB  cpu %7.2f s (%.0f per cpu-second)\n" "$1" "$2" "$wall" "$last_rate" "$(echo "$kb / 1024" | bc -l)" "$(echo "$user + $sys" | bc -l)" "$last_cpu_rate"
 }
 
 run_certs() { # count jobs
@@ -67,12 +69,17 @@ else
   make_certs "$n" "$work/certs.ndjson"
   verify_certs "$n" 1
   rate1="$last_rate"
+  cpu1="$last_cpu_rate"
   verify_certs "$n" 2
   rate2="$last_rate"
-  "$python" "$root/build/bench/python-verify.py" --sdk "$PYTHON_SDK" --key "$key" --key-id witness_v1 "$work/certs.ndjson" | tee "$work/python.txt" || true
+  /usr/bin/time -f "%U %S" -o "$work/pytime" "$python" "$root/build/bench/python-verify.py" --sdk "$PYTHON_SDK" --key "$key" --key-id witness_v1 "$work/certs.ndjson" | tee "$work/python.txt" || true
   pyrate="$(sed -n 's/.* rate \([0-9.]*\)\/s.*/\1/p' "$work/python.txt")"
   if [[ -n "$pyrate" && "$pyrate" != "0" ]]; then
-    printf "ratio to upstream Python: --jobs 2 %.2fx, --jobs 1 %.2fx\n" "$(echo "$rate2 / $pyrate" | bc -l)" "$(echo "$rate1 / $pyrate" | bc -l)"
+    read -r pyuser pysys < "$work/pytime"
+    pycpu="$(echo "$n / ($pyuser + $pysys)" | bc -l)"
+    printf "upstream Python cpu %.2f s (%.0f per cpu-second)\n" "$(echo "$pyuser + $pysys" | bc -l)" "$pycpu"
+    printf "ratio to upstream Python (wall-clock rates): --jobs 2 %.2fx, --jobs 1 %.2fx\n" "$(echo "$rate2 / $pyrate" | bc -l)" "$(echo "$rate1 / $pyrate" | bc -l)"
+    printf "ratio per cpu-second (load-independent, one core each): %.2fx\n" "$(echo "$cpu1 / $pycpu" | bc -l)"
   else
     echo "upstream Python comparison: no rate (see the line above)"
   fi
