@@ -16,6 +16,23 @@ internal readonly record struct SanitizerHashes(string? RedactionManifestHash, s
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = CertificateReader.MaxDepth };
 
+    private enum Member
+    {
+        Other,
+        RedactionManifestHash,
+        SanitizedFieldsHash,
+        TmsManifestHash,
+        Payload,
+    }
+
+    private static ReadOnlySpan<byte> RedactionManifestHashName => "redaction_manifest_hash"u8;
+
+    private static ReadOnlySpan<byte> SanitizedFieldsHashName => "sanitized_fields_hash"u8;
+
+    private static ReadOnlySpan<byte> TmsManifestHashName => "tms_manifest_hash"u8;
+
+    private static ReadOnlySpan<byte> PayloadName => "payload"u8;
+
     /// <summary>Reads the hashes from a sanitizer claim's <c>canonical_payload</c> (base64 text as UTF-8 bytes; null or empty gives all nulls).</summary>
     internal static SanitizerHashes FromCanonicalPayload(ReadOnlySpan<byte> canonicalPayload)
     {
@@ -67,39 +84,61 @@ internal readonly record struct SanitizerHashes(string? RedactionManifestHash, s
         string? redaction = null, sanitized = null, tms = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("redaction_manifest_hash"u8))
+            switch (NameOf(ref reader))
             {
-                redaction = NextNonEmptyString(ref reader);
-            }
-            else if (reader.ValueTextEquals("sanitized_fields_hash"u8))
-            {
-                sanitized = NextNonEmptyString(ref reader);
-            }
-            else if (reader.ValueTextEquals("tms_manifest_hash"u8))
-            {
-                tms = NextNonEmptyString(ref reader);
-            }
-            else if (reader.ValueTextEquals("payload"u8))
-            {
-                Advance(ref reader);
-                if (reader.TokenType == JsonTokenType.StartObject)
-                {
-                    payload = ReadObject(ref reader, out _);
-                }
-                else
-                {
-                    payload = null;
+                case Member.RedactionManifestHash:
+                    redaction = NextNonEmptyString(ref reader);
+                    break;
+                case Member.SanitizedFieldsHash:
+                    sanitized = NextNonEmptyString(ref reader);
+                    break;
+                case Member.TmsManifestHash:
+                    tms = NextNonEmptyString(ref reader);
+                    break;
+                case Member.Payload:
+                    Advance(ref reader);
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        payload = ReadObject(ref reader, out _);
+                    }
+                    else
+                    {
+                        payload = null;
+                        reader.Skip();
+                    }
+
+                    break;
+                default:
+                    Advance(ref reader);
                     reader.Skip();
-                }
-            }
-            else
-            {
-                Advance(ref reader);
-                reader.Skip();
+                    break;
             }
         }
 
         return new SanitizerHashes(redaction, sanitized, tms);
+    }
+
+    /// <summary>Which of the four names the current property name is: the lengths differ, so an unescaped name is one length switch and one compare.</summary>
+    private static Member NameOf(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return reader.ValueTextEquals(RedactionManifestHashName) ? Member.RedactionManifestHash
+                : reader.ValueTextEquals(SanitizedFieldsHashName) ? Member.SanitizedFieldsHash
+                : reader.ValueTextEquals(TmsManifestHashName) ? Member.TmsManifestHash
+                : reader.ValueTextEquals(PayloadName) ? Member.Payload
+                : Member.Other;
+        }
+
+        ReadOnlySpan<byte> name = reader.ValueSpan;
+        return name.Length switch
+        {
+            23 when name.SequenceEqual(RedactionManifestHashName) => Member.RedactionManifestHash,
+            21 when name.SequenceEqual(SanitizedFieldsHashName) => Member.SanitizedFieldsHash,
+            17 when name.SequenceEqual(TmsManifestHashName) => Member.TmsManifestHash,
+            7 when name.SequenceEqual(PayloadName) => Member.Payload,
+            _ => Member.Other,
+        };
     }
 
     private static string? NextNonEmptyString(ref Utf8JsonReader reader)

@@ -8,6 +8,10 @@ namespace Shared.Crypto;
 /// </summary>
 public static class StrictBase64
 {
+    /// <summary>The 64 data characters (padding is checked separately).</summary>
+    private static readonly System.Buffers.SearchValues<char> Alphabet =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
+
     /// <summary>Encodes bytes as padded standard base64.</summary>
     /// <param name="data">The bytes to encode.</param>
     /// <returns>The base64 text.</returns>
@@ -59,12 +63,10 @@ public static class StrictBase64
 
         int padding = text.EndsWith("==", StringComparison.Ordinal) ? 2 : text.EndsWith('=') ? 1 : 0;
         int dataLength = text.Length - padding;
-        for (int i = 0; i < dataLength; i++)
+        int invalid = text.AsSpan(0, dataLength).IndexOfAnyExcept(Alphabet);
+        if (invalid >= 0)
         {
-            if (ValueOf(text[i]) < 0)
-            {
-                return $"invalid base64 character at index {i}.";
-            }
+            return $"invalid base64 character at index {invalid}.";
         }
 
         if (padding > 0)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace Shared.Crypto;
 
@@ -14,6 +15,9 @@ internal static class CanonicalJsonEscaper
     /// <summary>The most bytes one UTF-16 code unit can become (<c>\uxxxx</c>).</summary>
     internal const int MaxBytesPerChar = 6;
 
+    /// <summary>The characters copied as they are: printable ASCII other than <c>"</c> and <c>\</c>.</summary>
+    private static readonly SearchValues<char> PlainCharacters = SearchValues.Create(PlainCharacterList());
+
     private static ReadOnlySpan<byte> HexDigits => "0123456789abcdef"u8;
 
     /// <summary>
@@ -27,19 +31,30 @@ internal static class CanonicalJsonEscaper
         int i = 0, pos = 0;
         while (i < text.Length)
         {
-            char c = text[i];
-            if (IsPlain(c))
+            // Copy the run of plain characters up to the next one that needs an escape in one
+            // vectorised search and one narrowing copy (keys and signed values are mostly plain).
+            int run = text[i..].IndexOfAnyExcept(PlainCharacters);
+            if (run != 0)
             {
-                if (pos >= destination.Length)
+                int available = run < 0 ? text.Length - i : run;
+                int copied = Math.Min(available, destination.Length - pos);
+                if (copied <= 0)
                 {
                     break;
                 }
 
-                destination[pos++] = (byte)c;
-                i++;
+                _ = Ascii.FromUtf16(text.Slice(i, copied), destination[pos..], out _);
+                pos += copied;
+                i += copied;
+                if (copied < available)
+                {
+                    break;
+                }
+
                 continue;
             }
 
+            char c = text[i];
             int needed = ShortEscape(c) != 0 ? 2 : char.IsHighSurrogate(c) ? 2 * MaxBytesPerChar : MaxBytesPerChar;
             if (destination.Length - pos < needed)
             {
@@ -89,7 +104,19 @@ internal static class CanonicalJsonEscaper
             ? $"the string has an unpaired high surrogate U+{(int)text[index]:X4} at index {index}"
             : $"the string has an unpaired low surrogate U+{(int)text[index]:X4} at index {index}";
 
-    private static bool IsPlain(char c) => c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+    private static string PlainCharacterList()
+    {
+        var plain = new StringBuilder(0x5F);
+        for (char c = ' '; c < (char)0x7F; c++)
+        {
+            if (c is not '"' and not '\\')
+            {
+                plain.Append(c);
+            }
+        }
+
+        return plain.ToString();
+    }
 
     private static byte ShortEscape(char c) => c switch
     {
