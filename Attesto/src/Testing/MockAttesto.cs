@@ -29,7 +29,7 @@ public sealed class MockAttesto : IAsyncDisposable
         options ??= new MockAttestoOptions();
         if (options.WindowSize is < 1 or > 100_000 || options.WitnessCount is < 1 or > 16 || options.WitnessQuorum < 1 || options.WitnessQuorum > options.WitnessCount || options.TimeProvider is null)
         {
-            throw new ArgumentException("MockAttestoOptions: WindowSize must be 1..100000, WitnessCount 1..16, WitnessQuorum 1..WitnessCount, TimeProvider set.", nameof(options));
+            throw new AttestoValidationException("MockAttestoOptions: WindowSize must be 1..100000, WitnessCount 1..16, WitnessQuorum 1..WitnessCount, TimeProvider set.", nameof(options));
         }
 
         ApiKey = "atto_test_" + Hex.Encode(RandomNumberGenerator.GetBytes(16));

@@ -11,8 +11,12 @@ public class ClientLoggingTests
         await using var mock = MockAttesto.Start();
         var logger = new ListLogger();
         using var client = new AttestoV2Client(
-            new AttestoClientOptions(mock.ApiKey) { BaseUrl = mock.BaseUrl, Logger = logger },
-            new ProofstreamOptions { ReceiptPublicKeyHex = mock.PublicKeyHex, AllowMockReceipts = true, HeadStore = new MemoryHeadStore() });
+            new AttestoClientOptions(mock.ApiKey)
+            {
+                BaseUrl = mock.BaseUrl,
+                Logger = logger,
+                Proofstream = new ProofstreamOptions { ReceiptPublicKeyHex = mock.PublicKeyHex, AllowMockReceipts = true, HeadStore = new MemoryHeadStore() },
+            });
         string streamId = (await client.CreateStreamAsync("logging", "pol_log")).StreamId!;
 
         mock.InjectStatus(503, 1, "/events", TimeSpan.Zero);

@@ -67,14 +67,14 @@ public class MockAttestoTests
     public async Task Mock_receipts_fail_without_opt_in_and_under_another_key()
     {
         await using var mock = MockAttesto.Start();
-        var options = MockClients.Proofstream(mock, new MemoryHeadStore());
-        options.AllowMockReceipts = false;
-        using var strict = new AttestoV2Client(MockClients.Options(mock), options);
+        AttestoClientOptions options = MockClients.Options(mock, store: new MemoryHeadStore());
+        options.Proofstream.AllowMockReceipts = false;
+        using var strict = new AttestoV2Client(options);
         string streamId = (await strict.CreateStreamAsync("u", "p")).StreamId!;
 
         var ex = await Assert.ThrowsAsync<AttestoException>(() => strict.LogEventAsync(streamId, "r1", new { n = 1 }));
         Assert.That(ex!.Message, Does.Contain("mock receipt"));
-        Assert.That(await options.HeadStore!.GetAsync(streamId), Is.Null);
+        Assert.That(await options.Proofstream.HeadStore!.GetAsync(streamId), Is.Null);
 
         await using var other = MockAttesto.Start();
         using var client = MockClients.Loopback(mock, null);
@@ -93,11 +93,11 @@ public class MockAttestoTests
         var limited = await Assert.ThrowsAsync<AttestoRateLimitException>(() => client.CreateStreamAsync("u", "p"));
         Assert.That(limited!.Status, Is.EqualTo(429));
         mock.InjectStatus(422, pathContains: "/v2/streams");
-        await Assert.ThrowsAsync<AttestoValidationException>(() => client.CreateStreamAsync("u", "p"));
+        await Assert.ThrowsAsync<AttestoBadRequestException>(() => client.CreateStreamAsync("u", "p"));
         Assert.That((await client.CreateStreamAsync("u", "p")).StreamId, Does.StartWith("str_"));
 
-        using var wrongKey = new AttestoV2Client(new AttestoClientOptions("atto_test_" + new string('0', 32)) { BaseUrl = mock.BaseUrl, MaxRetries = 0 }, MockClients.Proofstream(mock, null));
-        await Assert.ThrowsAsync<AttestoAuthException>(() => wrongKey.CreateStreamAsync("u", "p"));
+        using var wrongKey = new AttestoV2Client(new AttestoClientOptions("atto_test_" + new string('0', 32)) { BaseUrl = mock.BaseUrl, MaxRetries = 0, Proofstream = MockClients.Proofstream(mock, null) });
+        await Assert.ThrowsAsync<AttestoAuthenticationException>(() => wrongKey.CreateStreamAsync("u", "p"));
     }
 
     [Test]
@@ -141,10 +141,10 @@ public class MockAttestoTests
         await using var mock = MockAttesto.Start();
         var options = MockClients.Options(mock);
         options.Timeout = TimeSpan.FromMilliseconds(150);
-        using var client = new AttestoV2Client(options, MockClients.Proofstream(mock, null));
+        using var client = new AttestoV2Client(options);
         mock.InjectDelay(TimeSpan.FromSeconds(3));
 
-        var ex = await Assert.ThrowsAsync<AttestoException>(() => client.CreateStreamAsync("u", "p"));
+        var ex = await Assert.ThrowsAsync<AttestoTimeoutException>(() => client.CreateStreamAsync("u", "p"));
         Assert.That(ex!.Message, Does.Contain("timed out"));
     }
 
@@ -221,7 +221,7 @@ public class MockAttestoTests
 
         Assert.That(receipt.SeqNo, Is.EqualTo(1));
         Assert.That(await store.GetAsync(streamId), Is.EqualTo(new StreamHead(1, receipt.EventHash!)));
-        var ex = await Assert.ThrowsAsync<AttestoAuthException>(() => client.SubmitConnectorEventAsync(connectorId, "wrong", "crm-43", new { ticket = 43 }));
+        var ex = await Assert.ThrowsAsync<AttestoAuthenticationException>(() => client.SubmitConnectorEventAsync(connectorId, "wrong", "crm-43", new { ticket = 43 }));
         Assert.That(ex!.Status, Is.EqualTo(401));
     }
 
@@ -242,12 +242,13 @@ public class MockAttestoTests
         Assert.That(rejected.Problems, Does.Contain(Receipts.SignatureMismatch));
         VerificationResult bundleCheck = await client.VerifyObjectAsync("bundle", bundle.Bundle!);
         Assert.That((bundleCheck.Ok, bundleCheck.Kind, bundleCheck.Checked.Count), Is.EqualTo((true, "bundle", 7)));
-        await Assert.ThrowsAsync<AttestoValidationException>(() => client.VerifyObjectAsync("teapot", new JObject()));
+        await Assert.ThrowsAsync<AttestoBadRequestException>(() => client.VerifyObjectAsync("teapot", new JObject()));
 
         WitnessPolicy policy = await client.GetWitnessPolicyAsync("p");
         Assert.That((policy.Quorum, policy.Witnesses!.Count), Is.EqualTo((2, 3)));
         Assert.That(policy.Witnesses.ToDictionary(w => w.WitnessId!, w => w.PublicKeyHex!), Is.EquivalentTo(mock.WitnessPublicKeys));
-        await Assert.ThrowsAsync<AttestoValidationException>(() => client.GetCheckpointConsistencyAsync(checkpointId, checkpointId));
-        await Assert.ThrowsAsync<AttestoValidationException>(() => client.GetAnchorEpochAsync("aep_missing"));
+        await Assert.ThrowsAsync<AttestoBadRequestException>(() => client.GetCheckpointConsistencyAsync(checkpointId, checkpointId));
+        var missing = await Assert.ThrowsAsync<AttestoNotFoundException>(() => client.GetAnchorEpochAsync("aep_missing"));
+        Assert.That(missing!.Status, Is.EqualTo(404));
     }
 }
