@@ -235,7 +235,7 @@ public class TransportCoreTests
             ("streamId", (_, v2, id) => v2.LogEventsAsync(id, [new StreamEventInput("src", null)])),
             ("streamId", (_, v2, id) => v2.LogStreamEventAsync(id, new StreamEventInput("src", null))),
             ("streamId", (_, v2, id) => v2.ListStreamEventsAsync(id)),
-            ("streamId", async (_, v2, id) => { await foreach (var item in v2.IterStreamEventsAsync(id)) { } }),
+            ("streamId", async (_, v2, id) => { await foreach (var item in v2.GetAllStreamEventsAsync(id)) { } }),
             ("streamId", async (_, v2, id) => { await foreach (var item in v2.ReadStreamEventsAsync(id)) { } }),
             ("streamId", async (_, v2, id) => { await foreach (var item in v2.ReadCheckpointsAsync(id)) { } }),
             ("streamEventId", (_, v2, id) => v2.GetReceiptAsync(id)),

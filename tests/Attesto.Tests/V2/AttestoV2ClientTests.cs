@@ -212,7 +212,7 @@ public class AttestoV2ClientTests
         using var client = Client(_http.ToHttpClient());
 
         var windows = new List<Window>();
-        await foreach (Window w in client.IterWindowsAsync(pageSize: 2))
+        await foreach (Window w in client.GetAllWindowsAsync(pageSize: 2))
         {
             windows.Add(w);
         }
@@ -228,7 +228,7 @@ public class AttestoV2ClientTests
 
         await Assert.ThrowsAsync<AttestoException>(async () =>
         {
-            await foreach (Window _ in client.IterWindowsAsync(pageSize: 2))
+            await foreach (Window _ in client.GetAllWindowsAsync(pageSize: 2))
             {
             }
         });
