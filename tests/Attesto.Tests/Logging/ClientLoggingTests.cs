@@ -19,7 +19,7 @@ public class ClientLoggingTests
             });
         string streamId = (await client.CreateStreamAsync("logging", "pol_log")).StreamId!;
 
-        mock.InjectStatus(503, 1, "/events", TimeSpan.Zero);
+        mock.FailNext(503, 1, retryAfter: TimeSpan.Zero);
         await client.LogEventAsync(streamId, "log-1", new { secret_payload = "do-not-log" });
 
         IReadOnlyList<string> messages = logger.Messages;

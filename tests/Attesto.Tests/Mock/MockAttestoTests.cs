@@ -87,13 +87,18 @@ public class MockAttestoTests
     {
         await using var mock = MockAttesto.Start();
         using var client = MockClients.Loopback(mock, null);
-        mock.InjectStatus(503);
+        mock.FailNext(503);
         await Assert.ThrowsAsync<AttestoServerException>(() => client.CreateStreamAsync("u", "p"));
-        mock.InjectStatus(429, retryAfter: TimeSpan.FromSeconds(7));
+        mock.FailNext(429, retryAfter: TimeSpan.FromSeconds(7));
         var limited = await Assert.ThrowsAsync<AttestoRateLimitException>(() => client.CreateStreamAsync("u", "p"));
-        Assert.That(limited!.Status, Is.EqualTo(429));
-        mock.InjectStatus(422, pathContains: "/v2/streams");
-        await Assert.ThrowsAsync<AttestoBadRequestException>(() => client.CreateStreamAsync("u", "p"));
+        Assert.That((limited!.Status, limited.RetryAfter, limited.ErrorCode), Is.EqualTo(((int?)429, (TimeSpan?)TimeSpan.FromSeconds(7), "injected_failure")));
+        mock.FailNext(422, errorCode: "policy_unknown");
+        var refused = await Assert.ThrowsAsync<AttestoBadRequestException>(() => client.CreateStreamAsync("u", "p"));
+        Assert.That((refused!.ErrorCode, (string?)refused.ResponseJson!["detail"]), Is.EqualTo(("policy_unknown", "HTTP 422 injected by MockAttesto.FailNext")));
+        Assert.That(refused.Message, Is.EqualTo("POST /v2/streams failed with HTTP 422 (policy_unknown): HTTP 422 injected by MockAttesto.FailNext"));
+        mock.FailNext(404, count: 2);
+        await Assert.ThrowsAsync<AttestoNotFoundException>(() => client.CreateStreamAsync("u", "p"));
+        await Assert.ThrowsAsync<AttestoNotFoundException>(() => client.CreateStreamAsync("u", "p"));
         Assert.That((await client.CreateStreamAsync("u", "p")).StreamId, Does.StartWith("str_"));
 
         using var wrongKey = new AttestoV2Client(new AttestoClientOptions("atto_test_" + new string('0', 32)) { BaseUrl = mock.BaseUrl, MaxRetries = 0, Proofstream = MockClients.Proofstream(mock, null) });
@@ -105,7 +110,7 @@ public class MockAttestoTests
     {
         await using var mock = MockAttesto.Start();
         using var client = MockClients.Loopback(mock, null, maxRetries: 2);
-        mock.InjectStatus(429, retryAfter: TimeSpan.Zero);
+        mock.FailNext(429, retryAfter: TimeSpan.Zero);
         int before = mock.RequestCount;
 
         Assert.That((await client.CreateStreamAsync("u", "p")).StreamId, Does.StartWith("str_"));
@@ -142,7 +147,7 @@ public class MockAttestoTests
         var options = MockClients.Options(mock);
         options.Timeout = TimeSpan.FromMilliseconds(150);
         using var client = new AttestoV2Client(options);
-        mock.InjectDelay(TimeSpan.FromSeconds(3));
+        mock.DelayNext(TimeSpan.FromSeconds(3));
 
         var ex = await Assert.ThrowsAsync<AttestoTimeoutException>(() => client.CreateStreamAsync("u", "p"));
         Assert.That(ex!.Message, Does.Contain("timed out"));
@@ -250,5 +255,42 @@ public class MockAttestoTests
         await Assert.ThrowsAsync<AttestoBadRequestException>(() => client.GetCheckpointConsistencyAsync(checkpointId, checkpointId));
         var missing = await Assert.ThrowsAsync<AttestoNotFoundException>(() => client.GetAnchorEpochAsync("aep_missing"));
         Assert.That(missing!.Status, Is.EqualTo(404));
+    }
+
+    [Test]
+    public async Task DelayNext_delays_exactly_count_requests_on_the_emulator_clock()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        await using var mock = MockAttesto.Start(new MockAttestoOptions { TimeProvider = time });
+        using var client = MockClients.Loopback(mock, null);
+        mock.DelayNext(TimeSpan.FromMinutes(5), count: 2);
+
+        foreach (int _ in new[] { 1, 2 })
+        {
+            DateTimeOffset start = time.GetUtcNow();
+            int before = mock.RequestCount;
+            Task<ProofStream> call = client.CreateStreamAsync("u", "p");
+            for (int i = 0; i < 5000 && mock.RequestCount == before; i++)
+            {
+                await Task.Delay(1);
+            }
+
+            Assert.That(call.IsCompleted, Is.False, "held until the emulator clock moves");
+            await TestSupport.FakeClock.DriveAsync(time, call, TimeSpan.FromSeconds(30));
+            Assert.That(time.GetUtcNow() - start, Is.GreaterThanOrEqualTo(TimeSpan.FromMinutes(5)));
+        }
+
+        Assert.That((await client.CreateStreamAsync("u", "p")).StreamId, Does.StartWith("str_"), "the third request is not delayed");
+    }
+
+    [Test]
+    public async Task Fault_hooks_refuse_unusable_arguments()
+    {
+        await using var mock = MockAttesto.Start();
+        Assert.That(Assert.Throws<AttestoValidationException>(() => mock.FailNext(200))!.ParamName, Is.EqualTo("status"));
+        Assert.That(Assert.Throws<AttestoValidationException>(() => mock.FailNext(500, count: 0))!.ParamName, Is.EqualTo("count"));
+        Assert.That(Assert.Throws<AttestoValidationException>(() => mock.FailNext(429, retryAfter: TimeSpan.FromSeconds(-1)))!.ParamName, Is.EqualTo("retryAfter"));
+        Assert.That(Assert.Throws<AttestoValidationException>(() => mock.DelayNext(TimeSpan.FromSeconds(-1)))!.ParamName, Is.EqualTo("delay"));
+        Assert.That(Assert.Throws<AttestoValidationException>(() => mock.DelayNext(TimeSpan.Zero, 0))!.ParamName, Is.EqualTo("count"));
     }
 }

@@ -74,9 +74,9 @@ public class AttestoTelemetryTests
         ProofStream stream = await client.CreateStreamAsync("credit-decisions", "pol_default");
         using var capture = new TelemetryCapture(AttestoTelemetry.ActivitySourceName);
 
-        mock.InjectStatus(503, count: 1, retryAfter: TimeSpan.Zero);
+        mock.FailNext(503, count: 1, retryAfter: TimeSpan.Zero);
         await client.LogEventAsync(stream.StreamId!, "ref-2", new { note = SecretPayload });
-        mock.InjectStatus(500, count: 2, retryAfter: TimeSpan.Zero);
+        mock.FailNext(500, count: 2, retryAfter: TimeSpan.Zero);
         var failure = await Assert.ThrowsAsync<AttestoServerException>(() => client.GetReceiptAsync("sev_missing_0001"));
 
         Activity log = capture.Span("Attesto.LogEventAsync");
