@@ -231,6 +231,22 @@ public class AttestoClientTests
     }
 
     [Test]
+    public async Task Api_errors_carry_code_request_id_retry_after_and_a_json_copy()
+    {
+        using var h = new ClientHarness(maxRetries: 0);
+        h.Answer(HttpMethod.Get, "https://verify.attesto.eu/v1/events/evt_9/proof", ClientHarness.Json(HttpStatusCode.NotFound, """{"error":{"code":"event_not_found","message":"no event evt_9"}}""", r =>
+        {
+            r.Headers.Add("x-request-id", "req_123");
+            r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(3));
+        }));
+        var ex = await Assert.ThrowsAsync<AttestoNotFoundException>(() => h.Client.GetEventProofAsync("evt_9"));
+        Assert.That((ex!.Status, ex.ErrorCode, ex.RequestId, ex.RetryAfter), Is.EqualTo(((int?)404, "event_not_found", "req_123", (TimeSpan?)TimeSpan.FromSeconds(3))));
+        Assert.That(ex.Message, Is.EqualTo("GET /v1/events/evt_9/proof failed with HTTP 404 (event_not_found): no event evt_9"));
+        ex.ResponseJson!["error"]!["code"] = "changed";
+        Assert.That((string?)ex.ResponseJson!["error"]!["code"], Is.EqualTo("event_not_found"), "callers get a copy");
+    }
+
+    [Test]
     public async Task Protocol_mismatch_carries_the_servers_fields()
     {
         using var h = new ClientHarness(maxRetries: 0);
