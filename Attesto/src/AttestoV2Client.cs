@@ -245,7 +245,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         Require(kind, nameof(kind));
         if (proofObject is null)
         {
-            throw new AttestoValidationException("proofObject must not be null.");
+            throw new AttestoValidationException("proofObject must not be null.", "proofObject");
         }
 
         return Traced("POST", () => AttestoTransport.InvokeAsync("verify_object", () => _api.VerifyAsync(new VerifyObjectRequest { Kind = kind, ProofObject = proofObject }, cancellationToken)));

@@ -2,8 +2,9 @@
 namespace Attesto;
 
 /// <summary>
-/// The Proofstream-specific settings of <see cref="AttestoV2Client"/>: the key receipts are
-/// verified with, the head store that makes the SDK a witness, and the paging default.
+/// The Proofstream-specific settings of <see cref="AttestoV2Client"/>, set through
+/// <see cref="AttestoClientOptions.Proofstream"/>: the key receipts are verified with, the head
+/// store that makes the SDK a witness, and the paging default.
 /// </summary>
 public sealed class ProofstreamOptions
 {
