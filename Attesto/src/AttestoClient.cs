@@ -8,8 +8,12 @@ namespace Attesto;
 /// proofs and calls the public verifier. Validates input and applies the number policy before
 /// sending, adds an <c>Idempotency-Key</c> to every write (reused on each retry), retries 5xx,
 /// 429 and transport errors with jittered back-off honouring <c>Retry-After</c>, and raises
-/// typed <see cref="AttestoException"/>s. Thread-safe.
+/// typed <see cref="AttestoException"/>s.
 /// </summary>
+/// <remarks>
+/// Thread-safe: one instance can be shared and used concurrently; create one per configuration
+/// and reuse it.
+/// </remarks>
 public class AttestoClient : IDisposable
 {
     /// <summary>The largest number of events one batch may carry.</summary>
@@ -18,30 +22,35 @@ public class AttestoClient : IDisposable
     private readonly AttestoTransport? _transport;
     private readonly IAttestoV1Api? _api;
 
-    /// <summary>Creates a client for a system API key with default settings.</summary>
+    /// <summary>Creates a client for a system API key with the default settings.</summary>
     /// <param name="apiKey">An <c>atto_live_…</c> or <c>atto_test_…</c> key.</param>
-    /// <exception cref="AttestoValidationException">The key is malformed.</exception>
+    /// <exception cref="AttestoValidationException">The key is missing or malformed.</exception>
     public AttestoClient(string apiKey)
-        : this(new AttestoClientOptions(apiKey))
+        : this(null, new AttestoClientOptions(apiKey))
     {
     }
 
     /// <summary>Creates a client that owns its HTTP connection pool.</summary>
-    /// <param name="options">The settings.</param>
-    /// <exception cref="AttestoValidationException">A setting is invalid.</exception>
+    /// <param name="options">The settings, validated and copied now (later changes have no effect).</param>
+    /// <exception cref="AttestoValidationException">A setting is invalid; <see cref="AttestoValidationException.ParamName"/> names it.</exception>
     public AttestoClient(AttestoClientOptions options)
-        : this(options, null)
+        : this(null, options)
     {
     }
 
     /// <summary>Creates a client that sends through the caller's <see cref="HttpClient"/> (never disposed by this client).</summary>
-    /// <param name="options">The settings.</param>
-    /// <param name="httpClient">The caller-owned client, or null to own one.</param>
-    /// <exception cref="AttestoValidationException">A setting is invalid.</exception>
-    public AttestoClient(AttestoClientOptions options, HttpClient? httpClient)
+    /// <param name="options">The settings, validated and copied now (later changes have no effect).</param>
+    /// <param name="httpClient">The caller-owned client; its handlers run under the SDK's retry and header stage.</param>
+    /// <exception cref="AttestoValidationException">A setting is invalid or <paramref name="httpClient"/> is null.</exception>
+    public AttestoClient(AttestoClientOptions options, HttpClient httpClient)
+        : this(RequireHttpClient(httpClient), options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _transport = new AttestoTransport(options, httpClient);
+    }
+
+    private AttestoClient(HttpClient? callerClient, AttestoClientOptions options)
+    {
+        AttestoArguments.NotNull(options, nameof(options));
+        _transport = new AttestoTransport(options, callerClient);
         _api = _transport.CreateApi<IAttestoV1Api>();
     }
 
@@ -70,12 +79,14 @@ public class AttestoClient : IDisposable
     /// <param name="preflight">Whether to check the number policy locally (default); false defers to the server.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The acknowledgement (<c>id</c>, <c>system_id</c>, <c>ts</c>).</returns>
-    /// <exception cref="AttestoValidationException">The input is invalid (nothing was sent), or the service rejected it (4xx).</exception>
+    /// <exception cref="AttestoValidationException">The input is invalid (nothing was sent).</exception>
     /// <exception cref="AttestoUnsafeNumberException">Payload or metadata breaks the number policy (nothing was sent).</exception>
-    /// <exception cref="AttestoAuthException">The key was rejected.</exception>
+    /// <exception cref="AttestoBadRequestException">The service refused the event (400/422).</exception>
+    /// <exception cref="AttestoAuthenticationException">The key was rejected (401).</exception>
     /// <exception cref="AttestoRateLimitException">Still rate-limited after every retry.</exception>
     /// <exception cref="AttestoServerException">5xx on every attempt.</exception>
-    /// <exception cref="AttestoException">A transport failure or an unreadable answer.</exception>
+    /// <exception cref="AttestoApiException">Another failed answer, a timeout or a connection failure.</exception>
+    /// <exception cref="AttestoException">An unreadable answer.</exception>
     public virtual Task<EventAck> LogEventAsync(
         string type,
         string? status = null,
@@ -115,7 +126,7 @@ public class AttestoClient : IDisposable
     /// <param name="preflight">Whether to check the number policy locally (default).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>How many events were accepted, with any per-event acknowledgements.</returns>
-    /// <exception cref="AttestoValidationException">The batch is empty, has more than 1000 events, or an event is invalid (nothing was sent); or the service rejected it.</exception>
+    /// <exception cref="AttestoValidationException">The batch is empty, has more than 1000 events, or an event is invalid (nothing was sent).</exception>
     /// <exception cref="AttestoUnsafeNumberException">An event breaks the number policy (nothing was sent); the message names the event index.</exception>
     /// <exception cref="AttestoException">See <see cref="LogEventAsync"/> for the service errors.</exception>
     public virtual Task<EventBatchAck> LogEventsAsync(IEnumerable<AttestoEvent> events, string? idempotencyKey = null, bool preflight = true, CancellationToken cancellationToken = default) =>
@@ -123,23 +134,23 @@ public class AttestoClient : IDisposable
 
     private async Task<EventBatchAck> LogEventsCoreAsync(IEnumerable<AttestoEvent> events, string? idempotencyKey, bool preflight, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        AttestoArguments.NotNull(events, nameof(events));
         IAttestoV1Api api = Api;
         List<AttestoEvent> list = [.. events];
         if (list.Count == 0)
         {
-            throw new AttestoValidationException("A batch needs at least one event.");
+            throw new AttestoValidationException("events must hold at least one event.", "events");
         }
 
         if (list.Count > MaxBatchSize)
         {
-            throw new AttestoValidationException($"A batch may hold at most {MaxBatchSize} events; got {list.Count}. Split it into several calls.");
+            throw new AttestoValidationException($"events may hold at most {MaxBatchSize} events; got {list.Count}. Split it into several calls.", "events");
         }
 
         var items = new JArray();
         for (int i = 0; i < list.Count; i++)
         {
-            AttestoEvent item = list[i] ?? throw new AttestoValidationException($"events[{i}] is null.");
+            AttestoEvent item = list[i] ?? throw new AttestoValidationException($"events[{i}] is null.", $"events[{i}]");
             items.Add(item.ToWireBody(_transport!.TimeProvider, preflight, $"events[{i}]"));
         }
 
@@ -154,7 +165,8 @@ public class AttestoClient : IDisposable
     /// <param name="eventId">The event id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The proof (<c>canonicalJson</c>, <c>proof</c>, <c>batchId</c>).</returns>
-    /// <exception cref="AttestoValidationException">The id is empty, or the service rejected the request.</exception>
+    /// <exception cref="AttestoValidationException">The id is empty (nothing was sent).</exception>
+    /// <exception cref="AttestoNotFoundException">The service knows no such event (404).</exception>
     /// <exception cref="AttestoException">See <see cref="LogEventAsync"/> for the service errors.</exception>
     public virtual Task<EventProof> GetEventProofAsync(string eventId, CancellationToken cancellationToken = default) =>
         AttestoTelemetry.Instance.TraceAsync("GetEventProofAsync", "GET", _transport?.BaseUrl.OriginalString, () => GetEventProofCoreAsync(eventId, cancellationToken));
@@ -171,18 +183,18 @@ public class AttestoClient : IDisposable
     /// <param name="proof">The proof from <see cref="GetEventProofAsync"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The verdict and the full answer.</returns>
-    /// <exception cref="AttestoValidationException">The proof lacks a field, or the service rejected it.</exception>
+    /// <exception cref="AttestoValidationException">The proof lacks a field (nothing was sent).</exception>
     /// <exception cref="AttestoException">See <see cref="LogEventAsync"/> for the service errors.</exception>
     public virtual Task<PublicVerifyResult> VerifyPublicAsync(EventProof proof, CancellationToken cancellationToken = default) =>
         AttestoTelemetry.Instance.TraceAsync("VerifyPublicAsync", "POST", _transport?.BaseUrl.OriginalString, () => VerifyPublicCoreAsync(proof, cancellationToken));
 
     private async Task<PublicVerifyResult> VerifyPublicCoreAsync(EventProof proof, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(proof);
+        AttestoArguments.NotNull(proof, nameof(proof));
         IAttestoV1Api api = Api;
         if (string.IsNullOrEmpty(proof.CanonicalJson) || proof.Proof is null || string.IsNullOrEmpty(proof.BatchId))
         {
-            throw new AttestoValidationException("The proof must carry canonicalJson, proof and batchId, as returned by GetEventProofAsync.");
+            throw new AttestoValidationException("proof must carry canonicalJson, proof and batchId, as returned by GetEventProofAsync.", "proof");
         }
 
         JObject answer = await AttestoTransport.InvokeAsync("public_verify", () => api.VerifyPublicAsync(proof, cancellationToken)).ConfigureAwait(false);
@@ -206,6 +218,13 @@ public class AttestoClient : IDisposable
         }
     }
 
+    /// <summary>The caller's <see cref="HttpClient"/>, or a validation error naming it when it is null.</summary>
+    internal static HttpClient RequireHttpClient(HttpClient httpClient)
+    {
+        AttestoArguments.NotNull(httpClient, nameof(httpClient));
+        return httpClient;
+    }
+
     private IAttestoV1Api Api => _api ?? throw new InvalidOperationException("This AttestoClient was created with the mocking constructor and cannot send requests.");
 
     private async Task<EventAck> LogEventCoreAsync(AttestoEvent @event, string? idempotencyKey, bool preflight, CancellationToken cancellationToken)
@@ -225,7 +244,7 @@ public class AttestoClient : IDisposable
 
         if (idempotencyKey.Length is 0 or > 255 || idempotencyKey.Any(c => c < 0x21 || c > 0x7E))
         {
-            throw new AttestoValidationException("idempotencyKey must be 1 to 255 printable ASCII characters without spaces.");
+            throw new AttestoValidationException("idempotencyKey must be 1 to 255 printable ASCII characters without spaces.", "idempotencyKey");
         }
 
         return idempotencyKey;

@@ -3,8 +3,10 @@ using System.Text.RegularExpressions;
 namespace Attesto;
 
 /// <summary>
-/// Settings of <c>AttestoClient</c> (and of every other Attesto client that talks to
-/// the service). The credential is never written by <see cref="ToString"/> or into messages.
+/// Settings of <see cref="AttestoClient"/> and <see cref="AttestoV2Client"/>: the connection
+/// settings, and under <see cref="Proofstream"/> the settings only the Proofstream client uses.
+/// A client validates and copies them when it is constructed; changing the object afterwards has
+/// no effect on it. The credential is never written by <see cref="ToString"/> or into messages.
 /// </summary>
 public sealed partial class AttestoClientOptions
 {
@@ -48,6 +50,12 @@ public sealed partial class AttestoClientOptions
     /// <summary>The <c>User-Agent</c> header; null sends <c>attesto-dotnet/&lt;version&gt;</c>.</summary>
     public string? UserAgent { get; set; }
 
+    /// <summary>
+    /// The Proofstream settings of <see cref="AttestoV2Client"/> (receipt signer key, head store,
+    /// mock-receipt opt-in, preflight, page size); ignored by <see cref="AttestoClient"/>. Never null.
+    /// </summary>
+    public ProofstreamOptions Proofstream { get; set; } = new();
+
     /// <summary>The clock used for back-off delays, per-attempt timeouts and default timestamps. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -86,33 +94,38 @@ public sealed partial class AttestoClientOptions
         {
             if (string.IsNullOrWhiteSpace(ApiKey))
             {
-                throw new AttestoValidationException("AttestoClientOptions.ApiKey is required (an atto_live_… or atto_test_… system key, or a bearer token via AttestoClientOptions.WithBearerToken).");
+                throw new AttestoValidationException("options.ApiKey is required (an atto_live_… or atto_test_… system key, or a bearer token via AttestoClientOptions.WithBearerToken).", "options.ApiKey");
             }
 
             if (ValidateKeyFormat && !IsWellFormedApiKey(ApiKey))
             {
-                throw new AttestoValidationException("AttestoClientOptions.ApiKey is not a valid Attesto system key: expected 'atto_live_' or 'atto_test_' followed by exactly 32 lowercase hex digits. Use AttestoClientOptions.WithBearerToken for a bearer token.");
+                throw new AttestoValidationException("options.ApiKey is not a valid Attesto system key: expected 'atto_live_' or 'atto_test_' followed by exactly 32 lowercase hex digits. Use AttestoClientOptions.WithBearerToken for a bearer token.", "options.ApiKey");
             }
 
             if (ApiKey.Any(c => c < 0x21 || c > 0x7E))
             {
-                throw new AttestoValidationException("AttestoClientOptions.ApiKey contains whitespace or non-ASCII characters.");
+                throw new AttestoValidationException("options.ApiKey contains whitespace or non-ASCII characters.", "options.ApiKey");
             }
         }
 
         if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(10))
         {
-            throw new AttestoValidationException($"AttestoClientOptions.Timeout must be between 0 and 10 minutes; got {Timeout}.");
+            throw new AttestoValidationException($"options.Timeout must be between 0 and 10 minutes; got {Timeout}.", "options.Timeout");
         }
 
         if (MaxRetries is < 0 or > 10)
         {
-            throw new AttestoValidationException($"AttestoClientOptions.MaxRetries must be between 0 and 10; got {MaxRetries}.");
+            throw new AttestoValidationException($"options.MaxRetries must be between 0 and 10; got {MaxRetries}.", "options.MaxRetries");
+        }
+
+        if (Proofstream is null)
+        {
+            throw new AttestoValidationException("options.Proofstream must not be null (leave the default to use the standard Proofstream settings).", "options.Proofstream");
         }
 
         if (TimeProvider is null)
         {
-            throw new AttestoValidationException("AttestoClientOptions.TimeProvider must not be null.");
+            throw new AttestoValidationException("options.TimeProvider must not be null.", "options.TimeProvider");
         }
 
         return NormaliseBaseUrl(BaseUrl);
@@ -122,17 +135,17 @@ public sealed partial class AttestoClientOptions
     {
         if (baseUrl is null || !baseUrl.IsAbsoluteUri)
         {
-            throw new AttestoValidationException("AttestoClientOptions.BaseUrl must be an absolute http or https URL.");
+            throw new AttestoValidationException("options.BaseUrl must be an absolute http or https URL.", "options.BaseUrl");
         }
 
         if (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp)
         {
-            throw new AttestoValidationException($"AttestoClientOptions.BaseUrl must use http or https; got scheme '{baseUrl.Scheme}'.");
+            throw new AttestoValidationException($"options.BaseUrl must use http or https; got scheme '{baseUrl.Scheme}'.", "options.BaseUrl");
         }
 
         if (string.IsNullOrEmpty(baseUrl.Host) || !string.IsNullOrEmpty(baseUrl.Query) || !string.IsNullOrEmpty(baseUrl.Fragment) || !string.IsNullOrEmpty(baseUrl.UserInfo))
         {
-            throw new AttestoValidationException("AttestoClientOptions.BaseUrl must have a host and no user info, query or fragment.");
+            throw new AttestoValidationException("options.BaseUrl must have a host and no user info, query or fragment.", "options.BaseUrl");
         }
 
         string text = baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');

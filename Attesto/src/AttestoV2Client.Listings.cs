@@ -3,7 +3,7 @@ using Attesto.Http;
 
 namespace Attesto;
 
-/// <content>The limit/offset listings and their <c>Iter…Async</c> twins.</content>
+/// <content>The limit/offset listings and their <c>GetAll…Async</c> twins.</content>
 public partial class AttestoV2Client
 {
     /// <summary>One page of windows (<c>GET /v2/windows</c>).</summary>
@@ -20,8 +20,8 @@ public partial class AttestoV2Client
     /// <param name="pageSize">The page size (1–1000); null uses <see cref="ProofstreamOptions.PageSize"/>.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The windows.</returns>
-    public virtual IAsyncEnumerable<Window> IterWindowsAsync(string? streamId = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
-        IterateAsync<Window>("iter_windows", pageSize, (l, o, ct) => _api.ListWindowsAsync(streamId, l, o, ct), cancellationToken);
+    public virtual IAsyncEnumerable<Window> GetAllWindowsAsync(string? streamId = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        IterateAsync<Window>("get_all_windows", pageSize, (l, o, ct) => _api.ListWindowsAsync(streamId, l, o, ct), cancellationToken);
 
     /// <summary>One page of checkpoints (<c>GET /v2/checkpoints</c>).</summary>
     /// <param name="streamId">Only this stream's checkpoints; null for all.</param>
@@ -37,8 +37,8 @@ public partial class AttestoV2Client
     /// <param name="pageSize">The page size (1–1000); null uses <see cref="ProofstreamOptions.PageSize"/>.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The checkpoints.</returns>
-    public virtual IAsyncEnumerable<Checkpoint> IterCheckpointsAsync(string? streamId = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
-        IterateAsync<Checkpoint>("iter_checkpoints", pageSize, (l, o, ct) => _api.ListCheckpointsAsync(streamId, l, o, ct), cancellationToken);
+    public virtual IAsyncEnumerable<Checkpoint> GetAllCheckpointsAsync(string? streamId = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        IterateAsync<Checkpoint>("get_all_checkpoints", pageSize, (l, o, ct) => _api.ListCheckpointsAsync(streamId, l, o, ct), cancellationToken);
 
     /// <summary>One page of the tenant's streams (<c>GET /v2/tenant/streams</c>).</summary>
     /// <param name="limit">The page size (1–1000); null uses <see cref="ProofstreamOptions.PageSize"/>.</param>
@@ -52,8 +52,8 @@ public partial class AttestoV2Client
     /// <param name="pageSize">The page size (1–1000); null uses <see cref="ProofstreamOptions.PageSize"/>.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The streams.</returns>
-    public virtual IAsyncEnumerable<ProofStream> IterStreamsAsync(int? pageSize = null, CancellationToken cancellationToken = default) =>
-        IterateAsync<ProofStream>("iter_streams", pageSize, (l, o, ct) => _api.ListStreamsAsync(l, o, ct), cancellationToken);
+    public virtual IAsyncEnumerable<ProofStream> GetAllStreamsAsync(int? pageSize = null, CancellationToken cancellationToken = default) =>
+        IterateAsync<ProofStream>("get_all_streams", pageSize, (l, o, ct) => _api.ListStreamsAsync(l, o, ct), cancellationToken);
 
     /// <summary>One page of a stream's events (<c>GET /v2/tenant/streams/{stream_id}/events</c>).</summary>
     /// <param name="streamId">The stream.</param>
@@ -72,10 +72,10 @@ public partial class AttestoV2Client
     /// <param name="pageSize">The page size (1–1000); null uses <see cref="ProofstreamOptions.PageSize"/>.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The events.</returns>
-    public virtual IAsyncEnumerable<StreamEvent> IterStreamEventsAsync(string streamId, int? pageSize = null, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<StreamEvent> GetAllStreamEventsAsync(string streamId, int? pageSize = null, CancellationToken cancellationToken = default)
     {
         RequireId(streamId, nameof(streamId));
-        return IterateAsync<StreamEvent>("iter_stream_events", pageSize, (l, o, ct) => _api.ListStreamEventsAsync(streamId, l, o, ct), cancellationToken);
+        return IterateAsync<StreamEvent>("get_all_stream_events", pageSize, (l, o, ct) => _api.ListStreamEventsAsync(streamId, l, o, ct), cancellationToken);
     }
 
     /// <summary>One page of fork evidence (<c>GET /v2/tenant/fork-evidence</c>).</summary>
@@ -92,8 +92,8 @@ public partial class AttestoV2Client
     /// <param name="pageSize">The page size (1–1000); null uses <see cref="ProofstreamOptions.PageSize"/>.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The records.</returns>
-    public virtual IAsyncEnumerable<ForkEvidence> IterForkEvidenceAsync(string? streamId = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
-        IterateAsync<ForkEvidence>("iter_fork_evidence", pageSize, (l, o, ct) => _api.ListForkEvidenceAsync(streamId, l, o, ct), cancellationToken);
+    public virtual IAsyncEnumerable<ForkEvidence> GetAllForkEvidenceAsync(string? streamId = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        IterateAsync<ForkEvidence>("get_all_fork_evidence", pageSize, (l, o, ct) => _api.ListForkEvidenceAsync(streamId, l, o, ct), cancellationToken);
 
     /// <summary>One page of the tenant's IVC epochs (<c>GET /v2/tenant/ivc/epochs</c>).</summary>
     /// <param name="limit">The page size (1–1000); null uses <see cref="ProofstreamOptions.PageSize"/>.</param>
@@ -107,17 +107,17 @@ public partial class AttestoV2Client
     /// <param name="pageSize">The page size (1–1000); null uses <see cref="ProofstreamOptions.PageSize"/>.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The epochs.</returns>
-    public virtual IAsyncEnumerable<IvcEpoch> IterIvcEpochsAsync(int? pageSize = null, CancellationToken cancellationToken = default) =>
-        IterateAsync<IvcEpoch>("iter_ivc_epochs", pageSize, (l, o, ct) => _api.ListIvcEpochsAsync(l, o, ct), cancellationToken);
+    public virtual IAsyncEnumerable<IvcEpoch> GetAllIvcEpochsAsync(int? pageSize = null, CancellationToken cancellationToken = default) =>
+        IterateAsync<IvcEpoch>("get_all_ivc_epochs", pageSize, (l, o, ct) => _api.ListIvcEpochsAsync(l, o, ct), cancellationToken);
 
     /// <inheritdoc />
     public virtual async IAsyncEnumerable<ChainEvent> ReadStreamEventsAsync(string streamId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (StreamEvent e in IterStreamEventsAsync(streamId, null, cancellationToken).ConfigureAwait(false))
+        await foreach (StreamEvent e in GetAllStreamEventsAsync(streamId, null, cancellationToken).ConfigureAwait(false))
         {
             if (e.SeqNo is not { } seq || e.EventHash is null)
             {
-                throw new AttestoException($"iter_stream_events: an event of stream '{streamId}' lacks seq_no or event_hash.");
+                throw new AttestoException($"get_all_stream_events: an event of stream '{streamId}' lacks seq_no or event_hash.");
             }
 
             yield return new ChainEvent(seq, e.EventHash, e.PreviousEventHash, e.EventType);
@@ -128,11 +128,11 @@ public partial class AttestoV2Client
     public virtual async IAsyncEnumerable<CheckpointRange> ReadCheckpointsAsync(string streamId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         RequireId(streamId, nameof(streamId));
-        await foreach (Checkpoint c in IterCheckpointsAsync(streamId, null, cancellationToken).ConfigureAwait(false))
+        await foreach (Checkpoint c in GetAllCheckpointsAsync(streamId, null, cancellationToken).ConfigureAwait(false))
         {
             if (c.FromSeqNo is not { } from || c.ToSeqNo is not { } to || c.CheckpointHash is null)
             {
-                throw new AttestoException($"iter_checkpoints: a checkpoint of stream '{streamId}' lacks from_seq_no, to_seq_no or checkpoint_hash.");
+                throw new AttestoException($"get_all_checkpoints: a checkpoint of stream '{streamId}' lacks from_seq_no, to_seq_no or checkpoint_hash.");
             }
 
             yield return new CheckpointRange(c.CheckpointId, from, to, c.CheckpointHash, c.PreviousCheckpointHash, c.AnchorStatus);
@@ -147,7 +147,7 @@ public partial class AttestoV2Client
         return Traced("GET", () => AttestoTransport.InvokeAsync(operation, () => fetch(size, offset)), caller);
     }
 
-    // One span per page fetched, named after the Iter…Async method.
+    // One span per page fetched, named after the GetAll…Async method.
     private IAsyncEnumerable<T> IterateAsync<T>(string operation, int? pageSize, Func<int, int, CancellationToken, Task<Page<T>>> fetch, CancellationToken cancellationToken, [CallerMemberName] string caller = "") =>
         Paging.IterateAsync<T>(operation, (l, o, ct) => Traced("GET", () => AttestoTransport.InvokeAsync(operation, () => fetch(l, o, ct)), caller), pageSize ?? _pageSize, cancellationToken);
 

@@ -11,6 +11,10 @@ namespace Attesto;
 /// and the stored head does not move. Requests go out in snake_case; answers are read in snake_case or
 /// camelCase. Retries, idempotency keys and error mapping come from the shared Attesto transport.
 /// </summary>
+/// <remarks>
+/// Thread-safe: one instance can be shared and used concurrently; create one per configuration
+/// and reuse it (its head store then witnesses every write the process makes).
+/// </remarks>
 public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReader, IDisposable
 {
     /// <summary>The most events one <see cref="LogEventsAsync"/> call accepts.</summary>
@@ -23,30 +27,28 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     private readonly bool _preflight;
     private readonly int _pageSize;
 
-    /// <summary>Creates a client with default Proofstream settings (receipt key from <see cref="ProofstreamOptions.ReceiptKeyEnvironmentVariable"/>, head store at <c>~/.attesto/heads.json</c>).</summary>
-    /// <param name="options">Credential, base URL, timeout and retries.</param>
-    /// <exception cref="AttestoValidationException">A setting is invalid or no receipt key is available.</exception>
+    /// <summary>Creates a client for a system API key with the default settings (receipt key from <see cref="ProofstreamOptions.ReceiptKeyEnvironmentVariable"/>).</summary>
+    /// <param name="apiKey">An <c>atto_live_…</c> or <c>atto_test_…</c> key.</param>
+    /// <exception cref="AttestoValidationException">The key is missing or malformed, or no receipt key is available.</exception>
+    public AttestoV2Client(string apiKey)
+        : this(null, new AttestoClientOptions(apiKey))
+    {
+    }
+
+    /// <summary>Creates a client that owns its HTTP connection pool.</summary>
+    /// <param name="options">The settings (Proofstream ones under <see cref="AttestoClientOptions.Proofstream"/>), validated and copied now (later changes have no effect).</param>
+    /// <exception cref="AttestoValidationException">A setting is invalid or no receipt key is available; <see cref="AttestoValidationException.ParamName"/> names it.</exception>
     public AttestoV2Client(AttestoClientOptions options)
-        : this(options, new ProofstreamOptions())
+        : this(null, options)
     {
     }
 
-    /// <summary>Creates a client that owns its HTTP connection.</summary>
-    /// <param name="options">Credential, base URL, timeout and retries.</param>
-    /// <param name="proofstream">Receipt key, head store, mock opt-in, preflight and page size.</param>
-    /// <exception cref="AttestoValidationException">A setting is invalid or no receipt key is available.</exception>
-    public AttestoV2Client(AttestoClientOptions options, ProofstreamOptions proofstream)
-        : this(proofstream, options, callerClient: null)
-    {
-    }
-
-    /// <summary>Creates a client that sends through a caller-owned <see cref="HttpClient"/> (never disposed by this client).</summary>
-    /// <param name="options">Credential, base URL, timeout and retries.</param>
-    /// <param name="proofstream">Receipt key, head store, mock opt-in, preflight and page size.</param>
-    /// <param name="httpClient">The caller's client; its handlers run under the SDK's retry and header stage.</param>
-    /// <exception cref="AttestoValidationException">A setting is invalid or no receipt key is available.</exception>
-    public AttestoV2Client(AttestoClientOptions options, ProofstreamOptions proofstream, HttpClient httpClient)
-        : this(proofstream, options, callerClient: httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
+    /// <summary>Creates a client that sends through the caller's <see cref="HttpClient"/> (never disposed by this client).</summary>
+    /// <param name="options">The settings (Proofstream ones under <see cref="AttestoClientOptions.Proofstream"/>), validated and copied now (later changes have no effect).</param>
+    /// <param name="httpClient">The caller-owned client; its handlers run under the SDK's retry and header stage.</param>
+    /// <exception cref="AttestoValidationException">A setting is invalid, no receipt key is available, or <paramref name="httpClient"/> is null.</exception>
+    public AttestoV2Client(AttestoClientOptions options, HttpClient httpClient)
+        : this(AttestoClient.RequireHttpClient(httpClient), options)
     {
     }
 
@@ -55,18 +57,19 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     {
     }
 
-    private AttestoV2Client(ProofstreamOptions proofstream, AttestoClientOptions options, HttpClient? callerClient)
+    private AttestoV2Client(HttpClient? callerClient, AttestoClientOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(proofstream);
+        AttestoArguments.NotNull(options, nameof(options));
+        ProofstreamOptions proofstream = options.Proofstream;
+        AttestoArguments.NotNull(proofstream, "options.Proofstream");
         string key = proofstream.ReceiptPublicKeyHex ?? Environment.GetEnvironmentVariable(ProofstreamOptions.ReceiptKeyEnvironmentVariable)
-            ?? throw new AttestoValidationException($"ProofstreamOptions.ReceiptPublicKeyHex is required (or set {ProofstreamOptions.ReceiptKeyEnvironmentVariable}): every receipt is verified offline and the client will not accept unverifiable writes.");
+            ?? throw new AttestoValidationException($"options.Proofstream.ReceiptPublicKeyHex is required (or set {ProofstreamOptions.ReceiptKeyEnvironmentVariable}): every receipt is verified offline and the client will not accept unverifiable writes.", "options.Proofstream.ReceiptPublicKeyHex");
         if (!Hex.IsLowercaseHex(key.ToLowerInvariant(), Ed25519PublicKey.KeySize))
         {
-            throw new AttestoValidationException("ProofstreamOptions.ReceiptPublicKeyHex must be 64 hex digits (a raw Ed25519 public key).");
+            throw new AttestoValidationException("options.Proofstream.ReceiptPublicKeyHex must be 64 hex digits (a raw Ed25519 public key).", "options.Proofstream.ReceiptPublicKeyHex");
         }
 
-        Paging.CheckPageSize(proofstream.PageSize, "ProofstreamOptions.PageSize");
+        Paging.CheckPageSize(proofstream.PageSize, "options.Proofstream.PageSize");
         _transport = new AttestoTransport(options, callerClient);
         _api = _transport.CreateApi<IAttestoV2Api>();
         _guard = new ReceiptGuard(key.ToLowerInvariant(), proofstream.AllowMockReceipts);
@@ -151,7 +154,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         CheckIdempotencyKey(idempotencyKey);
         if (events is null)
         {
-            throw new AttestoValidationException("events must not be null.");
+            throw new AttestoValidationException("events must not be null.", "events");
         }
 
         var request = new StreamEventBatchRequest();
@@ -159,16 +162,16 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         {
             if (request.Events.Count == MaxBatchSize)
             {
-                throw new AttestoValidationException($"A batch holds at most {MaxBatchSize} events; split the events into several calls. Nothing was sent.");
+                throw new AttestoValidationException($"events holds more than {MaxBatchSize} events (the most one batch takes); split them into several calls. Nothing was sent.", "events");
             }
 
             string where = $"events[{request.Events.Count}]";
-            request.Events.Add(ToRequest(input ?? throw new AttestoValidationException($"{where} is null."), where));
+            request.Events.Add(ToRequest(input ?? throw new AttestoValidationException($"{where} is null.", where), where));
         }
 
         if (request.Events.Count == 0)
         {
-            throw new AttestoValidationException("A batch needs at least one event.");
+            throw new AttestoValidationException("events must hold at least one event.", "events");
         }
 
         StreamEventBatchResult result = await AttestoTransport.InvokeAsync(
@@ -242,7 +245,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         Require(kind, nameof(kind));
         if (proofObject is null)
         {
-            throw new AttestoValidationException("proofObject must not be null.");
+            throw new AttestoValidationException("proofObject must not be null.", "proofObject");
         }
 
         return Traced("POST", () => AttestoTransport.InvokeAsync("verify_object", () => _api.VerifyAsync(new VerifyObjectRequest { Kind = kind, ProofObject = proofObject }, cancellationToken)));
@@ -406,19 +409,19 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new AttestoValidationException($"{name} is required and must not be empty.");
+            throw new AttestoValidationException($"{name} is required and must not be empty.", name);
         }
     }
 
     /// <summary>An id that becomes a path segment (or names one): the shared rule, so <c>.</c> and <c>..</c> never reach the URI layer.</summary>
     internal static void RequireId(string? value, string name) =>
-        Shared.Http.PathSegmentId.Require(value, name, static message => new AttestoValidationException(message));
+        Shared.Http.PathSegmentId.Require(value, name, message => new AttestoValidationException(message, name));
 
     private static void CheckIdempotencyKey(string? idempotencyKey)
     {
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 255 || idempotencyKey.Any(c => c < 0x21 || c > 0x7E)))
         {
-            throw new AttestoValidationException("idempotencyKey must be 1 to 255 visible ASCII characters.");
+            throw new AttestoValidationException("idempotencyKey must be 1 to 255 visible ASCII characters.", "idempotencyKey");
         }
     }
 
@@ -428,7 +431,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         CheckIdempotencyKey(idempotencyKey);
         if (input is null)
         {
-            throw new AttestoValidationException("The event must not be null.");
+            throw new AttestoValidationException("event must not be null.", "event");
         }
 
         StreamEventRequest request = ToRequest(input, "event");

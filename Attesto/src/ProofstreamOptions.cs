@@ -2,8 +2,9 @@
 namespace Attesto;
 
 /// <summary>
-/// The Proofstream-specific settings of <see cref="AttestoV2Client"/>: the key receipts are
-/// verified with, the head store that makes the SDK a witness, and the paging default.
+/// The Proofstream-specific settings of <see cref="AttestoV2Client"/>, set through
+/// <see cref="AttestoClientOptions.Proofstream"/>: the key receipts are verified with, the head
+/// store that makes the SDK a witness, and the paging default.
 /// </summary>
 public sealed class ProofstreamOptions
 {
@@ -29,6 +30,6 @@ public sealed class ProofstreamOptions
     /// <summary>Whether payload and metadata are checked against the number policy before sending. Default true.</summary>
     public bool Preflight { get; set; } = true;
 
-    /// <summary>The page size of the <c>Iter…Async</c> methods and the default limit of <c>List…Async</c> (1–1000). Default 100.</summary>
+    /// <summary>The page size of the <c>GetAll…Async</c> methods and the default limit of <c>List…Async</c> (1–1000). Default 100.</summary>
     public int PageSize { get; set; } = 100;
 }

@@ -5,8 +5,11 @@ using Attesto.Testing;
 
 await using var mock = MockAttesto.Start();
 using var client = new AttestoV2Client(
-    new AttestoClientOptions(mock.ApiKey) { BaseUrl = mock.BaseUrl },
-    new ProofstreamOptions { ReceiptPublicKeyHex = mock.PublicKeyHex, AllowMockReceipts = true, HeadStore = new MemoryHeadStore() });
+    new AttestoClientOptions(mock.ApiKey)
+    {
+        BaseUrl = mock.BaseUrl,
+        Proofstream = new ProofstreamOptions { ReceiptPublicKeyHex = mock.PublicKeyHex, AllowMockReceipts = true, HeadStore = new MemoryHeadStore() },
+    });
 
 ProofStream stream = await client.CreateStreamAsync("smoke", "pol_smoke");
 StreamEventReceipt logged = await client.LogEventAsync(stream.StreamId!, "smoke-1", new { ok = true });

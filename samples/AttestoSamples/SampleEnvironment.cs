@@ -36,15 +36,18 @@ internal sealed class SampleEnvironment : IAsyncDisposable
         {
             string key = Environment.GetEnvironmentVariable(ProofstreamOptions.ReceiptKeyEnvironmentVariable)
                 ?? throw new InvalidOperationException($"Set {ProofstreamOptions.ReceiptKeyEnvironmentVariable} to the receipt signer's public key to verify receipts offline.");
-            var client = new AttestoV2Client(new AttestoClientOptions(apiKey), new ProofstreamOptions { ReceiptPublicKeyHex = key });
+            var client = new AttestoV2Client(new AttestoClientOptions(apiKey) { Proofstream = new ProofstreamOptions { ReceiptPublicKeyHex = key } });
             string policy = Environment.GetEnvironmentVariable("ATTESTO_POLICY_ID") ?? "default";
             return Task.FromResult(new SampleEnvironment(client, key, mock: false, policy, null, "Running against real Attesto (ATTESTO_API_KEY is set)."));
         }
 
         MockAttesto mock = MockAttesto.Start();
         var offline = new AttestoV2Client(
-            new AttestoClientOptions(mock.ApiKey) { BaseUrl = mock.BaseUrl },
-            new ProofstreamOptions { ReceiptPublicKeyHex = mock.PublicKeyHex, AllowMockReceipts = true, HeadStore = new MemoryHeadStore() });
+            new AttestoClientOptions(mock.ApiKey)
+            {
+                BaseUrl = mock.BaseUrl,
+                Proofstream = new ProofstreamOptions { ReceiptPublicKeyHex = mock.PublicKeyHex, AllowMockReceipts = true, HeadStore = new MemoryHeadStore() },
+            });
         return Task.FromResult(new SampleEnvironment(offline, mock.PublicKeyHex, mock: true, "pol_mock", mock, $"Running offline against MockAttesto at {mock.BaseUrl} (set ATTESTO_API_KEY to use real Attesto)."));
     }
 

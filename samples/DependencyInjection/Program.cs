@@ -40,9 +40,13 @@ services.AddLogging(logging => logging
     .SetMinimumLevel(LogLevel.Information)
     .AddFilter("System.Net.Http", LogLevel.Warning)); // keep only the SDKs' own one-line-per-attempt logs
 services.AddLucairnClient(o => configuration.GetSection("Lucairn").Bind(o));
-services.AddAttestoV2Client(
-    o => configuration.GetSection("Attesto").Bind(o),
-    p => { p.ReceiptPublicKeyHex = attestoMock.PublicKeyHex; p.AllowMockReceipts = true; p.HeadStore = new MemoryHeadStore(); });
+services.AddAttestoV2Client(o =>
+{
+    configuration.GetSection("Attesto").Bind(o);
+    o.Proofstream.ReceiptPublicKeyHex = attestoMock.PublicKeyHex;
+    o.Proofstream.AllowMockReceipts = true;
+    o.Proofstream.HeadStore = new MemoryHeadStore();
+});
 services.AddNomyoClient(o => configuration.GetSection("Nomyo").Bind(o));
 
 // One line per SDK for traces and for metrics: the ActivitySource and Meter names are public constants.

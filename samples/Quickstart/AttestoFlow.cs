@@ -20,9 +20,9 @@ internal static class AttestoFlow
             ?? Environment.GetEnvironmentVariable(ProofstreamOptions.ReceiptKeyEnvironmentVariable)
             ?? throw new InvalidOperationException($"Set {ProofstreamOptions.ReceiptKeyEnvironmentVariable} to the receipt signer's public key.");
         bool allowMock = mock is not null; // mock evidence is accepted against the emulator and nowhere else
-        using var client = new AttestoV2Client(
-            mock is null ? new AttestoClientOptions(apiKey!) : new AttestoClientOptions(mock.ApiKey) { BaseUrl = mock.BaseUrl },
-            new ProofstreamOptions { ReceiptPublicKeyHex = signerKey, AllowMockReceipts = allowMock, HeadStore = new MemoryHeadStore() });
+        AttestoClientOptions options = mock is null ? new AttestoClientOptions(apiKey!) : new AttestoClientOptions(mock.ApiKey) { BaseUrl = mock.BaseUrl };
+        options.Proofstream = new ProofstreamOptions { ReceiptPublicKeyHex = signerKey, AllowMockReceipts = allowMock, HeadStore = new MemoryHeadStore() };
+        using var client = new AttestoV2Client(options);
 
         ProofStream stream = await client.CreateStreamAsync("quickstart-decisions", Environment.GetEnvironmentVariable("ATTESTO_POLICY_ID") ?? "pol_quickstart");
         StreamEventReceipt first = await client.LogEventAsync(

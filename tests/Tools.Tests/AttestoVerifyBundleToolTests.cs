@@ -15,8 +15,11 @@ public class AttestoVerifyBundleToolTests
     {
         await using var mock = MockAttesto.Start(new MockAttestoOptions { WindowSize = 2 });
         using var client = new AttestoV2Client(
-            new AttestoClientOptions(mock.ApiKey) { BaseUrl = mock.BaseUrl },
-            new ProofstreamOptions { ReceiptPublicKeyHex = mock.PublicKeyHex, AllowMockReceipts = true, HeadStore = new MemoryHeadStore() });
+            new AttestoClientOptions(mock.ApiKey)
+            {
+                BaseUrl = mock.BaseUrl,
+                Proofstream = new ProofstreamOptions { ReceiptPublicKeyHex = mock.PublicKeyHex, AllowMockReceipts = true, HeadStore = new MemoryHeadStore() },
+            });
         string streamId = (await client.CreateStreamAsync("tool", "pol_tool")).StreamId!;
         await client.LogEventsAsync(streamId, Enumerable.Range(1, 4).Select(i => new StreamEventInput($"e-{i}", new { i })));
         string checkpointId = mock.CreateCheckpoint(streamId);

@@ -28,8 +28,8 @@ public static class Article12
     /// <returns>The Markdown text.</returns>
     public static async Task<string> RenderAsync(IAttestoStreamReader reader, string streamId, DateTimeOffset? generatedAt = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
+        AttestoArguments.NotNull(reader, nameof(reader));
+        AttestoArguments.NotBlank(streamId, nameof(streamId));
         var events = new List<ChainEvent>();
         await foreach (ChainEvent item in reader.ReadStreamEventsAsync(streamId, cancellationToken).ConfigureAwait(false))
         {
@@ -53,9 +53,9 @@ public static class Article12
     /// <returns>The Markdown text.</returns>
     public static string Render(string streamId, IReadOnlyCollection<ChainEvent> events, IReadOnlyCollection<CheckpointRange> checkpoints, DateTimeOffset? generatedAt = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
-        ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(checkpoints);
+        AttestoArguments.NotBlank(streamId, nameof(streamId));
+        AttestoArguments.NotNull(events, nameof(events));
+        AttestoArguments.NotNull(checkpoints, nameof(checkpoints));
         var text = new StringBuilder();
         Line(text, FormattableString.Invariant($"# Evidence report (EU AI Act Article 12 record-keeping): stream `{Cell(streamId)}`"));
         Line(text);

@@ -36,10 +36,10 @@ public static class Attest
         ILogger? logger = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(function);
-        ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        AttestoArguments.NotNull(writer, nameof(writer));
+        AttestoArguments.NotNull(function, nameof(function));
+        AttestoArguments.NotBlank(streamId, nameof(streamId));
+        AttestoArguments.NotBlank(name, nameof(name));
         ILogger log = logger ?? NullLogger.Instance;
         JObject? argsCommitment = TryCommit(args, name, "arguments", log);
         TResult result;

@@ -23,7 +23,7 @@ public sealed class AttestoSession : IAsyncDisposable
     /// <exception cref="AttestoValidationException">The stream id or actor is empty.</exception>
     public AttestoSession(IAttestoStreamWriter writer, string streamId, string actorRef)
     {
-        ArgumentNullException.ThrowIfNull(writer);
+        AttestoArguments.NotNull(writer, nameof(writer));
         if (string.IsNullOrWhiteSpace(streamId) || string.IsNullOrWhiteSpace(actorRef))
         {
             throw new AttestoValidationException("A session needs a stream id and an actor reference.");
@@ -53,7 +53,7 @@ public sealed class AttestoSession : IAsyncDisposable
     /// <exception cref="AttestoUnsafeNumberException">The event breaks the number policy (nothing was sent).</exception>
     public Task<StreamEventReference> LogAsync(TypedEvent @event, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(@event);
+        AttestoArguments.NotNull(@event, nameof(@event));
         JObject payload = @event.ToPayload();
         payload["actor_ref"] = ActorRef;
         payload["session_id"] = SessionId;

@@ -84,7 +84,7 @@ public abstract class TypedEvent
     /// <param name="value">The value.</param>
     protected static void Require(IList<string> problems, string name, string? value)
     {
-        ArgumentNullException.ThrowIfNull(problems);
+        AttestoArguments.NotNull(problems, nameof(problems));
         if (string.IsNullOrWhiteSpace(value))
         {
             problems.Add($"{name} is required");
@@ -98,8 +98,8 @@ public abstract class TypedEvent
     /// <param name="allowed">The accepted values.</param>
     protected static void OneOf(IList<string> problems, string name, string? value, params string[] allowed)
     {
-        ArgumentNullException.ThrowIfNull(problems);
-        ArgumentNullException.ThrowIfNull(allowed);
+        AttestoArguments.NotNull(problems, nameof(problems));
+        AttestoArguments.NotNull(allowed, nameof(allowed));
         if (value is not null && !allowed.Contains(value, StringComparer.Ordinal))
         {
             problems.Add($"{name} must be one of {string.Join("|", allowed)}; got '{value}'");

@@ -1,8 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
+using Attesto;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Attesto;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the Attesto clients with dependency injection, over <see cref="System.Net.Http.IHttpClientFactory"/>.</summary>
 public static class AttestoServiceCollectionExtensions
@@ -21,7 +21,7 @@ public static class AttestoServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options: at least <see cref="AttestoClientOptions.ApiKey"/>.</param>
     /// <returns>The HTTP client builder, to add handlers.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="AttestoValidationException">An argument is null.</exception>
     public static IHttpClientBuilder AddAttestoClient(this IServiceCollection services, Action<AttestoClientOptions> configure)
     {
         AddValidatedOptions(services, configure);
@@ -31,35 +31,27 @@ public static class AttestoServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the Proofstream <see cref="AttestoV2Client"/> as a typed client. Its
-    /// <see cref="ProofstreamOptions"/> (receipt signer key, head store, page size) are shared by
-    /// every instance, so the witnessed stream heads survive across resolutions.
+    /// Registers the Proofstream <see cref="AttestoV2Client"/> as a typed client. The options are
+    /// validated when the host starts (and on first use); their <see cref="AttestoClientOptions.Proofstream"/>
+    /// settings (receipt signer key, head store, page size) are one object shared by every instance,
+    /// so the witnessed stream heads survive across resolutions.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the connection options: at least <see cref="AttestoClientOptions.ApiKey"/>.</param>
-    /// <param name="configureProofstream">Sets the Proofstream options; null keeps the defaults.</param>
+    /// <param name="configure">Sets the options: at least <see cref="AttestoClientOptions.ApiKey"/> and, unless the environment variable is set, <see cref="ProofstreamOptions.ReceiptPublicKeyHex"/> under <see cref="AttestoClientOptions.Proofstream"/>.</param>
     /// <returns>The HTTP client builder, to add handlers.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is null.</exception>
-    public static IHttpClientBuilder AddAttestoV2Client(this IServiceCollection services, Action<AttestoClientOptions> configure, Action<ProofstreamOptions>? configureProofstream = null)
+    /// <exception cref="AttestoValidationException"><paramref name="services"/> or <paramref name="configure"/> is null.</exception>
+    public static IHttpClientBuilder AddAttestoV2Client(this IServiceCollection services, Action<AttestoClientOptions> configure)
     {
         AddValidatedOptions(services, configure);
-        OptionsBuilder<ProofstreamOptions> proofstream = services.AddOptions<ProofstreamOptions>();
-        if (configureProofstream is not null)
-        {
-            proofstream.Configure(configureProofstream);
-        }
-
         return AddHttpClient(services, V2HttpClientName)
-            .AddTypedClient<AttestoV2Client>(static (http, provider) => new AttestoV2Client(
-                provider.GetRequiredService<IOptions<AttestoClientOptions>>().Value,
-                provider.GetRequiredService<IOptions<ProofstreamOptions>>().Value,
-                http));
+            .AddTypedClient<AttestoV2Client>(static (http, provider) =>
+                new AttestoV2Client(provider.GetRequiredService<IOptions<AttestoClientOptions>>().Value, http));
     }
 
     private static void AddValidatedOptions(IServiceCollection services, Action<AttestoClientOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
+        AttestoArguments.NotNull(services, nameof(services));
+        AttestoArguments.NotNull(configure, nameof(configure));
         services.AddOptions<AttestoClientOptions>()
             .Configure(configure)
             .Configure<IServiceProvider>(static (options, provider) =>

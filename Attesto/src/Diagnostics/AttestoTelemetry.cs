@@ -25,7 +25,7 @@ public static class AttestoTelemetry
     /// </summary>
     internal static string ErrorType(Exception exception) => exception switch
     {
-        AttestoException { Status: { } status } => ClientOperation.StatusText(status),
+        AttestoApiException { Status: { } status } => ClientOperation.StatusText(status),
         _ => exception.GetType().FullName ?? exception.GetType().Name,
     };
 }

@@ -12,7 +12,7 @@ public sealed class DoctorReport
     /// <param name="checks">The checks in order.</param>
     public DoctorReport(IReadOnlyList<DoctorCheck> checks)
     {
-        ArgumentNullException.ThrowIfNull(checks);
+        AttestoArguments.NotNull(checks, nameof(checks));
         Checks = checks;
     }
 

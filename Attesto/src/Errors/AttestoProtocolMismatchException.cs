@@ -5,17 +5,31 @@ namespace Attesto;
 /// (HTTP 426 on a <c>/v2</c> request). Upgrade the SDK or ask the operator which protocol
 /// versions the deployment supports (<see cref="Supported"/>).
 /// </summary>
-public class AttestoProtocolMismatchException : AttestoException
+public class AttestoProtocolMismatchException : AttestoBadRequestException
 {
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What went wrong.</param>
+    /// <summary>Creates the exception (public so tests and mocks can build one).</summary>
+    /// <param name="message">What failed.</param>
     /// <param name="status">The HTTP status (426).</param>
-    /// <param name="detail">The server's error text.</param>
+    /// <param name="errorCode">The service's machine-readable error code, if it sent one.</param>
+    /// <param name="requestId">The service's id for the request, if it sent one.</param>
+    /// <param name="retryAfter">The service's <c>Retry-After</c> wait, if it sent one.</param>
+    /// <param name="responseBody">The (capped, redacted) body text, if any.</param>
     /// <param name="supported">The protocol version(s) the server supports, from its <c>supported</c> field.</param>
     /// <param name="received">The protocol the server saw, from its <c>received</c> field.</param>
     /// <param name="hint">The server's upgrade hint, from its <c>hint</c> field.</param>
-    public AttestoProtocolMismatchException(string message, int? status = null, string? detail = null, string? supported = null, string? received = null, string? hint = null)
-        : base(message, status, detail)
+    /// <param name="innerException">The underlying error, if any.</param>
+    public AttestoProtocolMismatchException(
+        string message,
+        int? status = null,
+        string? errorCode = null,
+        string? requestId = null,
+        TimeSpan? retryAfter = null,
+        string? responseBody = null,
+        string? supported = null,
+        string? received = null,
+        string? hint = null,
+        Exception? innerException = null)
+        : base(message, status, errorCode, requestId, retryAfter, responseBody, innerException)
     {
         Supported = supported;
         Received = received;

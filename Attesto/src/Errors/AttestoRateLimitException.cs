@@ -1,23 +1,25 @@
 namespace Attesto;
 
-/// <summary>
-/// The service answered HTTP 429 on every attempt: the tenant's rate limit is exhausted.
-/// <see cref="RetryAfter"/> carries the server's last <c>Retry-After</c> hint, if any.
-/// </summary>
-public class AttestoRateLimitException : AttestoException
+/// <summary>The service answered HTTP 429 on every attempt: the tenant's rate limit is exhausted. <see cref="AttestoApiException.RetryAfter"/> is the service's last wait hint, if any.</summary>
+public class AttestoRateLimitException : AttestoApiException
 {
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What went wrong.</param>
+    /// <summary>Creates the exception (public so tests and mocks can build one).</summary>
+    /// <param name="message">What failed.</param>
     /// <param name="status">The HTTP status (429).</param>
-    /// <param name="detail">The server's error detail.</param>
-    /// <param name="retryAfter">The server's <c>Retry-After</c> hint, if it sent one.</param>
+    /// <param name="errorCode">The service's machine-readable error code, if it sent one.</param>
+    /// <param name="requestId">The service's id for the request, if it sent one.</param>
+    /// <param name="retryAfter">The service's <c>Retry-After</c> wait, if it sent one.</param>
+    /// <param name="responseBody">The (capped, redacted) body text, if any.</param>
     /// <param name="innerException">The underlying error, if any.</param>
-    public AttestoRateLimitException(string message, int? status = null, string? detail = null, TimeSpan? retryAfter = null, Exception? innerException = null)
-        : base(message, status, detail, innerException)
+    public AttestoRateLimitException(
+        string message,
+        int? status = null,
+        string? errorCode = null,
+        string? requestId = null,
+        TimeSpan? retryAfter = null,
+        string? responseBody = null,
+        Exception? innerException = null)
+        : base(message, status, errorCode, requestId, retryAfter, responseBody, innerException)
     {
-        RetryAfter = retryAfter;
     }
-
-    /// <summary>How long the server asked the caller to wait before trying again, if it said.</summary>
-    public TimeSpan? RetryAfter { get; }
 }

@@ -11,7 +11,7 @@ public class AttestoSelfTestException : AttestoException
     /// <param name="message">Which vector diverged and how.</param>
     /// <param name="innerException">The underlying error, if any.</param>
     public AttestoSelfTestException(string message, Exception? innerException = null)
-        : base(message, null, null, innerException)
+        : base(message, innerException)
     {
     }
 }

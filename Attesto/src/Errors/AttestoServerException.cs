@@ -1,15 +1,25 @@
 namespace Attesto;
 
 /// <summary>The service answered with a 5xx status on every attempt (the original call and all retries).</summary>
-public class AttestoServerException : AttestoException
+public class AttestoServerException : AttestoApiException
 {
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What went wrong.</param>
-    /// <param name="status">The HTTP status, or null for a local check.</param>
-    /// <param name="detail">The server's error detail, or null without an answer.</param>
+    /// <summary>Creates the exception (public so tests and mocks can build one).</summary>
+    /// <param name="message">What failed.</param>
+    /// <param name="status">The HTTP status (5xx).</param>
+    /// <param name="errorCode">The service's machine-readable error code, if it sent one.</param>
+    /// <param name="requestId">The service's id for the request, if it sent one.</param>
+    /// <param name="retryAfter">The service's <c>Retry-After</c> wait, if it sent one.</param>
+    /// <param name="responseBody">The (capped, redacted) body text, if any.</param>
     /// <param name="innerException">The underlying error, if any.</param>
-    public AttestoServerException(string message, int? status = null, string? detail = null, Exception? innerException = null)
-        : base(message, status, detail, innerException)
+    public AttestoServerException(
+        string message,
+        int? status = null,
+        string? errorCode = null,
+        string? requestId = null,
+        TimeSpan? retryAfter = null,
+        string? responseBody = null,
+        Exception? innerException = null)
+        : base(message, status, errorCode, requestId, retryAfter, responseBody, innerException)
     {
     }
 }

@@ -7,14 +7,14 @@ namespace Attesto;
 /// Raised locally before anything is sent; <see cref="Path"/> is the JSON path of the first
 /// offending value in canonical order, relative to the checked value (root <c>$</c>).
 /// </summary>
-public class AttestoUnsafeNumberException : AttestoException
+public class AttestoUnsafeNumberException : AttestoValidationException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What was wrong.</param>
     /// <param name="path">The JSON path of the offending value, e.g. <c>$.score</c>.</param>
     /// <param name="innerException">The underlying error, if any.</param>
     public AttestoUnsafeNumberException(string message, string path, Exception? innerException = null)
-        : base(message, null, null, innerException)
+        : base(message, paramName: null, innerException)
     {
         Path = path;
     }

@@ -1,15 +1,23 @@
 namespace Attesto;
 
-/// <summary>The request was rejected as invalid: either locally, before anything was sent (<see cref="AttestoException.Status"/> is null), or by the service with a 4xx answer other than 401, 403, 426 and 429.</summary>
+/// <summary>
+/// A caller mistake, found before anything was sent: a constructor argument, an option, a
+/// dependency-injection setting or a per-call argument (an empty id, a batch of 1001 events, …).
+/// <see cref="ParamName"/> names the argument or option and the message starts with it. A service
+/// answer is never a validation exception (see <see cref="AttestoApiException"/>).
+/// </summary>
 public class AttestoValidationException : AttestoException
 {
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">What went wrong.</param>
-    /// <param name="status">The HTTP status, or null for a local check.</param>
-    /// <param name="detail">The server's error detail, or null without an answer.</param>
+    /// <param name="message">What was wrong, starting with the argument or option name.</param>
+    /// <param name="paramName">The argument or option, e.g. <c>options.BaseUrl</c> or <c>streamId</c>; null when there is no single one.</param>
     /// <param name="innerException">The underlying error, if any.</param>
-    public AttestoValidationException(string message, int? status = null, string? detail = null, Exception? innerException = null)
-        : base(message, status, detail, innerException)
+    public AttestoValidationException(string message, string? paramName = null, Exception? innerException = null)
+        : base(message, innerException)
     {
+        ParamName = paramName;
     }
+
+    /// <summary>The argument or option that was wrong (e.g. <c>options.ApiKey</c>, <c>events[3].type</c>), or null.</summary>
+    public string? ParamName { get; }
 }

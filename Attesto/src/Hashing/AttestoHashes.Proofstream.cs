@@ -45,7 +45,7 @@ internal static partial class AttestoHashes
         var leaves = new List<byte[]>(checkpointHashes.Count);
         foreach (string hash in checkpointHashes)
         {
-            leaves.Add(HexSpan.TryDecode(hash, Hashes.DigestSize) ?? throw new ArgumentException($"'{hash}' is not a 32-byte hex checkpoint hash.", nameof(checkpointHashes)));
+            leaves.Add(HexSpan.TryDecode(hash, Hashes.DigestSize) ?? throw new AttestoValidationException($"'{hash}' is not a 32-byte hex checkpoint hash.", nameof(checkpointHashes)));
         }
 
         return Hex.Encode(MerkleTree.ComputeRoot(leaves, MerkleDomain.Checkpoint));

@@ -52,7 +52,7 @@ internal static partial class AttestoHashes
     /// </summary>
     internal static byte[] EventHash(EventHashInput input)
     {
-        ArgumentNullException.ThrowIfNull(input);
+        AttestoArguments.NotNull(input, nameof(input));
         var envelope = new JObject
         {
             ["tenant_id"] = input.TenantId,

@@ -23,7 +23,7 @@ internal static class DomainHash
     {
         if (tag.Length > MaxTagLength)
         {
-            throw new ArgumentException($"Domain tag is longer than {MaxTagLength} characters.", nameof(tag));
+            throw new AttestoValidationException($"Domain tag is longer than {MaxTagLength} characters.", nameof(tag));
         }
 
         Span<byte> prefix = stackalloc byte[tag.Length + 1];

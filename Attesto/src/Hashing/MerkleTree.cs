@@ -28,7 +28,7 @@ internal static class MerkleTree
     /// <param name="leaves">One or more 32-byte digests, in order.</param>
     /// <param name="domain">The node function.</param>
     /// <returns>The 32-byte root.</returns>
-    /// <exception cref="ArgumentException">The list is empty or a leaf is not 32 bytes.</exception>
+    /// <exception cref="AttestoValidationException">The list is empty or a leaf is not 32 bytes.</exception>
     internal static byte[] ComputeRoot(IReadOnlyList<byte[]> leaves, MerkleDomain domain)
     {
         List<byte[]> level = CheckedCopy(leaves);
@@ -45,13 +45,12 @@ internal static class MerkleTree
     /// <param name="leafIndex">The zero-based index of the leaf.</param>
     /// <param name="domain">The node function.</param>
     /// <returns>The proof steps (empty for a single leaf).</returns>
-    /// <exception cref="ArgumentException">The list is empty or a leaf is not 32 bytes.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The index is outside the list.</exception>
+    /// <exception cref="AttestoValidationException">The list is empty or a leaf is not 32 bytes.</exception>
+    /// <exception cref="AttestoValidationException">The index is outside the list.</exception>
     internal static IReadOnlyList<MerkleProofStep> BuildProof(IReadOnlyList<byte[]> leaves, int leafIndex, MerkleDomain domain)
     {
         List<byte[]> level = CheckedCopy(leaves);
-        ArgumentOutOfRangeException.ThrowIfNegative(leafIndex);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(leafIndex, level.Count);
+        AttestoArguments.Require(leafIndex >= 0 && leafIndex < level.Count, nameof(leafIndex), $"must be between 0 and {level.Count - 1}; got {leafIndex}.");
         var steps = new List<MerkleProofStep>();
         int index = leafIndex;
         while (level.Count > 1)
@@ -120,10 +119,10 @@ internal static class MerkleTree
 
     private static List<byte[]> CheckedCopy(IReadOnlyList<byte[]> leaves)
     {
-        ArgumentNullException.ThrowIfNull(leaves);
+        AttestoArguments.NotNull(leaves, nameof(leaves));
         if (leaves.Count == 0)
         {
-            throw new ArgumentException("A Merkle tree needs at least one leaf.", nameof(leaves));
+            throw new AttestoValidationException("A Merkle tree needs at least one leaf.", nameof(leaves));
         }
 
         var copy = new List<byte[]>(leaves.Count);
@@ -132,7 +131,7 @@ internal static class MerkleTree
             byte[]? leaf = leaves[i];
             if (leaf is null || leaf.Length != Hashes.DigestSize)
             {
-                throw new ArgumentException($"Leaf {i} must be a {Hashes.DigestSize}-byte digest.", nameof(leaves));
+                throw new AttestoValidationException($"Leaf {i} must be a {Hashes.DigestSize}-byte digest.", nameof(leaves));
             }
 
             copy.Add(leaf);

@@ -34,8 +34,8 @@ internal static class ReceiptSigning
     /// <returns>The receipt object.</returns>
     internal static JObject Sign(JObject payload, Ed25519PrivateKey key, string kid, bool mock)
     {
-        ArgumentNullException.ThrowIfNull(payload);
-        ArgumentNullException.ThrowIfNull(key);
+        AttestoArguments.NotNull(payload, nameof(payload));
+        AttestoArguments.NotNull(key, nameof(key));
         byte[] signature = key.Sign(SigningInput(payload));
         var receipt = new JObject
         {

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
 using Polly;
 using Shared.Http;
 
@@ -11,7 +10,7 @@ namespace Attesto.Http;
 /// User-Agent, and an <c>Idempotency-Key</c> on writes that lack one), runs every attempt on the
 /// shared transport core (<see cref="TransportCore"/>: retry pipeline, per-attempt timeout
 /// covering the body read, capped streamed read, no redirects), and turns every final
-/// non-success answer or transport failure into an <see cref="AttestoException"/>. Each attempt
+/// non-success answer or transport failure into an <see cref="AttestoApiException"/> (<see cref="AttestoErrorMapper"/>). Each attempt
 /// sends a fresh copy of the request, so the same idempotency key goes out on every retry, and a
 /// caller-owned <see cref="HttpClient"/> can be the sender.
 /// </summary>
@@ -114,15 +113,15 @@ internal sealed class AttestoHttpHandler : HttpMessageHandler
         }
         catch (AttemptTimeoutException ex)
         {
-            throw new AttestoException($"{method} {path} timed out after {_timeout.TotalSeconds:0.###} s on every attempt.", null, null, ex);
+            throw AttestoErrorMapper.Timeout(method, path, _timeout, ex);
         }
         catch (RedirectRefusedException ex)
         {
-            throw new AttestoException($"{method} {path} failed: {ex.Message}.", null, null, ex);
+            throw AttestoErrorMapper.Connection(method, path, ex.Message, ex);
         }
         catch (Exception ex) when (TransportFailure.IsConnection(ex))
         {
-            throw new AttestoException($"{method} {path} failed: the Attesto service could not be reached or the connection broke ({ex.Message}).", null, null, ex);
+            throw AttestoErrorMapper.Connection(method, path, $"the Attesto service could not be reached or the connection broke ({ex.Message})", ex);
         }
 
         if (response.IsSuccessStatusCode && response.OverCap)
@@ -135,9 +134,7 @@ internal sealed class AttestoHttpHandler : HttpMessageHandler
         {
             using (response)
             {
-                string text = Encoding.UTF8.GetString(response.Body);
-                TimeSpan? retryAfter = RetryAfter.Of(response, _timeProvider);
-                throw AttestoErrorMapper.Map(method, path, response.Status, text, retryAfter, _credential);
+                throw AttestoErrorMapper.Map(method, path, response, _credential, _timeProvider);
             }
         }
 

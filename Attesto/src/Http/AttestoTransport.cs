@@ -20,7 +20,7 @@ internal sealed class AttestoTransport : IDisposable
     /// <exception cref="AttestoValidationException">A setting is invalid.</exception>
     internal AttestoTransport(AttestoClientOptions options, HttpClient? callerClient, bool requireCredential = true)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        AttestoArguments.NotNull(options, nameof(options));
         BaseUrl = options.Validate(requireCredential);
         TimeProvider = options.TimeProvider;
         // An owned sender never follows redirects; a caller's client is sent headers-only and never disposed.
@@ -87,11 +87,11 @@ internal sealed class AttestoTransport : IDisposable
         }
         catch (ApiException ex)
         {
-            throw new AttestoException($"{operation}: the response could not be read ({ex.Message}).", (int)ex.StatusCode, null, ex);
+            throw new AttestoException($"{operation}: the response (HTTP {(int)ex.StatusCode}) could not be read ({ex.Message}).", ex);
         }
         catch (JsonException ex)
         {
-            throw new AttestoException($"{operation}: the response is not the expected JSON ({ex.Message}).", null, null, ex);
+            throw new AttestoException($"{operation}: the response is not the expected JSON ({ex.Message}).", ex);
         }
     }
 

@@ -13,7 +13,7 @@ internal static class Paging
     {
         if (pageSize is < 1 or > MaxPageSize)
         {
-            throw new AttestoValidationException($"{paramName} must be between 1 and {MaxPageSize}; got {pageSize}.");
+            throw new AttestoValidationException($"{paramName} must be between 1 and {MaxPageSize}; got {pageSize}.", paramName);
         }
     }
 
@@ -22,7 +22,7 @@ internal static class Paging
     {
         if (offset < 0)
         {
-            throw new AttestoValidationException($"offset must not be negative; got {offset}.");
+            throw new AttestoValidationException($"offset must not be negative; got {offset}.", "offset");
         }
     }
 

@@ -29,7 +29,7 @@ public sealed class MockAttesto : IAsyncDisposable
         options ??= new MockAttestoOptions();
         if (options.WindowSize is < 1 or > 100_000 || options.WitnessCount is < 1 or > 16 || options.WitnessQuorum < 1 || options.WitnessQuorum > options.WitnessCount || options.TimeProvider is null)
         {
-            throw new ArgumentException("MockAttestoOptions: WindowSize must be 1..100000, WitnessCount 1..16, WitnessQuorum 1..WitnessCount, TimeProvider set.", nameof(options));
+            throw new AttestoValidationException("MockAttestoOptions: WindowSize must be 1..100000, WitnessCount 1..16, WitnessQuorum 1..WitnessCount, TimeProvider set.", nameof(options));
         }
 
         ApiKey = "atto_test_" + Hex.Encode(RandomNumberGenerator.GetBytes(16));
@@ -93,18 +93,34 @@ public sealed class MockAttesto : IAsyncDisposable
     /// <param name="streamId">The stream.</param>
     public void ForkDiverge(string streamId) => Run(() => { _ledger.Diverge(streamId); return 0; });
 
-    /// <summary>Test hook: answers the next <paramref name="count"/> matching requests with <paramref name="status"/>.</summary>
-    /// <param name="status">The HTTP status to answer with.</param>
-    /// <param name="count">How many requests.</param>
-    /// <param name="pathContains">Only requests whose path contains this text; null for any.</param>
-    /// <param name="retryAfter">A <c>Retry-After</c> value to send, if any.</param>
-    public void InjectStatus(int status, int count = 1, string? pathContains = null, TimeSpan? retryAfter = null) => _faults.AddStatus(status, count, pathContains, retryAfter);
+    /// <summary>
+    /// Test hook: the next <paramref name="count"/> requests (any path, in arrival order) are answered
+    /// <paramref name="status"/> with Attesto's error body <c>{"error": errorCode, "detail": …}</c>
+    /// and, when given, a <c>Retry-After</c> header (whole seconds, rounded up).
+    /// </summary>
+    /// <param name="status">The HTTP status to answer with (400–599).</param>
+    /// <param name="count">How many requests (at least 1).</param>
+    /// <param name="errorCode">The error code in the body (<see cref="AttestoApiException.ErrorCode"/>); null sends <c>injected_failure</c>.</param>
+    /// <param name="retryAfter">A <c>Retry-After</c> wait to send, if any.</param>
+    /// <exception cref="AttestoValidationException">The status is not an error status, the count is below 1, or the wait is negative.</exception>
+    public void FailNext(int status, int count = 1, string? errorCode = null, TimeSpan? retryAfter = null)
+    {
+        AttestoArguments.Require(status is >= 400 and <= 599, nameof(status), $"must be an error status (400–599); got {status}.");
+        AttestoArguments.Require(count >= 1, nameof(count), $"must be at least 1; got {count}.");
+        AttestoArguments.Require(retryAfter is not { Ticks: < 0 }, nameof(retryAfter), "must not be negative.");
+        _faults.AddFailure(new MockFailure(status, errorCode, retryAfter), count);
+    }
 
-    /// <summary>Test hook: delays the next <paramref name="count"/> matching requests (on the options' clock).</summary>
-    /// <param name="delay">The delay.</param>
-    /// <param name="count">How many requests.</param>
-    /// <param name="pathContains">Only requests whose path contains this text; null for any.</param>
-    public void InjectDelay(TimeSpan delay, int count = 1, string? pathContains = null) => _faults.AddDelay(delay, count, pathContains);
+    /// <summary>Test hook: delays the next <paramref name="count"/> requests (any path, in arrival order) by <paramref name="delay"/> on the options' clock.</summary>
+    /// <param name="delay">The delay (not negative).</param>
+    /// <param name="count">How many requests (at least 1).</param>
+    /// <exception cref="AttestoValidationException">The delay is negative or the count is below 1.</exception>
+    public void DelayNext(TimeSpan delay, int count = 1)
+    {
+        AttestoArguments.Require(delay >= TimeSpan.Zero, nameof(delay), "must not be negative.");
+        AttestoArguments.Require(count >= 1, nameof(count), $"must be at least 1; got {count}.");
+        _faults.AddDelay(delay, count);
+    }
 
     /// <summary>Test hook: while true, every /v2 request is answered 426 protocol mismatch.</summary>
     public bool SimulateProtocolMismatch

@@ -1,75 +1,52 @@
 namespace Attesto.Testing;
 
-/// <summary>Queued faults: forced status codes and delays for the next matching requests.</summary>
+/// <summary>Queued faults: forced error answers and delays for the next requests, in arrival order.</summary>
 internal sealed class MockFaults
 {
     private readonly object _gate = new();
-    private readonly List<(string? PathContains, int Status, TimeSpan? RetryAfter, int Remaining)> _statuses = [];
-    private readonly List<(string? PathContains, TimeSpan Delay, int Remaining)> _delays = [];
+    private readonly Queue<MockFailure> _failures = new();
+    private readonly Queue<TimeSpan> _delays = new();
 
     internal bool ProtocolMismatch { get; set; }
 
-    internal void AddStatus(int status, int count, string? pathContains, TimeSpan? retryAfter)
+    internal void AddFailure(MockFailure failure, int count)
     {
         lock (_gate)
         {
-            _statuses.Add((pathContains, status, retryAfter, count));
+            for (int i = 0; i < count; i++)
+            {
+                _failures.Enqueue(failure);
+            }
         }
     }
 
-    internal void AddDelay(TimeSpan delay, int count, string? pathContains)
+    internal void AddDelay(TimeSpan delay, int count)
     {
         lock (_gate)
         {
-            _delays.Add((pathContains, delay, count));
+            for (int i = 0; i < count; i++)
+            {
+                _delays.Enqueue(delay);
+            }
         }
     }
 
-    internal (int Status, TimeSpan? RetryAfter)? TakeStatus(string path)
+    internal MockFailure? TakeFailure()
     {
         lock (_gate)
         {
-            int i = _statuses.FindIndex(s => s.PathContains is null || path.Contains(s.PathContains, StringComparison.Ordinal));
-            if (i < 0)
-            {
-                return null;
-            }
-
-            var entry = _statuses[i];
-            if (entry.Remaining <= 1)
-            {
-                _statuses.RemoveAt(i);
-            }
-            else
-            {
-                _statuses[i] = entry with { Remaining = entry.Remaining - 1 };
-            }
-
-            return (entry.Status, entry.RetryAfter);
+            return _failures.TryDequeue(out MockFailure? failure) ? failure : null;
         }
     }
 
-    internal TimeSpan? TakeDelay(string path)
+    internal TimeSpan? TakeDelay()
     {
         lock (_gate)
         {
-            int i = _delays.FindIndex(s => s.PathContains is null || path.Contains(s.PathContains, StringComparison.Ordinal));
-            if (i < 0)
-            {
-                return null;
-            }
-
-            var entry = _delays[i];
-            if (entry.Remaining <= 1)
-            {
-                _delays.RemoveAt(i);
-            }
-            else
-            {
-                _delays[i] = entry with { Remaining = entry.Remaining - 1 };
-            }
-
-            return entry.Delay;
+            return _delays.TryDequeue(out TimeSpan delay) ? delay : null;
         }
     }
 }
+
+/// <summary>One forced error answer: the status, the error code in the body and an optional <c>Retry-After</c>.</summary>
+internal sealed record MockFailure(int Status, string? ErrorCode, TimeSpan? RetryAfter);

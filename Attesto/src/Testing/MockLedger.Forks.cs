@@ -14,7 +14,7 @@ internal sealed partial class MockLedger
             MockStream stream = Stream(streamId);
             if (toSeqNo < 0 || toSeqNo >= stream.Events.Count)
             {
-                throw new ArgumentOutOfRangeException(nameof(toSeqNo), $"Stream {streamId} has {stream.Events.Count} events; rewind to 0..{stream.Events.Count - 1}.");
+                throw new AttestoValidationException($"Stream {streamId} has {stream.Events.Count} events; rewind to 0..{stream.Events.Count - 1}.", nameof(toSeqNo));
             }
 
             MockEvent head = stream.Events[^1];

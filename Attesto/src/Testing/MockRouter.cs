@@ -23,15 +23,21 @@ internal sealed class MockRouter(MockLedger ledger, MockFaults faults, string ap
     {
         Interlocked.Increment(ref _requestCount);
         string path = request.RawPath;
-        if (faults.TakeDelay(path) is { } delay)
+        if (faults.TakeDelay() is { } delay)
         {
             await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
         }
 
-        if (faults.TakeStatus(path) is { } forced)
+        if (faults.TakeFailure() is { } forced)
         {
-            var answer = Error(forced.Status, "injected by MockAttesto");
-            return forced.RetryAfter is { } after ? answer.WithHeader("Retry-After", ((int)after.TotalSeconds).ToString(CultureInfo.InvariantCulture)) : answer;
+            // Attesto's error shape: FastAPI's "detail" message, the code as "error" (as in its 426 answer).
+            var answer = Json(forced.Status, new JObject
+            {
+                ["error"] = forced.ErrorCode ?? "injected_failure",
+                ["detail"] = $"HTTP {forced.Status} injected by MockAttesto.FailNext",
+                ["mock"] = true,
+            });
+            return forced.RetryAfter is { } after ? answer.WithHeader("Retry-After", ((long)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture)) : answer;
         }
 
         if (request.Method == "POST" && path == "/rpc")

@@ -22,14 +22,14 @@ internal static class AnchorAbi
         IsBytes32(batchId) ? Bytes32Signature : Uint256Signature;
 
     /// <summary>Encodes <c>selector ‖ argument</c> as 0x-prefixed calldata.</summary>
-    /// <exception cref="ArgumentException">The signature does not take exactly one uint256 or bytes32.</exception>
+    /// <exception cref="AttestoValidationException">The signature does not take exactly one uint256 or bytes32.</exception>
     /// <exception cref="AttestoValidationException">The batch id is not a shape the argument type accepts (the message names <c>batch_id</c>).</exception>
     internal static string EncodeCall(string signature, string batchId)
     {
         int open = signature.IndexOf('(', StringComparison.Ordinal);
         if (open <= 0 || !signature.EndsWith(')'))
         {
-            throw new ArgumentException($"'{signature}' is not a function signature like getCommitment(uint256).", nameof(signature));
+            throw new AttestoValidationException($"'{signature}' is not a function signature like getCommitment(uint256).", nameof(signature));
         }
 
         string type = signature[(open + 1)..^1];
@@ -38,7 +38,7 @@ internal static class AnchorAbi
             "uint256" => EncodeUint256(batchId),
             "bytes32" when IsBytes32(batchId) => batchId[2..].ToLowerInvariant(),
             "bytes32" => throw new AttestoValidationException($"batch_id '{batchId}' is not 0x followed by exactly 64 hex digits, as bytes32 needs."),
-            _ => throw new ArgumentException($"'{signature}' must take exactly one uint256 or bytes32 argument.", nameof(signature)),
+            _ => throw new AttestoValidationException($"'{signature}' must take exactly one uint256 or bytes32 argument.", nameof(signature)),
         };
         return "0x" + Selector(signature) + argument;
     }

@@ -6,25 +6,25 @@ namespace Attesto;
 internal static class AnchorExpectations
 {
     /// <summary>Checks an expected contract address: null, or 0x followed by 40 hex digits.</summary>
-    /// <exception cref="ArgumentException">The address is malformed.</exception>
+    /// <exception cref="AttestoValidationException">The address is malformed.</exception>
     internal static string? CheckContract(string? expected, string paramName)
     {
         if (expected is not null
             && (expected.Length != 42 || !expected.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || !expected[2..].All(char.IsAsciiHexDigit)))
         {
-            throw new ArgumentException($"The expected contract address '{expected}' must be 0x followed by 40 hex digits.", paramName);
+            throw new AttestoValidationException($"The expected contract address '{expected}' must be 0x followed by 40 hex digits.", paramName);
         }
 
         return expected;
     }
 
     /// <summary>Checks an expected chain id: null or not negative.</summary>
-    /// <exception cref="ArgumentException">The chain id is negative.</exception>
+    /// <exception cref="AttestoValidationException">The chain id is negative.</exception>
     internal static void CheckChainId(long? expected, string paramName)
     {
         if (expected is < 0)
         {
-            throw new ArgumentException($"The expected chain id {expected} must not be negative.", paramName);
+            throw new AttestoValidationException($"The expected chain id {expected} must not be negative.", paramName);
         }
     }
 

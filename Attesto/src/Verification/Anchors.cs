@@ -23,16 +23,16 @@ public static class Anchors
     /// <param name="options">Expected contract and chain id (set them: see <see cref="AnchorVerificationOptions.ExpectedContractAddress"/>), function signature override, HTTP client, mock opt-in; null for defaults.</param>
     /// <param name="cancellationToken">Cancels the RPC calls.</param>
     /// <returns>A report; <see cref="VerificationReport.Ok"/> is true only when every check passed.</returns>
-    /// <exception cref="ArgumentException">The RPC URL is not an absolute http(s) URL, the signature override is not usable, the expected contract address is not 0x followed by 40 hex digits, or the expected chain id is negative.</exception>
+    /// <exception cref="AttestoValidationException">The RPC URL is not an absolute http(s) URL, the signature override is not usable, the expected contract address is not 0x followed by 40 hex digits, or the expected chain id is negative.</exception>
     /// <exception cref="AttestoValidationException">The anchor's <c>batch_id</c> is not a shape its argument type accepts (a non-negative decimal integer, or 0x followed by exactly 64 hex digits).</exception>
     /// <exception cref="AttestoException">The node could not be reached or answered something other than a JSON-RPC result.</exception>
     public static async Task<AnchorVerificationReport> VerifyOnChainAsync(AnchorEpoch anchorEpoch, Uri rpcUrl, AnchorVerificationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(anchorEpoch);
-        ArgumentNullException.ThrowIfNull(rpcUrl);
+        AttestoArguments.NotNull(anchorEpoch, nameof(anchorEpoch));
+        AttestoArguments.NotNull(rpcUrl, nameof(rpcUrl));
         if (!rpcUrl.IsAbsoluteUri || (rpcUrl.Scheme != Uri.UriSchemeHttp && rpcUrl.Scheme != Uri.UriSchemeHttps))
         {
-            throw new ArgumentException($"The RPC URL '{rpcUrl}' must be an absolute http or https URL.", nameof(rpcUrl));
+            throw new AttestoValidationException($"The RPC URL '{rpcUrl}' must be an absolute http or https URL.", nameof(rpcUrl));
         }
 
         options ??= new AnchorVerificationOptions();
@@ -184,7 +184,7 @@ public static class Anchors
 
             if (status is < 200 or > 299)
             {
-                throw new AttestoException($"The JSON-RPC node answered HTTP {status} to {method}.", status, Truncate(text));
+                throw new AttestoException($"The JSON-RPC node answered HTTP {status} to {method}: {Truncate(text)}");
             }
 
             JToken answer;
@@ -194,18 +194,18 @@ public static class Anchors
             }
             catch (CanonicalJsonException ex)
             {
-                throw new AttestoException($"The JSON-RPC node answered {method} with invalid JSON: {ex.Message}", status, Truncate(text), ex);
+                throw new AttestoException($"The JSON-RPC node answered {method} (HTTP {status}) with invalid JSON: {ex.Message}", ex);
             }
 
             if (answer is not JObject envelope || envelope["error"] is JObject || !envelope.ContainsKey("result"))
             {
                 string reason = (answer as JObject)?["error"]?["message"]?.ToString() ?? "no result";
-                throw new AttestoException($"The JSON-RPC node rejected {method}: {reason}.", status, Truncate(text));
+                throw new AttestoException($"The JSON-RPC node rejected {method}: {Truncate(reason)}.");
             }
 
             return envelope["result"]!;
         }
 
-        private static string Truncate(string text) => text.Length <= 2048 ? text : text[..2048];
+        private static string Truncate(string text) => text.Length <= 256 ? text : text[..256] + "…";
     }
 }

@@ -12,10 +12,10 @@ public static partial class Completeness
     /// <param name="fromSeqNo">The first sequence number of the range.</param>
     /// <param name="toSeqNo">The last sequence number of the range (inclusive).</param>
     /// <returns>The report.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="events"/> is null.</exception>
+    /// <exception cref="AttestoValidationException"><paramref name="events"/> is null.</exception>
     public static CompletenessReport VerifyOrdered(IEnumerable<ChainEvent?> events, long fromSeqNo, long toSeqNo)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        AttestoArguments.NotNull(events, nameof(events));
         var checker = new CompletenessChecker(fromSeqNo, toSeqNo);
         foreach (ChainEvent? item in events)
         {
@@ -31,10 +31,10 @@ public static partial class Completeness
     /// <param name="toSeqNo">The last sequence number of the range (inclusive).</param>
     /// <param name="cancellationToken">Stops reading.</param>
     /// <returns>The report.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="events"/> is null.</exception>
+    /// <exception cref="AttestoValidationException"><paramref name="events"/> is null.</exception>
     public static async Task<CompletenessReport> VerifyOrderedAsync(IAsyncEnumerable<ChainEvent?> events, long fromSeqNo, long toSeqNo, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        AttestoArguments.NotNull(events, nameof(events));
         var checker = new CompletenessChecker(fromSeqNo, toSeqNo);
         await foreach (ChainEvent? item in events.WithCancellation(cancellationToken).ConfigureAwait(false))
         {

@@ -23,7 +23,7 @@ public static partial class Completeness
 
     private static CompletenessReport VerifyCore(IEnumerable<ChainEvent> events, long fromSeqNo, long toSeqNo)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        AttestoArguments.NotNull(events, nameof(events));
         var problems = new List<string>();
         if (fromSeqNo > toSeqNo || fromSeqNo < 0 || toSeqNo == long.MaxValue)
         {

@@ -94,7 +94,7 @@ public sealed class CompletenessChecker
     /// <param name="description">What was wrong and where (e.g. <c>event [12] is malformed</c>).</param>
     public void AddMalformed(string description)
     {
-        ArgumentNullException.ThrowIfNull(description);
+        AttestoArguments.NotNull(description, nameof(description));
         EventCount++;
         Problem(description);
     }

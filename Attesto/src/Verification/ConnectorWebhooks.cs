@@ -24,8 +24,8 @@ public static class ConnectorWebhooks
     /// <exception cref="AttestoSelfTestException">The SDK's self-test failed on this machine.</exception>
     public static IReadOnlyDictionary<string, string> SignHeaders(string secret, byte[] body, long? timestamp = null)
     {
-        ArgumentNullException.ThrowIfNull(secret);
-        ArgumentNullException.ThrowIfNull(body);
+        AttestoArguments.NotNull(secret, nameof(secret));
+        AttestoArguments.NotNull(body, nameof(body));
         SelfTest.EnsurePassed();
         if (secret.Length == 0)
         {

@@ -14,11 +14,11 @@ public static partial class Proofs
     /// <param name="options">Workers, read-ahead and progress; null for <see cref="BulkOptions.Default"/>.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>One result per check, in input order: true when the proof holds.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="checks"/> is null.</exception>
+    /// <exception cref="AttestoValidationException"><paramref name="checks"/> is null.</exception>
     public static IAsyncEnumerable<BulkResult<bool>> VerifyInclusionManyAsync(
         IEnumerable<InclusionCheck?> checks, BulkOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(checks);
+        AttestoArguments.NotNull(checks, nameof(checks));
         return BulkRunner.RunAsync(checks, Check, options, cancellationToken);
     }
 
@@ -27,14 +27,14 @@ public static partial class Proofs
     /// <param name="options">Workers, read-ahead and progress; null for <see cref="BulkOptions.Default"/>.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>One result per check, in input order: true when the proof holds.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="checks"/> is null.</exception>
+    /// <exception cref="AttestoValidationException"><paramref name="checks"/> is null.</exception>
     public static IAsyncEnumerable<BulkResult<bool>> VerifyInclusionStreamAsync(
         IAsyncEnumerable<InclusionCheck?> checks, BulkOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(checks);
+        AttestoArguments.NotNull(checks, nameof(checks));
         return BulkRunner.RunStreamAsync(checks, Check, options, cancellationToken);
     }
 
     private static bool Check(InclusionCheck? check) =>
-        check is null ? throw new ArgumentNullException(nameof(check), "The inclusion check is null.") : VerifyInclusion(check.LeafHash, check.Proof, check.RootHash);
+        check is null ? throw new AttestoValidationException("The inclusion check is null.", nameof(check)) : VerifyInclusion(check.LeafHash, check.Proof, check.RootHash);
 }

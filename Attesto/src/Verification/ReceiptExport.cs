@@ -24,7 +24,7 @@ public static class ReceiptExport
     /// <exception cref="AttestoUnsafeNumberException">The payload breaks the number policy.</exception>
     public static ReceiptExportDocument Create(JObject receipt, DateTimeOffset exportedAt, string? witnessPublicKeyHex = null, JToken? payload = null)
     {
-        ArgumentNullException.ThrowIfNull(receipt);
+        AttestoArguments.NotNull(receipt, nameof(receipt));
         JObject? signed = receipt["payload"] as JObject;
         JToken? included = IsEmpty(payload) ? null : payload;
         return new ReceiptExportDocument(exportedAt.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z'", CultureInfo.InvariantCulture), receipt)
@@ -43,7 +43,7 @@ public static class ReceiptExport
     /// <returns>The JSON text.</returns>
     public static string Serialize(ReceiptExportDocument document)
     {
-        ArgumentNullException.ThrowIfNull(document);
+        AttestoArguments.NotNull(document, nameof(document));
         var json = new JObject
         {
             ["format"] = ReceiptExportDocument.FormatName,
@@ -113,7 +113,7 @@ public static class ReceiptExport
     /// <returns>A task that completes when the file is written.</returns>
     public static Task WriteFileAsync(string path, ReceiptExportDocument document, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        AttestoArguments.NotEmpty(path, nameof(path));
         return File.WriteAllTextAsync(path, Serialize(document), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken);
     }
 
@@ -124,7 +124,7 @@ public static class ReceiptExport
     /// <exception cref="AttestoValidationException">The file is not a supported receipt export.</exception>
     public static async Task<ReceiptExportDocument> ReadFileAsync(string path, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        AttestoArguments.NotEmpty(path, nameof(path));
         string text = await File.ReadAllTextAsync(path, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
         return Parse(text);
     }

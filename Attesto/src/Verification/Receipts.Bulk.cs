@@ -19,12 +19,12 @@ public static partial class Receipts
     /// <param name="options">Workers, read-ahead and progress; null for <see cref="BulkOptions.Default"/>.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>The reports in input order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="documents"/> or <paramref name="publicKeyHex"/> is null.</exception>
+    /// <exception cref="AttestoValidationException"><paramref name="documents"/> or <paramref name="publicKeyHex"/> is null.</exception>
     public static IAsyncEnumerable<BulkResult<ReceiptVerificationReport>> VerifyManyAsync(
         IEnumerable<string?> documents, string publicKeyHex, bool allowMock = false, BulkOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(documents);
-        ArgumentNullException.ThrowIfNull(publicKeyHex);
+        AttestoArguments.NotNull(documents, nameof(documents));
+        AttestoArguments.NotNull(publicKeyHex, nameof(publicKeyHex));
         _ = ParseKey(publicKeyHex); // decoded and cached once for the run
         return BulkRunner.RunAsync(documents, document => VerifyDocument(document, publicKeyHex, allowMock), options, cancellationToken);
     }
@@ -36,12 +36,12 @@ public static partial class Receipts
     /// <param name="options">Workers, read-ahead and progress; null for <see cref="BulkOptions.Default"/>.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>The reports in input order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="documents"/> or <paramref name="publicKeyHex"/> is null.</exception>
+    /// <exception cref="AttestoValidationException"><paramref name="documents"/> or <paramref name="publicKeyHex"/> is null.</exception>
     public static IAsyncEnumerable<BulkResult<ReceiptVerificationReport>> VerifyStreamAsync(
         IAsyncEnumerable<string?> documents, string publicKeyHex, bool allowMock = false, BulkOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(documents);
-        ArgumentNullException.ThrowIfNull(publicKeyHex);
+        AttestoArguments.NotNull(documents, nameof(documents));
+        AttestoArguments.NotNull(publicKeyHex, nameof(publicKeyHex));
         _ = ParseKey(publicKeyHex);
         return BulkRunner.RunStreamAsync(documents, document => VerifyDocument(document, publicKeyHex, allowMock), options, cancellationToken);
     }

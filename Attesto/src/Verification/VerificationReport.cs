@@ -7,7 +7,7 @@ public class VerificationReport
     /// <param name="problems">What failed; empty for a passing check.</param>
     public VerificationReport(IReadOnlyList<string> problems)
     {
-        ArgumentNullException.ThrowIfNull(problems);
+        AttestoArguments.NotNull(problems, nameof(problems));
         Problems = problems;
     }
 

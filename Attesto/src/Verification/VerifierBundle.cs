@@ -27,8 +27,8 @@ public static class VerifierBundle
     /// <param name="bundle">The bundle (<c>manifest</c> and <c>artifacts</c>), e.g. <see cref="VerifierBundleResult.Bundle"/>.</param>
     /// <param name="keys">The receipt and witness keys you trust, and the bundle hash you expect.</param>
     /// <returns>The report; <see cref="VerificationReport.Ok"/> only when every check passed.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The expected contract address in <paramref name="keys"/> is not 0x followed by 40 hex digits, or the expected chain id is negative.</exception>
+    /// <exception cref="AttestoValidationException">An argument is null.</exception>
+    /// <exception cref="AttestoValidationException">The expected contract address in <paramref name="keys"/> is not 0x followed by 40 hex digits, or the expected chain id is negative.</exception>
     public static VerifierBundleReport Verify(JObject bundle, VerifierBundleKeys keys)
     {
         using VerificationScope? span = AttestoTelemetry.Instance.StartVerification("Attesto.VerifyBundle", "bundle");
@@ -46,8 +46,8 @@ public static class VerifierBundle
 
     private static VerifierBundleReport VerifyCore(JObject bundle, VerifierBundleKeys keys)
     {
-        ArgumentNullException.ThrowIfNull(bundle);
-        ArgumentNullException.ThrowIfNull(keys);
+        AttestoArguments.NotNull(bundle, nameof(bundle));
+        AttestoArguments.NotNull(keys, nameof(keys));
         AnchorExpectations.CheckContract(keys.ExpectedContractAddress, nameof(keys));
         AnchorExpectations.CheckChainId(keys.ExpectedChainId, nameof(keys));
         var problems = new List<string>();

@@ -48,11 +48,11 @@ public static class Webhooks
     /// within the skew window verifies again, so deduplicate on the signed body's <c>id</c>, never
     /// on the unsigned <see cref="DeliveryIdHeader"/>.
     /// </returns>
-    /// <exception cref="ArgumentNullException"><paramref name="secret"/> is null.</exception>
+    /// <exception cref="AttestoValidationException"><paramref name="secret"/> is null.</exception>
     /// <exception cref="AttestoSelfTestException">The SDK's self-test failed on this machine.</exception>
     public static bool Verify(byte[] body, IEnumerable<KeyValuePair<string, string>> headers, string secret, TimeSpan? maxSkew = null, DateTimeOffset? now = null)
     {
-        ArgumentNullException.ThrowIfNull(secret);
+        AttestoArguments.NotNull(secret, nameof(secret));
         SelfTest.EnsurePassed();
         if (body is null || headers is null || secret.Length == 0)
         {

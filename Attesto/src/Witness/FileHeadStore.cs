@@ -53,7 +53,7 @@ public sealed class FileHeadStore : IHeadStore
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            throw new ArgumentException("The heads file path must be a non-empty string.", nameof(path));
+            throw new AttestoValidationException("The heads file path must be a non-empty string.", nameof(path));
         }
 
         Path = System.IO.Path.GetFullPath(path);
@@ -80,7 +80,7 @@ public sealed class FileHeadStore : IHeadStore
     public Task<StreamHead> UpdateAsync(string streamId, Func<StreamHead?, StreamHead> update, CancellationToken cancellationToken = default)
     {
         HeadStoreArguments.CheckStreamId(streamId);
-        ArgumentNullException.ThrowIfNull(update);
+        AttestoArguments.NotNull(update, nameof(update));
         return LockedAsync(
             () =>
             {

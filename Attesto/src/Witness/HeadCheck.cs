@@ -77,7 +77,7 @@ internal static class HeadCheck
             }
         }
 
-        return working ?? throw new ArgumentException("At least one event is needed to compute a head.", nameof(events));
+        return working ?? throw new AttestoValidationException("At least one event is needed to compute a head.", nameof(events));
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ internal static class HeadStoreArguments
     {
         if (string.IsNullOrWhiteSpace(streamId))
         {
-            throw new ArgumentException("The stream id must be a non-empty string.", nameof(streamId));
+            throw new AttestoValidationException("The stream id must be a non-empty string.", nameof(streamId));
         }
     }
 

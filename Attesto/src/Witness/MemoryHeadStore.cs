@@ -20,7 +20,7 @@ public sealed class MemoryHeadStore : IHeadStore
     public Task<StreamHead> UpdateAsync(string streamId, Func<StreamHead?, StreamHead> update, CancellationToken cancellationToken = default)
     {
         HeadStoreArguments.CheckStreamId(streamId);
-        ArgumentNullException.ThrowIfNull(update);
+        AttestoArguments.NotNull(update, nameof(update));
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {

@@ -125,7 +125,7 @@ internal static class VerifyCommand
         {
             report = VerifierBundle.Verify(bundle, keys);
         }
-        catch (ArgumentException ex)
+        catch (AttestoValidationException ex) when (ex.ParamName == "keys")
         {
             throw new UsageException($"--contract must be 0x followed by 40 hex digits and --chain-id not negative ({ex.Message})");
         }

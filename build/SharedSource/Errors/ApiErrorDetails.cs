@@ -76,7 +76,8 @@ internal sealed class ApiErrorDetails
             json);
     }
 
-    private static JToken? ParseJson(string? text)
+    /// <summary>The body parsed as one JSON document (dates kept as strings), or null when it is not JSON.</summary>
+    internal static JToken? ParseJson(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

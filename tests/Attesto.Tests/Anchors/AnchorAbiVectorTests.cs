@@ -65,7 +65,7 @@ public class AnchorAbiVectorTests
     [TestCase("getCommitment(uint256,bytes32)")]
     public void An_unusable_signature_is_an_argument_error(string signature)
     {
-        var error = Assert.Throws<ArgumentException>(() => AnchorAbi.EncodeCall(signature, "1"));
+        var error = Assert.Throws<AttestoValidationException>(() => AnchorAbi.EncodeCall(signature, "1"));
         Assert.That(error!.ParamName, Is.EqualTo("signature"));
     }
 

@@ -142,8 +142,8 @@ public class AnchorsVerifyOnChainTests
     [TestCase("0x00000000000000000000000000000000000a7e5g")]
     public async Task Malformed_expected_contract_is_an_argument_error(string address)
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => Attesto.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { ExpectedContractAddress = address }));
-        await Assert.ThrowsAsync<ArgumentException>(() => Attesto.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { ExpectedChainId = -1 }));
+        await Assert.ThrowsAsync<AttestoValidationException>(() => Attesto.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { ExpectedContractAddress = address }));
+        await Assert.ThrowsAsync<AttestoValidationException>(() => Attesto.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { ExpectedChainId = -1 }));
     }
 
     [Test]
@@ -168,8 +168,8 @@ public class AnchorsVerifyOnChainTests
 
         var ex = await Assert.ThrowsAsync<AttestoException>(() => Attesto.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http }));
         Assert.That(ex!.Message, Does.Contain("boom"));
-        await Assert.ThrowsAsync<ArgumentException>(() => Attesto.Anchors.VerifyOnChainAsync(Anchor(), new Uri("ftp://node/")));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => Attesto.Anchors.VerifyOnChainAsync(null!, Rpc));
+        await Assert.ThrowsAsync<AttestoValidationException>(() => Attesto.Anchors.VerifyOnChainAsync(Anchor(), new Uri("ftp://node/")));
+        await Assert.ThrowsAsync<AttestoValidationException>(() => Attesto.Anchors.VerifyOnChainAsync(null!, Rpc));
     }
 
     [Test]

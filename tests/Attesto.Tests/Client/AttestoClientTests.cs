@@ -61,7 +61,6 @@ public class AttestoClientTests
         h.Answer(HttpMethod.Post, EventsUrl, ClientHarness.Json(HttpStatusCode.OK, Ack));
         var ex = await Assert.ThrowsAsync<AttestoValidationException>(() => h.Client.LogEventAsync("inference", ts: new DateTime(2026, 6, 7, 12, 0, 0, DateTimeKind.Unspecified)));
         Assert.That(ex!.Message, Does.Contain("timezone-aware"));
-        Assert.That(ex.Status, Is.Null);
         Assert.That(h.Requests, Is.Empty);
     }
 
@@ -92,9 +91,10 @@ public class AttestoClientTests
     {
         using var h = new ClientHarness();
         h.Answer(HttpMethod.Post, EventsUrl, ClientHarness.Json(HttpStatusCode.UnprocessableEntity, """{"detail":"payload.score: non-integer number"}"""));
-        var ex = await Assert.ThrowsAsync<AttestoValidationException>(() => h.Client.LogEventAsync("inference", payload: new { score = 0.87m }, preflight: false));
+        var ex = await Assert.ThrowsAsync<AttestoBadRequestException>(() => h.Client.LogEventAsync("inference", payload: new { score = 0.87m }, preflight: false));
         Assert.That(ex!.Status, Is.EqualTo(422));
-        Assert.That(ex.Detail, Is.EqualTo("payload.score: non-integer number"));
+        Assert.That(ex.Message, Does.EndWith(": payload.score: non-integer number"));
+        Assert.That((string?)ex.ResponseJson!["detail"], Is.EqualTo("payload.score: non-integer number"));
         Assert.That((string?)Body(h.Requests.Single())["payload"]!["score"]!.ToString(), Is.EqualTo("0.87"));
     }
 
@@ -134,7 +134,7 @@ public class AttestoClientTests
         h.Answer(HttpMethod.Post, EventsUrl, ClientHarness.Json(HttpStatusCode.ServiceUnavailable, """{"detail":"down for maintenance"}"""));
         var ex = await Assert.ThrowsAsync<AttestoServerException>(() => h.Run(h.Client.LogEventAsync("inference")));
         Assert.That(ex!.Status, Is.EqualTo(503));
-        Assert.That(ex.Detail, Is.EqualTo("down for maintenance"));
+        Assert.That(ex.Message, Is.EqualTo("POST /v1/sdk/events failed with HTTP 503: down for maintenance"));
         Assert.That(h.Requests, Has.Count.EqualTo(attempts));
     }
 
@@ -207,12 +207,12 @@ public class AttestoClientTests
         Assert.That(h.Requests, Has.Count.EqualTo(2));
     }
 
-    [TestCase(400, typeof(AttestoValidationException))]
-    [TestCase(401, typeof(AttestoAuthException))]
-    [TestCase(403, typeof(AttestoAuthException))]
-    [TestCase(404, typeof(AttestoValidationException))]
-    [TestCase(409, typeof(AttestoValidationException))]
-    [TestCase(422, typeof(AttestoValidationException))]
+    [TestCase(400, typeof(AttestoBadRequestException))]
+    [TestCase(401, typeof(AttestoAuthenticationException))]
+    [TestCase(403, typeof(AttestoForbiddenException))]
+    [TestCase(404, typeof(AttestoNotFoundException))]
+    [TestCase(409, typeof(AttestoApiException))]
+    [TestCase(422, typeof(AttestoBadRequestException))]
     [TestCase(426, typeof(AttestoProtocolMismatchException))]
     [TestCase(429, typeof(AttestoRateLimitException))]
     [TestCase(500, typeof(AttestoServerException))]
@@ -222,11 +222,28 @@ public class AttestoClientTests
     {
         using var h = new ClientHarness(maxRetries: 0);
         h.Answer(HttpMethod.Post, EventsUrl, ClientHarness.Json((HttpStatusCode)status, """{"detail":"what went wrong"}"""));
-        var ex = await Assert.CatchAsync<AttestoException>(() => h.Client.LogEventAsync("inference"));
+        var ex = await Assert.CatchAsync<AttestoApiException>(() => h.Client.LogEventAsync("inference"));
         Assert.That(ex, Is.TypeOf(expected));
         Assert.That(ex!.Status, Is.EqualTo(status));
-        Assert.That(ex.Detail, Is.EqualTo("what went wrong"));
+        Assert.That(ex.Message, Does.EndWith(": what went wrong"));
+        Assert.That(ex.ResponseBody, Is.EqualTo("""{"detail":"what went wrong"}"""));
         Assert.That(ex.Message, Does.Contain("POST /v1/sdk/events").And.Contain(status.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Test]
+    public async Task Api_errors_carry_code_request_id_retry_after_and_a_json_copy()
+    {
+        using var h = new ClientHarness(maxRetries: 0);
+        h.Answer(HttpMethod.Get, "https://verify.attesto.eu/v1/events/evt_9/proof", ClientHarness.Json(HttpStatusCode.NotFound, """{"error":{"code":"event_not_found","message":"no event evt_9"}}""", r =>
+        {
+            r.Headers.Add("x-request-id", "req_123");
+            r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(3));
+        }));
+        var ex = await Assert.ThrowsAsync<AttestoNotFoundException>(() => h.Client.GetEventProofAsync("evt_9"));
+        Assert.That((ex!.Status, ex.ErrorCode, ex.RequestId, ex.RetryAfter), Is.EqualTo(((int?)404, "event_not_found", "req_123", (TimeSpan?)TimeSpan.FromSeconds(3))));
+        Assert.That(ex.Message, Is.EqualTo("GET /v1/events/evt_9/proof failed with HTTP 404 (event_not_found): no event evt_9"));
+        ex.ResponseJson!["error"]!["code"] = "changed";
+        Assert.That((string?)ex.ResponseJson!["error"]!["code"], Is.EqualTo("event_not_found"), "callers get a copy");
     }
 
     [Test]
@@ -239,16 +256,20 @@ public class AttestoClientTests
         Assert.That(ex!.Supported, Is.EqualTo("ATTESTO-PROOFSTREAM-001/1.x"));
         Assert.That(ex.Received, Is.EqualTo("ATTESTO-PROOFSTREAM-001/0.1-alpha"));
         Assert.That(ex.Hint, Is.EqualTo("upgrade the SDK"));
-        Assert.That(ex.Detail, Is.EqualTo("protocol mismatch"));
+        Assert.That(ex.ErrorCode, Is.EqualTo("protocol mismatch"));
+        Assert.That(ex, Is.InstanceOf<AttestoBadRequestException>());
     }
 
     [Test]
-    public async Task Plain_text_error_body_becomes_the_detail()
+    public async Task Plain_text_error_body_becomes_the_message_and_has_no_json()
     {
         using var h = new ClientHarness(maxRetries: 0);
         h.Answer(HttpMethod.Post, EventsUrl, () => new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent("bad things") });
-        var ex = await Assert.ThrowsAsync<AttestoValidationException>(() => h.Client.LogEventAsync("inference"));
-        Assert.That(ex!.Detail, Is.EqualTo("bad things"));
+        var ex = await Assert.ThrowsAsync<AttestoBadRequestException>(() => h.Client.LogEventAsync("inference"));
+        Assert.That(ex!.Message, Is.EqualTo("POST /v1/sdk/events failed with HTTP 400: bad things"));
+        Assert.That(ex.ResponseBody, Is.EqualTo("bad things"));
+        Assert.That(ex.ResponseJson, Is.Null);
+        Assert.That(ex.ErrorCode, Is.Null);
     }
 
     [Test]
@@ -256,8 +277,9 @@ public class AttestoClientTests
     {
         using var h = new ClientHarness(maxRetries: 0);
         h.Answer(HttpMethod.Post, EventsUrl, ClientHarness.Json(HttpStatusCode.Unauthorized, $$"""{"detail":"key {{ClientHarness.Key}} revoked"}"""));
-        var ex = await Assert.ThrowsAsync<AttestoAuthException>(() => h.Client.LogEventAsync("inference"));
-        Assert.That(ex!.Detail, Does.Not.Contain(ClientHarness.Key).And.Contain("[redacted]"));
+        var ex = await Assert.ThrowsAsync<AttestoAuthenticationException>(() => h.Client.LogEventAsync("inference"));
+        Assert.That(ex!.ResponseBody, Does.Not.Contain(ClientHarness.Key).And.Contain("[redacted]"));
+        Assert.That(ex.ResponseJson!.ToString(), Does.Not.Contain(ClientHarness.Key));
         Assert.That(ex.Message, Does.Not.Contain(ClientHarness.Key));
     }
 
@@ -279,9 +301,9 @@ public class AttestoClientTests
             time.Advance(TimeSpan.FromMilliseconds(250));
         }
 
-        var ex = await Assert.ThrowsAsync<AttestoException>(() => call);
+        var ex = await Assert.ThrowsAsync<AttestoConnectionException>(() => call);
         Assert.That(ex!.Status, Is.Null);
-        Assert.That(ex.Detail, Is.Null);
+        Assert.That(ex.ResponseBody, Is.Null);
         Assert.That(ex.InnerException, Is.InstanceOf<HttpRequestException>());
         Assert.That(ex.Message, Does.Contain("could not be reached"));
         Assert.That(attempts, Is.EqualTo(3));
@@ -429,7 +451,7 @@ public class AttestoClientTests
             time.Advance(TimeSpan.FromSeconds(1));
         }
 
-        var ex = await Assert.ThrowsAsync<AttestoException>(() => call);
+        var ex = await Assert.ThrowsAsync<AttestoTimeoutException>(() => call);
         Assert.That(ex!.Message, Does.Contain("timed out"));
         Assert.That(ex.Status, Is.Null);
     }

@@ -13,8 +13,14 @@ public class AttestoServiceCollectionTests
         var heads = new MemoryHeadStore();
         var services = new ServiceCollection();
         IHttpClientBuilder builder = services.AddAttestoV2Client(
-            o => { o.ApiKey = mock.ApiKey; o.BaseUrl = mock.BaseUrl; },
-            p => { p.ReceiptPublicKeyHex = mock.PublicKeyHex; p.AllowMockReceipts = true; p.HeadStore = heads; });
+            o =>
+            {
+                o.ApiKey = mock.ApiKey;
+                o.BaseUrl = mock.BaseUrl;
+                o.Proofstream.ReceiptPublicKeyHex = mock.PublicKeyHex;
+                o.Proofstream.AllowMockReceipts = true;
+                o.Proofstream.HeadStore = heads;
+            });
         await using ServiceProvider provider = services.BuildServiceProvider();
 
         Assert.That(builder.Name, Is.EqualTo(AttestoServiceCollectionExtensions.V2HttpClientName));
@@ -24,7 +30,7 @@ public class AttestoServiceCollectionTests
 
         Assert.That(receipt.SeqNo, Is.EqualTo(1));
         Assert.That(provider.GetRequiredService<AttestoV2Client>(), Is.Not.SameAs(client), "typed clients are transient");
-        Assert.That(provider.GetRequiredService<IOptions<ProofstreamOptions>>().Value.HeadStore, Is.SameAs(heads));
+        Assert.That(provider.GetRequiredService<IOptions<AttestoClientOptions>>().Value.Proofstream.HeadStore, Is.SameAs(heads));
     }
 
     [Test]
@@ -53,7 +59,7 @@ public class AttestoServiceCollectionTests
     [Test]
     public void Null_arguments_are_rejected()
     {
-        Assert.Throws<ArgumentNullException>(() => ((IServiceCollection)null!).AddAttestoClient(_ => { }));
-        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddAttestoV2Client(null!));
+        Assert.That(Assert.Throws<AttestoValidationException>(() => ((IServiceCollection)null!).AddAttestoClient(_ => { }))!.ParamName, Is.EqualTo("services"));
+        Assert.That(Assert.Throws<AttestoValidationException>(() => new ServiceCollection().AddAttestoV2Client(null!))!.ParamName, Is.EqualTo("configure"));
     }
 }

@@ -92,8 +92,8 @@ public class MerkleTreeTests
     [Test]
     public void Empty_tree_and_bad_leaves_are_rejected_when_building()
     {
-        Assert.Throws<ArgumentException>(() => MerkleTree.ComputeRoot([], MerkleDomain.Window));
-        Assert.Throws<ArgumentException>(() => MerkleTree.ComputeRoot([new byte[31]], MerkleDomain.Window));
-        Assert.Throws<ArgumentOutOfRangeException>(() => MerkleTree.BuildProof([new byte[32]], 1, MerkleDomain.Window));
+        Assert.Throws<AttestoValidationException>(() => MerkleTree.ComputeRoot([], MerkleDomain.Window));
+        Assert.Throws<AttestoValidationException>(() => MerkleTree.ComputeRoot([new byte[31]], MerkleDomain.Window));
+        Assert.Throws<AttestoValidationException>(() => MerkleTree.BuildProof([new byte[32]], 1, MerkleDomain.Window));
     }
 }

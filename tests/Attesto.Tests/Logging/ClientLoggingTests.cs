@@ -11,11 +11,15 @@ public class ClientLoggingTests
         await using var mock = MockAttesto.Start();
         var logger = new ListLogger();
         using var client = new AttestoV2Client(
-            new AttestoClientOptions(mock.ApiKey) { BaseUrl = mock.BaseUrl, Logger = logger },
-            new ProofstreamOptions { ReceiptPublicKeyHex = mock.PublicKeyHex, AllowMockReceipts = true, HeadStore = new MemoryHeadStore() });
+            new AttestoClientOptions(mock.ApiKey)
+            {
+                BaseUrl = mock.BaseUrl,
+                Logger = logger,
+                Proofstream = new ProofstreamOptions { ReceiptPublicKeyHex = mock.PublicKeyHex, AllowMockReceipts = true, HeadStore = new MemoryHeadStore() },
+            });
         string streamId = (await client.CreateStreamAsync("logging", "pol_log")).StreamId!;
 
-        mock.InjectStatus(503, 1, "/events", TimeSpan.Zero);
+        mock.FailNext(503, 1, retryAfter: TimeSpan.Zero);
         await client.LogEventAsync(streamId, "log-1", new { secret_payload = "do-not-log" });
 
         IReadOnlyList<string> messages = logger.Messages;

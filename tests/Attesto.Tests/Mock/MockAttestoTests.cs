@@ -67,14 +67,14 @@ public class MockAttestoTests
     public async Task Mock_receipts_fail_without_opt_in_and_under_another_key()
     {
         await using var mock = MockAttesto.Start();
-        var options = MockClients.Proofstream(mock, new MemoryHeadStore());
-        options.AllowMockReceipts = false;
-        using var strict = new AttestoV2Client(MockClients.Options(mock), options);
+        AttestoClientOptions options = MockClients.Options(mock, store: new MemoryHeadStore());
+        options.Proofstream.AllowMockReceipts = false;
+        using var strict = new AttestoV2Client(options);
         string streamId = (await strict.CreateStreamAsync("u", "p")).StreamId!;
 
         var ex = await Assert.ThrowsAsync<AttestoException>(() => strict.LogEventAsync(streamId, "r1", new { n = 1 }));
         Assert.That(ex!.Message, Does.Contain("mock receipt"));
-        Assert.That(await options.HeadStore!.GetAsync(streamId), Is.Null);
+        Assert.That(await options.Proofstream.HeadStore!.GetAsync(streamId), Is.Null);
 
         await using var other = MockAttesto.Start();
         using var client = MockClients.Loopback(mock, null);
@@ -87,17 +87,22 @@ public class MockAttestoTests
     {
         await using var mock = MockAttesto.Start();
         using var client = MockClients.Loopback(mock, null);
-        mock.InjectStatus(503);
+        mock.FailNext(503);
         await Assert.ThrowsAsync<AttestoServerException>(() => client.CreateStreamAsync("u", "p"));
-        mock.InjectStatus(429, retryAfter: TimeSpan.FromSeconds(7));
+        mock.FailNext(429, retryAfter: TimeSpan.FromSeconds(7));
         var limited = await Assert.ThrowsAsync<AttestoRateLimitException>(() => client.CreateStreamAsync("u", "p"));
-        Assert.That(limited!.Status, Is.EqualTo(429));
-        mock.InjectStatus(422, pathContains: "/v2/streams");
-        await Assert.ThrowsAsync<AttestoValidationException>(() => client.CreateStreamAsync("u", "p"));
+        Assert.That((limited!.Status, limited.RetryAfter, limited.ErrorCode), Is.EqualTo(((int?)429, (TimeSpan?)TimeSpan.FromSeconds(7), "injected_failure")));
+        mock.FailNext(422, errorCode: "policy_unknown");
+        var refused = await Assert.ThrowsAsync<AttestoBadRequestException>(() => client.CreateStreamAsync("u", "p"));
+        Assert.That((refused!.ErrorCode, (string?)refused.ResponseJson!["detail"]), Is.EqualTo(("policy_unknown", "HTTP 422 injected by MockAttesto.FailNext")));
+        Assert.That(refused.Message, Is.EqualTo("POST /v2/streams failed with HTTP 422 (policy_unknown): HTTP 422 injected by MockAttesto.FailNext"));
+        mock.FailNext(404, count: 2);
+        await Assert.ThrowsAsync<AttestoNotFoundException>(() => client.CreateStreamAsync("u", "p"));
+        await Assert.ThrowsAsync<AttestoNotFoundException>(() => client.CreateStreamAsync("u", "p"));
         Assert.That((await client.CreateStreamAsync("u", "p")).StreamId, Does.StartWith("str_"));
 
-        using var wrongKey = new AttestoV2Client(new AttestoClientOptions("atto_test_" + new string('0', 32)) { BaseUrl = mock.BaseUrl, MaxRetries = 0 }, MockClients.Proofstream(mock, null));
-        await Assert.ThrowsAsync<AttestoAuthException>(() => wrongKey.CreateStreamAsync("u", "p"));
+        using var wrongKey = new AttestoV2Client(new AttestoClientOptions("atto_test_" + new string('0', 32)) { BaseUrl = mock.BaseUrl, MaxRetries = 0, Proofstream = MockClients.Proofstream(mock, null) });
+        await Assert.ThrowsAsync<AttestoAuthenticationException>(() => wrongKey.CreateStreamAsync("u", "p"));
     }
 
     [Test]
@@ -105,7 +110,7 @@ public class MockAttestoTests
     {
         await using var mock = MockAttesto.Start();
         using var client = MockClients.Loopback(mock, null, maxRetries: 2);
-        mock.InjectStatus(429, retryAfter: TimeSpan.Zero);
+        mock.FailNext(429, retryAfter: TimeSpan.Zero);
         int before = mock.RequestCount;
 
         Assert.That((await client.CreateStreamAsync("u", "p")).StreamId, Does.StartWith("str_"));
@@ -141,10 +146,10 @@ public class MockAttestoTests
         await using var mock = MockAttesto.Start();
         var options = MockClients.Options(mock);
         options.Timeout = TimeSpan.FromMilliseconds(150);
-        using var client = new AttestoV2Client(options, MockClients.Proofstream(mock, null));
-        mock.InjectDelay(TimeSpan.FromSeconds(3));
+        using var client = new AttestoV2Client(options);
+        mock.DelayNext(TimeSpan.FromSeconds(3));
 
-        var ex = await Assert.ThrowsAsync<AttestoException>(() => client.CreateStreamAsync("u", "p"));
+        var ex = await Assert.ThrowsAsync<AttestoTimeoutException>(() => client.CreateStreamAsync("u", "p"));
         Assert.That(ex!.Message, Does.Contain("timed out"));
     }
 
@@ -221,7 +226,7 @@ public class MockAttestoTests
 
         Assert.That(receipt.SeqNo, Is.EqualTo(1));
         Assert.That(await store.GetAsync(streamId), Is.EqualTo(new StreamHead(1, receipt.EventHash!)));
-        var ex = await Assert.ThrowsAsync<AttestoAuthException>(() => client.SubmitConnectorEventAsync(connectorId, "wrong", "crm-43", new { ticket = 43 }));
+        var ex = await Assert.ThrowsAsync<AttestoAuthenticationException>(() => client.SubmitConnectorEventAsync(connectorId, "wrong", "crm-43", new { ticket = 43 }));
         Assert.That(ex!.Status, Is.EqualTo(401));
     }
 
@@ -242,12 +247,50 @@ public class MockAttestoTests
         Assert.That(rejected.Problems, Does.Contain(Receipts.SignatureMismatch));
         VerificationResult bundleCheck = await client.VerifyObjectAsync("bundle", bundle.Bundle!);
         Assert.That((bundleCheck.Ok, bundleCheck.Kind, bundleCheck.Checked.Count), Is.EqualTo((true, "bundle", 7)));
-        await Assert.ThrowsAsync<AttestoValidationException>(() => client.VerifyObjectAsync("teapot", new JObject()));
+        await Assert.ThrowsAsync<AttestoBadRequestException>(() => client.VerifyObjectAsync("teapot", new JObject()));
 
         WitnessPolicy policy = await client.GetWitnessPolicyAsync("p");
         Assert.That((policy.Quorum, policy.Witnesses!.Count), Is.EqualTo((2, 3)));
         Assert.That(policy.Witnesses.ToDictionary(w => w.WitnessId!, w => w.PublicKeyHex!), Is.EquivalentTo(mock.WitnessPublicKeys));
-        await Assert.ThrowsAsync<AttestoValidationException>(() => client.GetCheckpointConsistencyAsync(checkpointId, checkpointId));
-        await Assert.ThrowsAsync<AttestoValidationException>(() => client.GetAnchorEpochAsync("aep_missing"));
+        await Assert.ThrowsAsync<AttestoBadRequestException>(() => client.GetCheckpointConsistencyAsync(checkpointId, checkpointId));
+        var missing = await Assert.ThrowsAsync<AttestoNotFoundException>(() => client.GetAnchorEpochAsync("aep_missing"));
+        Assert.That(missing!.Status, Is.EqualTo(404));
+    }
+
+    [Test]
+    public async Task DelayNext_delays_exactly_count_requests_on_the_emulator_clock()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        await using var mock = MockAttesto.Start(new MockAttestoOptions { TimeProvider = time });
+        using var client = MockClients.Loopback(mock, null);
+        mock.DelayNext(TimeSpan.FromMinutes(5), count: 2);
+
+        foreach (int _ in new[] { 1, 2 })
+        {
+            DateTimeOffset start = time.GetUtcNow();
+            int before = mock.RequestCount;
+            Task<ProofStream> call = client.CreateStreamAsync("u", "p");
+            for (int i = 0; i < 5000 && mock.RequestCount == before; i++)
+            {
+                await Task.Delay(1);
+            }
+
+            Assert.That(call.IsCompleted, Is.False, "held until the emulator clock moves");
+            await TestSupport.FakeClock.DriveAsync(time, call, TimeSpan.FromSeconds(30));
+            Assert.That(time.GetUtcNow() - start, Is.GreaterThanOrEqualTo(TimeSpan.FromMinutes(5)));
+        }
+
+        Assert.That((await client.CreateStreamAsync("u", "p")).StreamId, Does.StartWith("str_"), "the third request is not delayed");
+    }
+
+    [Test]
+    public async Task Fault_hooks_refuse_unusable_arguments()
+    {
+        await using var mock = MockAttesto.Start();
+        Assert.That(Assert.Throws<AttestoValidationException>(() => mock.FailNext(200))!.ParamName, Is.EqualTo("status"));
+        Assert.That(Assert.Throws<AttestoValidationException>(() => mock.FailNext(500, count: 0))!.ParamName, Is.EqualTo("count"));
+        Assert.That(Assert.Throws<AttestoValidationException>(() => mock.FailNext(429, retryAfter: TimeSpan.FromSeconds(-1)))!.ParamName, Is.EqualTo("retryAfter"));
+        Assert.That(Assert.Throws<AttestoValidationException>(() => mock.DelayNext(TimeSpan.FromSeconds(-1)))!.ParamName, Is.EqualTo("delay"));
+        Assert.That(Assert.Throws<AttestoValidationException>(() => mock.DelayNext(TimeSpan.Zero, 0))!.ParamName, Is.EqualTo("count"));
     }
 }

@@ -29,14 +29,14 @@ public class AttestoTelemetryTests
             ProofStream stream = await client.CreateStreamAsync("credit-decisions", "pol_default");
             written = await client.LogEventAsync(stream.StreamId!, "ref-1", new { note = SecretPayload });
             await client.GetReceiptAsync(written.StreamEventId!);
-            await foreach (Window _ in client.IterWindowsAsync(stream.StreamId!))
+            await foreach (Window _ in client.GetAllWindowsAsync(stream.StreamId!))
             {
             }
 
             Activity create = capture.Span("Attesto.CreateStreamAsync");
             Activity log = capture.Span("Attesto.LogEventAsync");
             Activity get = capture.Span("Attesto.GetReceiptAsync");
-            Activity iterate = capture.Span("Attesto.IterWindowsAsync");
+            Activity iterate = capture.Span("Attesto.GetAllWindowsAsync");
             var receiptChecks = capture.Spans.Where(s => s.DisplayName == "Attesto.VerifyReceipt").ToList();
             var baseUri = mock.BaseUrl;
             Assert.Multiple(() =>
@@ -61,7 +61,7 @@ public class AttestoTelemetryTests
         }
 
         Assert.That(capture.Of("attesto.client.operation.duration").Select(m => m.Tags["attesto.operation.name"]),
-            Is.EquivalentTo(new[] { "CreateStreamAsync", "LogEventAsync", "GetReceiptAsync", "IterWindowsAsync" }));
+            Is.EquivalentTo(new[] { "CreateStreamAsync", "LogEventAsync", "GetReceiptAsync", "GetAllWindowsAsync" }));
         var signature = (string)written.Receipt!["signature"]!;
         capture.AssertNoneOf(mock.ApiKey, SecretPayload, signature, written.EventHash!, written.StreamEventId!, "ref-1");
     }
@@ -74,9 +74,9 @@ public class AttestoTelemetryTests
         ProofStream stream = await client.CreateStreamAsync("credit-decisions", "pol_default");
         using var capture = new TelemetryCapture(AttestoTelemetry.ActivitySourceName);
 
-        mock.InjectStatus(503, count: 1, retryAfter: TimeSpan.Zero);
+        mock.FailNext(503, count: 1, retryAfter: TimeSpan.Zero);
         await client.LogEventAsync(stream.StreamId!, "ref-2", new { note = SecretPayload });
-        mock.InjectStatus(500, count: 2, retryAfter: TimeSpan.Zero);
+        mock.FailNext(500, count: 2, retryAfter: TimeSpan.Zero);
         var failure = await Assert.ThrowsAsync<AttestoServerException>(() => client.GetReceiptAsync("sev_missing_0001"));
 
         Activity log = capture.Span("Attesto.LogEventAsync");

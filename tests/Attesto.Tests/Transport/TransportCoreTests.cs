@@ -63,7 +63,9 @@ public class TransportCoreTests
                 return (id => client.GetEventProofAsync(id), new Owners(client, http));
             case ClientPath.CallerClientV2:
                 var http2 = CallerHttp();
-                var v2 = new AttestoV2Client(Options(), proofstream, http2);
+                AttestoClientOptions v2Options = Options();
+                v2Options.Proofstream = proofstream;
+                var v2 = new AttestoV2Client(v2Options, http2);
                 return (id => v2.GetWitnessPolicyAsync(id), new Owners(v2, http2));
             case ClientPath.AddAttestoClient:
                 var services = new ServiceCollection();
@@ -73,7 +75,11 @@ public class TransportCoreTests
                 return (id => fromDi.GetEventProofAsync(id), provider);
             default:
                 var services2 = new ServiceCollection();
-                services2.AddAttestoV2Client(Configure, p => p.ReceiptPublicKeyHex = ReceiptKey);
+                services2.AddAttestoV2Client(o =>
+                {
+                    Configure(o);
+                    o.Proofstream.ReceiptPublicKeyHex = ReceiptKey;
+                });
                 ServiceProvider provider2 = services2.BuildServiceProvider();
                 var v2FromDi = provider2.GetRequiredService<AttestoV2Client>();
                 return (id => v2FromDi.GetWitnessPolicyAsync(id), provider2);
@@ -92,7 +98,7 @@ public class TransportCoreTests
             var (warmCall, warmOwner) = Build(path, warm.BaseUrl);
             using (warmOwner)
             {
-                await Assert.ThrowsAsync<AttestoValidationException>(() => warmCall("id_warm"));
+                await Assert.ThrowsAsync<AttestoNotFoundException>(() => warmCall("id_warm"));
             }
         }
 
@@ -123,10 +129,10 @@ public class TransportCoreTests
         });
         using (owner)
         {
-            var error = await Assert.ThrowsAsync<AttestoException>(() => FakeClock.DriveAsync(time, call("id_1")));
+            var error = await Assert.ThrowsAsync<AttestoConnectionException>(() => FakeClock.DriveAsync(time, call("id_1")));
             Assert.Multiple(() =>
             {
-                Assert.That(error!.GetType(), Is.EqualTo(typeof(AttestoException)), "never Refit's ApiRequestException");
+                Assert.That(error!.Status, Is.Null, "no complete answer arrived");
                 Assert.That(error.Message, Does.Contain("connection broke"));
                 Assert.That(server.Requests, Has.Count.EqualTo(3), "retried MaxRetries times");
             });
@@ -145,8 +151,9 @@ public class TransportCoreTests
         });
         using (owner)
         {
-            var error = await Assert.ThrowsAsync<AttestoException>(() => FakeClock.DriveAsync(time, call("id_1")));
+            var error = await Assert.ThrowsAsync<AttestoTimeoutException>(() => FakeClock.DriveAsync(time, call("id_1")));
             Assert.That(error!.Message, Does.Contain("timed out after 5 s"));
+            Assert.That(error.Status, Is.Null);
         }
     }
 
@@ -156,7 +163,7 @@ public class TransportCoreTests
         var time = new FakeTimeProvider();
         await using var server = new RawHttpServer((_, stream, token) => RawHttpServer.WriteTruncatedAsync(stream, announced: 10_000, sent: 100, token));
         using var client = new AttestoClient(new AttestoClientOptions(Key) { BaseUrl = new Uri(server.BaseUrl), MaxRetries = 2, TimeProvider = time, Timeout = TimeSpan.FromMinutes(10) });
-        await Assert.ThrowsAsync<AttestoException>(() => FakeClock.DriveAsync(time, client.LogEventAsync("inference")));
+        await Assert.ThrowsAsync<AttestoConnectionException>(() => FakeClock.DriveAsync(time, client.LogEventAsync("inference")));
         string[] keys = server.Requests.Select(r => r.Headers["Idempotency-Key"]).ToArray();
         Assert.That(keys, Has.Length.EqualTo(3));
         Assert.That(keys.Distinct().Count(), Is.EqualTo(1));
@@ -198,7 +205,7 @@ public class TransportCoreTests
 
         using (owner)
         {
-            var error = await Assert.ThrowsAsync<AttestoException>(() => client.LogEventAsync("inference", payload: new { secret = "x" }));
+            var error = await Assert.ThrowsAsync<AttestoApiException>(() => client.LogEventAsync("inference", payload: new { secret = "x" }));
             Assert.That(error!.Status, Is.EqualTo(307));
             Assert.That(elsewhere.Requests, Is.Empty, "neither the event body nor the Idempotency-Key went to the other origin");
             Assert.That(server.Requests.Single().Headers, Does.ContainKey("Idempotency-Key"));
@@ -214,8 +221,9 @@ public class TransportCoreTests
             RawHttpServer.WriteAsync(stream, 302, string.Empty, token, ("Location", elsewhere.BaseUrl + "/v1/events/evt_1/proof")));
         using var http = new HttpClient();
         using var client = new AttestoClient(new AttestoClientOptions(Key) { BaseUrl = new Uri(server.BaseUrl), MaxRetries = 0 }, http);
-        var error = await Assert.ThrowsAsync<AttestoException>(() => client.GetEventProofAsync("evt_1"));
+        var error = await Assert.ThrowsAsync<AttestoConnectionException>(() => client.GetEventProofAsync("evt_1"));
         Assert.That(error!.Message, Does.Contain("redirect"));
+        Assert.That(error.Status, Is.Null);
     }
 
     private static IEnumerable<TestCaseData> IdCalls()
@@ -227,7 +235,7 @@ public class TransportCoreTests
             ("streamId", (_, v2, id) => v2.LogEventsAsync(id, [new StreamEventInput("src", null)])),
             ("streamId", (_, v2, id) => v2.LogStreamEventAsync(id, new StreamEventInput("src", null))),
             ("streamId", (_, v2, id) => v2.ListStreamEventsAsync(id)),
-            ("streamId", async (_, v2, id) => { await foreach (var item in v2.IterStreamEventsAsync(id)) { } }),
+            ("streamId", async (_, v2, id) => { await foreach (var item in v2.GetAllStreamEventsAsync(id)) { } }),
             ("streamId", async (_, v2, id) => { await foreach (var item in v2.ReadStreamEventsAsync(id)) { } }),
             ("streamId", async (_, v2, id) => { await foreach (var item in v2.ReadCheckpointsAsync(id)) { } }),
             ("streamEventId", (_, v2, id) => v2.GetReceiptAsync(id)),
@@ -258,9 +266,10 @@ public class TransportCoreTests
         using var http = mock.ToHttpClient();
         var options = new AttestoClientOptions(Key) { MaxRetries = 0 };
         using var v1 = new AttestoClient(options, http);
-        using var v2 = new AttestoV2Client(options, new ProofstreamOptions { ReceiptPublicKeyHex = ReceiptKey }, http);
+        using var v2 = new AttestoV2Client(new AttestoClientOptions(Key) { MaxRetries = 0, Proofstream = new ProofstreamOptions { ReceiptPublicKeyHex = ReceiptKey } }, http);
         var error = await Assert.ThrowsAsync<AttestoValidationException>(() => call(v1, v2, id));
         Assert.That(error!.Message, Does.StartWith(parameter));
+        Assert.That(error.ParamName, Is.EqualTo(parameter));
         Assert.That(mock.GetMatchCount(any), Is.Zero, "nothing was sent");
     }
 
@@ -271,8 +280,9 @@ public class TransportCoreTests
         mock.When("*").Respond(HttpStatusCode.BadRequest, "application/json", $$"""{"detail":"bad key {{Key}}"}""");
         using var http = mock.ToHttpClient();
         using var client = new AttestoClient(new AttestoClientOptions(Key) { MaxRetries = 0 }, http);
-        var error = await Assert.ThrowsAsync<AttestoValidationException>(() => client.GetEventProofAsync("evt_1"));
+        var error = await Assert.ThrowsAsync<AttestoBadRequestException>(() => client.GetEventProofAsync("evt_1"));
         Assert.That(error!.Message, Does.Not.Contain(Key));
+        Assert.That(error.ResponseBody, Does.Not.Contain(Key));
         Assert.That(error.Message, Does.Contain("[redacted]"));
     }
 

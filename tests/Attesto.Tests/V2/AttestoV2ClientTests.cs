@@ -29,8 +29,12 @@ public class AttestoV2ClientTests
     public void TearDown() => _http.Dispose();
 
     private AttestoV2Client Client(HttpClient http) => new(
-        new AttestoClientOptions(ApiKey) { BaseUrl = Base, MaxRetries = 0 },
-        new ProofstreamOptions { ReceiptPublicKeyHex = _ledger.ReceiptPublicKeyHex, AllowMockReceipts = true, HeadStore = _store },
+        new AttestoClientOptions(ApiKey)
+        {
+            BaseUrl = Base,
+            MaxRetries = 0,
+            Proofstream = new ProofstreamOptions { ReceiptPublicKeyHex = _ledger.ReceiptPublicKeyHex, AllowMockReceipts = true, HeadStore = _store },
+        },
         http);
 
     private JObject Append(int i) => _ledger.Append(_streamId, new JObject { ["source_ref"] = $"r{i}", ["event_type"] = "t", ["occurred_at"] = "2026-06-07T12:00:00+00:00", ["payload"] = new JObject { ["i"] = i } });
@@ -164,11 +168,20 @@ public class AttestoV2ClientTests
     [Test]
     public void Constructor_requires_a_usable_receipt_key()
     {
-        var options = new AttestoClientOptions(ApiKey) { BaseUrl = Base };
-        Assert.Throws<AttestoValidationException>(() => _ = new AttestoV2Client(options, new ProofstreamOptions { ReceiptPublicKeyHex = "zz", HeadStore = null }));
-        Assert.Throws<AttestoValidationException>(() => _ = new AttestoV2Client(options, new ProofstreamOptions { ReceiptPublicKeyHex = _ledger.ReceiptPublicKeyHex, PageSize = 0, HeadStore = null }));
-        Assert.Throws<AttestoValidationException>(() => _ = new AttestoV2Client(new AttestoClientOptions("bad-key"), new ProofstreamOptions { ReceiptPublicKeyHex = _ledger.ReceiptPublicKeyHex, HeadStore = null }));
-        Assert.Throws<ArgumentNullException>(() => _ = new AttestoV2Client(options, new ProofstreamOptions(), null!));
+        AttestoClientOptions With(ProofstreamOptions proofstream, string key = ApiKey) => new(key) { BaseUrl = Base, Proofstream = proofstream };
+        var badKey = Assert.Throws<AttestoValidationException>(() => _ = new AttestoV2Client(With(new ProofstreamOptions { ReceiptPublicKeyHex = "zz", HeadStore = null })));
+        Assert.That(badKey!.ParamName, Is.EqualTo("options.Proofstream.ReceiptPublicKeyHex"));
+        Assert.That(badKey.Message, Does.StartWith("options.Proofstream.ReceiptPublicKeyHex"));
+        var pageSize = Assert.Throws<AttestoValidationException>(() => _ = new AttestoV2Client(With(new ProofstreamOptions { ReceiptPublicKeyHex = _ledger.ReceiptPublicKeyHex, PageSize = 0, HeadStore = null })));
+        Assert.That(pageSize!.ParamName, Is.EqualTo("options.Proofstream.PageSize"));
+        var apiKey = Assert.Throws<AttestoValidationException>(() => _ = new AttestoV2Client(With(new ProofstreamOptions { ReceiptPublicKeyHex = _ledger.ReceiptPublicKeyHex, HeadStore = null }, "bad-key")));
+        Assert.That(apiKey!.ParamName, Is.EqualTo("options.ApiKey"));
+        var http = Assert.Throws<AttestoValidationException>(() => _ = new AttestoV2Client(With(new ProofstreamOptions { ReceiptPublicKeyHex = _ledger.ReceiptPublicKeyHex, HeadStore = null }), null!));
+        Assert.That(http!.ParamName, Is.EqualTo("httpClient"));
+        var options = Assert.Throws<AttestoValidationException>(() => _ = new AttestoV2Client((AttestoClientOptions)null!));
+        Assert.That(options!.ParamName, Is.EqualTo("options"));
+        var proofstream = Assert.Throws<AttestoValidationException>(() => _ = new AttestoV2Client(With(null!)));
+        Assert.That(proofstream!.ParamName, Is.EqualTo("options.Proofstream"));
     }
 
     [Test]
@@ -199,7 +212,7 @@ public class AttestoV2ClientTests
         using var client = Client(_http.ToHttpClient());
 
         var windows = new List<Window>();
-        await foreach (Window w in client.IterWindowsAsync(pageSize: 2))
+        await foreach (Window w in client.GetAllWindowsAsync(pageSize: 2))
         {
             windows.Add(w);
         }
@@ -215,7 +228,7 @@ public class AttestoV2ClientTests
 
         await Assert.ThrowsAsync<AttestoException>(async () =>
         {
-            await foreach (Window _ in client.IterWindowsAsync(pageSize: 2))
+            await foreach (Window _ in client.GetAllWindowsAsync(pageSize: 2))
             {
             }
         });

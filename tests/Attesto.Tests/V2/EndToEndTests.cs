@@ -50,7 +50,7 @@ public class EndToEndTests
 
         // Inclusion proof for every event against its window root.
         var windows = new Dictionary<string, Window>();
-        await foreach (Window w in client.IterWindowsAsync(streamId))
+        await foreach (Window w in client.GetAllWindowsAsync(streamId))
         {
             windows.Add(w.WindowId!, w);
         }
@@ -66,7 +66,7 @@ public class EndToEndTests
 
         // Three checkpoints, each extending the previous, each rooted over its windows.
         var checkpoints = new List<Checkpoint>();
-        await foreach (Checkpoint c in client.IterCheckpointsAsync(streamId))
+        await foreach (Checkpoint c in client.GetAllCheckpointsAsync(streamId))
         {
             checkpoints.Add(c);
         }

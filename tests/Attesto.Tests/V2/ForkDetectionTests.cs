@@ -46,7 +46,7 @@ public class ForkDetectionTests
 
         // The service's own fork evidence is listed too.
         var evidence = new List<ForkEvidence>();
-        await foreach (ForkEvidence f in client.IterForkEvidenceAsync(streamId))
+        await foreach (ForkEvidence f in client.GetAllForkEvidenceAsync(streamId))
         {
             evidence.Add(f);
         }

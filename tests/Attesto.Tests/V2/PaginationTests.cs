@@ -20,7 +20,7 @@ public class PaginationTests
 
         int before = mock.RequestCount;
         var events = new List<StreamEvent>();
-        await foreach (StreamEvent e in client.IterStreamEventsAsync(streamId, pageSize))
+        await foreach (StreamEvent e in client.GetAllStreamEventsAsync(streamId, pageSize))
         {
             events.Add(e);
         }
@@ -30,7 +30,7 @@ public class PaginationTests
 
         before = mock.RequestCount;
         var windows = new List<Window>();
-        await foreach (Window w in client.IterWindowsAsync(streamId, pageSize))
+        await foreach (Window w in client.GetAllWindowsAsync(streamId, pageSize))
         {
             windows.Add(w);
         }
@@ -71,13 +71,13 @@ public class PaginationTests
         mock.CreateCheckpoint(ids[0]);
 
         var streams = new List<string>();
-        await foreach (ProofStream s in client.IterStreamsAsync(pageSize: 2))
+        await foreach (ProofStream s in client.GetAllStreamsAsync(pageSize: 2))
         {
             streams.Add(s.StreamId!);
         }
 
         var epochs = new List<IvcEpoch>();
-        await foreach (IvcEpoch e in client.IterIvcEpochsAsync())
+        await foreach (IvcEpoch e in client.GetAllIvcEpochsAsync())
         {
             epochs.Add(e);
         }

@@ -207,7 +207,7 @@ public class VerifierBundleTests
         Assert.That(problems, Does.Contain($"contract address mismatch: anchor {anchorId} names {contract}, expected {Trusted}"));
         Assert.That(problems, Does.Contain($"chain id mismatch: anchor {anchorId} states {chainId}, expected 1"));
 
-        Assert.Throws<ArgumentException>(() => VerifierBundle.Verify(Bundle, Keys with { ExpectedContractAddress = "0x1234" }));
+        Assert.Throws<AttestoValidationException>(() => VerifierBundle.Verify(Bundle, Keys with { ExpectedContractAddress = "0x1234" }));
     }
 
     [Test]
@@ -232,7 +232,7 @@ public class VerifierBundleTests
         Assert.That(VerifierBundle.Verify(Bundle, Keys).Problems, Does.Contain("windows.json is not a list"));
         Bundle["artifacts"]!["extra.json"] = new JArray();
         Assert.That(VerifierBundle.Verify(Bundle, Keys).Problems, Does.Contain("artifact not covered by the manifest: extra.json"));
-        Assert.That(() => VerifierBundle.Verify(null!, Keys), Throws.ArgumentNullException);
+        Assert.That(() => VerifierBundle.Verify(null!, Keys), Throws.TypeOf<AttestoValidationException>());
     }
 
     private JArray Artifact(string name) => (JArray)Bundle["artifacts"]![name]!;

@@ -209,8 +209,8 @@ public class FileHeadStoreTests
     [Test]
     public async Task Bad_arguments_are_rejected()
     {
-        Assert.Throws<ArgumentException>(() => _ = new FileHeadStore(" "));
-        await Assert.ThrowsAsync<ArgumentException>(() => new MemoryHeadStore().GetAsync(""));
+        Assert.Throws<AttestoValidationException>(() => _ = new FileHeadStore(" "));
+        await Assert.ThrowsAsync<AttestoValidationException>(() => new MemoryHeadStore().GetAsync(""));
         await Assert.ThrowsAsync<AttestoException>(() => new MemoryHeadStore().UpdateAsync("s", _ => new StreamHead(1, "XYZ")));
     }
 

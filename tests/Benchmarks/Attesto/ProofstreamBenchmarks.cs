@@ -26,8 +26,13 @@ public class ProofstreamBenchmarks
         _mock = MockAttesto.Start();
         _directory = Path.Combine(Path.GetTempPath(), "attesto-bench-" + Guid.NewGuid().ToString("N"));
         _client = new AttestoV2Client(
-            new AttestoClientOptions(_mock.ApiKey) { BaseUrl = _mock.BaseUrl, MaxRetries = 0, Timeout = TimeSpan.FromMinutes(1) },
-            new ProofstreamOptions { ReceiptPublicKeyHex = _mock.PublicKeyHex, AllowMockReceipts = true, HeadStore = new FileHeadStore(Path.Combine(_directory, "heads.json")) });
+            new AttestoClientOptions(_mock.ApiKey)
+            {
+                BaseUrl = _mock.BaseUrl,
+                MaxRetries = 0,
+                Timeout = TimeSpan.FromMinutes(1),
+                Proofstream = new ProofstreamOptions { ReceiptPublicKeyHex = _mock.PublicKeyHex, AllowMockReceipts = true, HeadStore = new FileHeadStore(Path.Combine(_directory, "heads.json")) },
+            });
         _streamId = _client.CreateStreamAsync("bench", "pol").GetAwaiter().GetResult().StreamId!;
     }
 

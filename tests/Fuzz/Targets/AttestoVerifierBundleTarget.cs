@@ -53,8 +53,11 @@ public sealed class AttestoVerifierBundleTarget : FuzzTarget
         using var handler = mock.CreateHandler();
         using var http = new HttpClient(handler);
         using var client = new AttestoV2Client(
-            new AttestoClientOptions(mock.ApiKey) { BaseUrl = mock.BaseUrl },
-            new ProofstreamOptions { ReceiptPublicKeyHex = mock.PublicKeyHex, AllowMockReceipts = true, HeadStore = new MemoryHeadStore() },
+            new AttestoClientOptions(mock.ApiKey)
+            {
+                BaseUrl = mock.BaseUrl,
+                Proofstream = new ProofstreamOptions { ReceiptPublicKeyHex = mock.PublicKeyHex, AllowMockReceipts = true, HeadStore = new MemoryHeadStore() },
+            },
             http);
         string streamId = (await client.CreateStreamAsync("fuzz", "pol_fuzz", cancellationToken: cancellationToken)).StreamId!;
         await client.LogEventsAsync(streamId, Enumerable.Range(1, 4).Select(i => new StreamEventInput($"e-{i}", new { i })), cancellationToken: cancellationToken);

@@ -29,12 +29,12 @@ public static class AttestoCanonicalJson
     /// <summary>Writes a value as canonical JSON bytes (ASCII).</summary>
     /// <param name="value">The value.</param>
     /// <returns>The canonical bytes.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    /// <exception cref="AttestoValidationException"><paramref name="value"/> is null.</exception>
     /// <exception cref="AttestoUnsafeNumberException">A number breaks the number policy; <see cref="AttestoUnsafeNumberException.Path"/> says where.</exception>
     /// <exception cref="AttestoValidationException">Another value cannot be canonicalised (lone surrogate, unsupported type, too deep).</exception>
     public static byte[] Serialize(JToken value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        AttestoArguments.NotNull(value, nameof(value));
         try
         {
             return CanonicalJson.Serialize(value, Options);
@@ -73,7 +73,7 @@ public static class AttestoCanonicalJson
                 throw new AttestoUnsafeNumberException($"Number policy: NaN and Infinity are not allowed at {ex.Path}; send such values as strings.", ex.Path, ex);
             }
 
-            throw new AttestoValidationException($"Invalid JSON at {ex.Path}: {ex.Message}", null, null, ex);
+            throw new AttestoValidationException($"Invalid JSON at {ex.Path}: {ex.Message}", "value", ex);
         }
     }
 
@@ -109,7 +109,7 @@ public static class AttestoCanonicalJson
                 }
                 catch (JsonException ex)
                 {
-                    throw new AttestoValidationException($"The value of type {value.GetType().Name} cannot be converted to JSON: {ex.Message}", null, null, ex);
+                    throw new AttestoValidationException($"The value of type {value.GetType().Name} cannot be converted to JSON: {ex.Message}", "value", ex);
                 }
         }
     }
@@ -119,7 +119,7 @@ public static class AttestoCanonicalJson
             $"Number policy (FIX-11): the number at {ex.Path} is not an integer within ±(2^53 − 1); send decimals and large integers as strings. ({ex.Message})",
             ex.Path,
             ex)
-        : new AttestoValidationException($"The value cannot be canonicalised at {ex.Path}: {ex.Message}", null, null, ex);
+        : new AttestoValidationException($"The value cannot be canonicalised at {ex.Path}: {ex.Message}", "value", ex);
 
     private static bool IsNonFiniteMessage(string message) =>
         message.Contains("NaN", StringComparison.Ordinal) || message.Contains("Infinity", StringComparison.Ordinal);
