@@ -7,51 +7,54 @@ using Refit;
 namespace Lucairn;
 
 /// <summary>
-/// The Lucairn gateway client: proxy messages, privacy certificates (fetch and offline
-/// verification), certificate summaries and the audit export. Thread-safe; one
-/// <see cref="HttpClient"/> is reused for every call. Idempotent GETs are retried on
-/// 429/502/503/504 and transport errors; <see cref="MessagesAsync"/> is never retried.
+/// The Lucairn gateway client: proxy messages, privacy certificates (fetch, wait and offline
+/// verification), certificate summaries and the audit export. One <see cref="HttpClient"/> is
+/// reused for every call. Idempotent GETs are retried on 429/502/503/504 and transport errors;
+/// <see cref="MessagesAsync"/> is never retried.
 /// </summary>
+/// <remarks>
+/// Thread-safe: one instance can be shared and used concurrently; create one per configuration and reuse it.
+/// </remarks>
 public partial class LucairnClient : IDisposable
 {
     private static readonly RefitSettings Settings = new(new Shared.Http.NewtonsoftContentSerializer());
 
-    private readonly ValidatedConfig? _config;
+    private readonly ValidatedOptions? _config;
     private readonly LucairnTransport? _transport;
     // Ours in both constructors: over our handler, or over the caller's client.
     private readonly HttpClient? _refitHttpClient;
     private readonly HttpSender? _sender;
     private int _disposed;
 
-    /// <summary>Creates a client that owns its <see cref="HttpClient"/> (released by <see cref="Dispose()"/>).</summary>
-    /// <param name="config">The settings; validated now.</param>
-    /// <exception cref="LucairnConfigException">A setting is invalid.</exception>
-    public LucairnClient(LucairnConfig config)
+    /// <summary>
+    /// Creates a client for the production gateway (<see cref="LucairnClientOptions.DefaultBaseUrl"/>)
+    /// with default settings; it owns its <see cref="HttpClient"/> (released by <see cref="Dispose()"/>).
+    /// </summary>
+    /// <param name="apiKey">The API key (<c>lcr_live_…</c>); validated now.</param>
+    /// <exception cref="LucairnValidationException">The key is missing or malformed (<see cref="LucairnValidationException.ParamName"/> <c>apiKey</c>).</exception>
+    public LucairnClient(string apiKey)
+        : this(ValidatedOptions.From(new LucairnClientOptions { ApiKey = apiKey }, nameof(apiKey)), httpClient: null)
     {
-        _config = ValidatedConfig.From(config);
-        _sender = HttpSender.Owned(Caps(_config));
-        _refitHttpClient = CreateRefitClient(_sender, _config);
-        _transport = new LucairnTransport(RestService.For<ILucairnApi>(_refitHttpClient, Settings), _config, _sender);
+    }
+
+    /// <summary>Creates a client that owns its <see cref="HttpClient"/> (released by <see cref="Dispose()"/>).</summary>
+    /// <param name="options">The settings; validated and copied now (later changes have no effect).</param>
+    /// <exception cref="LucairnValidationException">A setting is invalid; <see cref="LucairnValidationException.ParamName"/> names it.</exception>
+    public LucairnClient(LucairnClientOptions options)
+        : this(ValidatedOptions.From(options), httpClient: null)
+    {
     }
 
     /// <summary>
     /// Creates a client that sends through a caller-owned <see cref="HttpClient"/>; it is never
     /// disposed by this client, and its own <see cref="HttpClient.Timeout"/> and default headers still apply.
     /// </summary>
-    /// <param name="config">The settings; validated now.</param>
+    /// <param name="options">The settings; validated and copied now (later changes have no effect).</param>
     /// <param name="httpClient">The caller's client; its base address is not used.</param>
-    /// <exception cref="LucairnConfigException">A setting is invalid or <paramref name="httpClient"/> is null.</exception>
-    public LucairnClient(LucairnConfig config, HttpClient httpClient)
+    /// <exception cref="LucairnValidationException">A setting is invalid or <paramref name="httpClient"/> is null; <see cref="LucairnValidationException.ParamName"/> names it.</exception>
+    public LucairnClient(LucairnClientOptions options, HttpClient httpClient)
+        : this(ValidatedOptions.From(options), httpClient ?? throw new LucairnValidationException("httpClient must not be null.", nameof(httpClient)))
     {
-        _config = ValidatedConfig.From(config);
-        if (httpClient is null)
-        {
-            throw new LucairnConfigException("httpClient must not be null.");
-        }
-
-        _sender = HttpSender.Over(httpClient, Caps(_config));
-        _refitHttpClient = CreateRefitClient(_sender, _config);
-        _transport = new LucairnTransport(RestService.For<ILucairnApi>(_refitHttpClient, Settings), _config, _sender);
     }
 
     /// <summary>For mocking frameworks only: a client with no configuration whose members must be overridden.</summary>
@@ -59,8 +62,16 @@ public partial class LucairnClient : IDisposable
     {
     }
 
+    private LucairnClient(ValidatedOptions config, HttpClient? httpClient)
+    {
+        _config = config;
+        _sender = httpClient is null ? HttpSender.Owned(Caps(config)) : HttpSender.Over(httpClient, Caps(config));
+        _refitHttpClient = CreateRefitClient(_sender, config);
+        _transport = new LucairnTransport(RestService.For<ILucairnApi>(_refitHttpClient, Settings), config, _sender);
+    }
+
     /// <summary>The validated base URL, trailing slashes removed.</summary>
-    public virtual string BaseUrl => Config.BaseUrl;
+    public virtual Uri BaseUrl => new(Config.BaseUrl, UriKind.Absolute);
 
     /// <summary>The default timeout of each request.</summary>
     public virtual TimeSpan Timeout => Config.Timeout;
@@ -71,7 +82,7 @@ public partial class LucairnClient : IDisposable
     /// <summary>The number of automatic retries of idempotent GETs.</summary>
     public virtual int MaxRetries => Config.MaxRetries;
 
-    private ValidatedConfig Config => _config ?? throw NotConfigured();
+    private ValidatedOptions Config => _config ?? throw NotConfigured();
 
     private LucairnTransport Transport
     {
@@ -90,7 +101,7 @@ public partial class LucairnClient : IDisposable
     /// <param name="options">Per-call timeout and headers, or null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The typed answer.</returns>
-    /// <exception cref="LucairnConfigException">The request or an option is invalid.</exception>
+    /// <exception cref="LucairnValidationException">The request or an option is invalid.</exception>
     /// <exception cref="LucairnHttpException">The gateway answered non-2xx.</exception>
     /// <exception cref="LucairnResponseValidationException">A 2xx body did not match either model.</exception>
     /// <exception cref="LucairnTimeoutException">The call timed out.</exception>
@@ -143,7 +154,7 @@ public partial class LucairnClient : IDisposable
     /// <param name="options">Days (1 to 90), event type, per-call timeout and headers; null for gateway defaults.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The export.</returns>
-    /// <exception cref="LucairnConfigException">An option is invalid.</exception>
+    /// <exception cref="LucairnValidationException">An option is invalid.</exception>
     /// <exception cref="LucairnHttpException">Non-2xx, for example 503 <c>audit_export_unavailable</c>.</exception>
     /// <exception cref="LucairnResponseValidationException">A 2xx body did not match the model.</exception>
     public virtual Task<AuditExportResponse> ListAuditEventsAsync(AuditExportOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -153,13 +164,13 @@ public partial class LucairnClient : IDisposable
     {
         if (options?.Days is { } days && days is < AuditExportOptions.MinDays or > AuditExportOptions.MaxDays)
         {
-            throw new LucairnConfigException(
-                $"options.Days (days) must be between {AuditExportOptions.MinDays} and {AuditExportOptions.MaxDays}, got {days}.");
+            throw new LucairnValidationException(
+                $"options.Days (days) must be between {AuditExportOptions.MinDays} and {AuditExportOptions.MaxDays}, got {days}.", "options.Days");
         }
 
         if (options?.Type is { } type)
         {
-            TextRules.RequireUrlSafe(type, "options.Type (type)");
+            TextRules.RequireUrlSafe(type, "options.Type (type)", "options.Type");
         }
 
         int? queryDays = options?.Days;
@@ -197,9 +208,9 @@ public partial class LucairnClient : IDisposable
     }
 
     // One cap for every status: an error body keeps its prefix too (spec §3).
-    private static BodyCaps Caps(ValidatedConfig config) => new(config.MaxResponseBytes, config.MaxResponseBytes);
+    private static BodyCaps Caps(ValidatedOptions config) => new(config.MaxResponseBytes, config.MaxResponseBytes);
 
-    private static HttpClient CreateRefitClient(HttpSender sender, ValidatedConfig config) =>
+    private static HttpClient CreateRefitClient(HttpSender sender, ValidatedOptions config) =>
         new(RequestLoggingHandler.Wrap(config.Logger, "Lucairn", new SenderHandler(sender)), disposeHandler: true)
         {
             BaseAddress = new Uri(config.BaseUrl, UriKind.Absolute),
@@ -207,5 +218,5 @@ public partial class LucairnClient : IDisposable
         };
 
     private static InvalidOperationException NotConfigured() =>
-        new("This LucairnClient was created with the protected parameterless constructor (for mocking); override the member or use a constructor that takes a LucairnConfig.");
+        new("This LucairnClient was created with the protected parameterless constructor (for mocking); override the member or use a public constructor.");
 }

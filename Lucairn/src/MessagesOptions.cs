@@ -6,7 +6,7 @@ namespace Lucairn;
 /// </summary>
 public class MessagesOptions
 {
-    /// <summary>Overrides <see cref="LucairnConfig.Timeout"/> for this call; must be positive and finite.</summary>
+    /// <summary>Overrides <see cref="LucairnClientOptions.Timeout"/> for this call; must be positive and finite.</summary>
     public TimeSpan? Timeout { get; set; }
 
     /// <summary>

@@ -24,7 +24,7 @@ await using var nomyoEmulator = NomyoEmulator.Start(new NomyoEmulatorOptions { A
 IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Lucairn:ApiKey"] = lucairnEmulator.ProApiKey,
-    ["Lucairn:BaseUrl"] = lucairnEmulator.BaseUrl,
+    ["Lucairn:BaseUrl"] = lucairnEmulator.BaseUrl.ToString(),
     ["Lucairn:MaxRetries"] = "2",
     ["Attesto:ApiKey"] = attestoMock.ApiKey,
     ["Attesto:BaseUrl"] = attestoMock.BaseUrl.ToString(),

@@ -23,8 +23,8 @@ internal static class LucairnFlow
         report.Section("Lucairn: proxied message and privacy certificate", emulator is null ? "real gateway" : $"emulator at {emulator.BaseUrl}");
 
         using var client = new LucairnClient(emulator is null
-            ? new LucairnConfig { ApiKey = apiKey }
-            : new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl });
+            ? new LucairnClientOptions { ApiKey = apiKey }
+            : new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl });
 
         ProxyResponse response = await client.MessagesAsync(new ProxyMessagesRequest
         {

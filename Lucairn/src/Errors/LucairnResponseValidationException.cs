@@ -4,7 +4,7 @@ namespace Lucairn;
 
 /// <summary>
 /// The gateway answered 2xx but the body is unusable: wrong shape, not JSON where JSON was
-/// expected, the literal <c>null</c>, or larger than <see cref="LucairnConfig.MaxResponseBytes"/>.
+/// expected, the literal <c>null</c>, or larger than <see cref="LucairnClientOptions.MaxResponseBytes"/>.
 /// Deliberately not a <see cref="LucairnHttpException"/>.
 /// </summary>
 public class LucairnResponseValidationException : LucairnException

@@ -20,12 +20,12 @@ internal sealed class LucairnTransport
     internal static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
 
     private readonly ILucairnApi _api;
-    private readonly ValidatedConfig _config;
+    private readonly ValidatedOptions _config;
     private readonly TransportCore _core;
     private readonly ResiliencePipeline<BufferedResponse> _retry;
     private readonly ResiliencePipeline<BufferedResponse> _once;
 
-    internal LucairnTransport(ILucairnApi api, ValidatedConfig config, HttpSender sender)
+    internal LucairnTransport(ILucairnApi api, ValidatedOptions config, HttpSender sender)
     {
         _api = api;
         _config = config;
@@ -59,7 +59,7 @@ internal sealed class LucairnTransport
     /// <summary>Sends the call; <paramref name="idempotent"/> enables the retry pipeline.</summary>
     internal async Task<RawResponse> SendAsync(ApiCall call, MessagesOptions? options, bool idempotent, CancellationToken cancellationToken)
     {
-        TimeSpan timeout = options?.Timeout is { } perCall ? ValidatedConfig.ValidateTimeout(perCall, "options.Timeout") : _config.Timeout;
+        TimeSpan timeout = options?.Timeout is { } perCall ? ValidatedOptions.ValidateTimeout(perCall, "options.Timeout") : _config.Timeout;
         Dictionary<string, string> headers = RequestHeaders.Build(options?.Headers, _config.ApiKey);
         try
         {

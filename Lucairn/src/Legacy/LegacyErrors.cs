@@ -14,7 +14,7 @@ internal static class LegacyErrors
         LucairnHttpException http => new TheVeilHttpException(http.Message, http.Status, http.Body, http.InnerException),
         LucairnResponseValidationException validation => new TheVeilResponseValidationException(validation.Message, validation.Body, validation.InnerException),
         LucairnTimeoutException timeout => new TheVeilTimeoutException(timeout.Message, timeout.InnerException),
-        LucairnConfigException config => new TheVeilConfigException(config.Message, config.InnerException),
+        LucairnValidationException config => new TheVeilConfigException(config.Message, config.ParamName, config.InnerException),
         LucairnCertificateException certificate => new TheVeilCertificateException(certificate.Message, certificate.Reason, certificate.CertificateId, certificate.InnerException),
         _ => new TheVeilException(error.Message, error.InnerException),
     };

@@ -44,7 +44,7 @@ public sealed class LucairnEmulator : IAsyncDisposable
         EnterpriseApiKey = AddCustomer(LucairnTier.Enterprise, instance);
         _server = LoopbackHttpServer.Start(_gateway.HandleAsync);
         baseUrl = _server.BaseUri.ToString().TrimEnd('/');
-        BaseUrl = baseUrl;
+        BaseUrl = new Uri(baseUrl, UriKind.Absolute);
         ChainKeys = new CertificateChainKeys
         {
             WitnessKeyId = WitnessKeyId,
@@ -53,8 +53,8 @@ public sealed class LucairnEmulator : IAsyncDisposable
         };
     }
 
-    /// <summary>The server's base URL, <c>http://127.0.0.1:{port}</c> (no trailing slash); use it as <see cref="LucairnConfig.BaseUrl"/>.</summary>
-    public string BaseUrl { get; }
+    /// <summary>The server's base URL, <c>http://127.0.0.1:{port}</c>; use it as <see cref="LucairnClientOptions.BaseUrl"/>.</summary>
+    public Uri BaseUrl { get; }
 
     /// <summary>The emulator's witness key id (<c>mock-witness-…</c>, never <c>witness_v1</c>).</summary>
     public string WitnessKeyId { get; }

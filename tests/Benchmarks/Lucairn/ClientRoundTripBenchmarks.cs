@@ -27,7 +27,7 @@ public class ClientRoundTripBenchmarks
     {
         _emulator = LucairnEmulator.Start();
         _client = new LucairnClient(
-            new LucairnConfig { ApiKey = _emulator.ProApiKey, BaseUrl = _emulator.BaseUrl, MaxRetries = 0 },
+            new LucairnClientOptions { ApiKey = _emulator.ProApiKey, BaseUrl = _emulator.BaseUrl, MaxRetries = 0 },
             new HttpClient(_emulator.CreateHandler()));
         var sync = (ProxySyncResponse)await _client.MessagesAsync(_request);
         _requestId = sync.RequestId!;

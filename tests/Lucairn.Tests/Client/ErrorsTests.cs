@@ -11,7 +11,7 @@ public class ErrorsTests
     public void test_base_is_exception() => Assert.That(new LucairnException("x"), Is.InstanceOf<Exception>());
 
     [Test]
-    public void test_config_inherits_base() => Assert.That(new LucairnConfigException("x"), Is.InstanceOf<LucairnException>());
+    public void test_config_inherits_base() => Assert.That(new LucairnValidationException("x"), Is.InstanceOf<LucairnException>());
 
     [Test]
     public void test_http_inherits_base() => Assert.That(new LucairnHttpException("x", 500, null), Is.InstanceOf<LucairnException>());
@@ -81,7 +81,7 @@ public class ErrorsTests
 
     // TestLucairnConfigError / TestLucairnTimeoutError
     [Test]
-    public void test_config_accepts_single_argument() => Assert.That(new LucairnConfigException("only").Message, Is.EqualTo("only"));
+    public void test_config_accepts_single_argument() => Assert.That(new LucairnValidationException("only").Message, Is.EqualTo("only"));
 
     [Test]
     public void test_timeout_accepts_single_argument() => Assert.That(new LucairnTimeoutException("only").Message, Is.EqualTo("only"));
@@ -118,7 +118,7 @@ public class ErrorsTests
     {
         Exception[] errors =
         [
-            new LucairnConfigException("a"),
+            new LucairnValidationException("a"),
             new LucairnHttpException("b", 500, null),
             new LucairnTimeoutException("c"),
             new LucairnResponseValidationException("d", null),

@@ -40,7 +40,7 @@ public class GetCertificateSummaryTests
     public async Task test_request_id_must_be_string()
     {
         using var client = TestClients.Create(new MockHttpMessageHandler());
-        Assert.That((await Expect.Throws<LucairnConfigException>(() => client.GetCertificateSummaryAsync(null!))).Message, Does.Contain("request_id"));
+        Assert.That((await Expect.Throws<LucairnValidationException>(() => client.GetCertificateSummaryAsync(null!))).Message, Does.Contain("request_id"));
     }
 
     [Test]

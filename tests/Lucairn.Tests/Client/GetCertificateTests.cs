@@ -12,7 +12,7 @@ public class GetCertificateTests
 {
     private const string Url = TestClients.BaseUrl + "/api/v1/veil/certificate/req_1";
 
-    private static LucairnClient Responding(HttpStatusCode status, string body, string mediaType = "application/json", Action<LucairnConfig>? tweak = null)
+    private static LucairnClient Responding(HttpStatusCode status, string body, string mediaType = "application/json", Action<LucairnClientOptions>? tweak = null)
     {
         var mock = new MockHttpMessageHandler();
         mock.When(Url).Respond(status, mediaType, body);
@@ -129,7 +129,7 @@ public class GetCertificateTests
     public async Task test_rejects_invalid_per_call_timeout()
     {
         using var client = Responding(HttpStatusCode.OK, CertificateFixtures.Anchored);
-        var error = await Expect.Throws<LucairnConfigException>(() => client.GetCertificateAsync("req_1", new MessagesOptions { Timeout = TimeSpan.FromSeconds(-1) }));
+        var error = await Expect.Throws<LucairnValidationException>(() => client.GetCertificateAsync("req_1", new MessagesOptions { Timeout = TimeSpan.FromSeconds(-1) }));
         Assert.That(error.Message, Does.Contain("options.Timeout"));
     }
 
@@ -153,7 +153,7 @@ public class GetCertificateTests
     public async Task test_rejects_non_string_request_id()
     {
         using var client = Responding(HttpStatusCode.OK, CertificateFixtures.Anchored);
-        var error = await Expect.Throws<LucairnConfigException>(() => client.GetCertificateAsync(null!));
+        var error = await Expect.Throws<LucairnValidationException>(() => client.GetCertificateAsync(null!));
         Assert.That(error.Message, Does.Contain("request_id"));
     }
 

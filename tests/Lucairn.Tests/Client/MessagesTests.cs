@@ -17,7 +17,7 @@ public class MessagesTests
         Context = new Dictionary<string, string> { ["doc"] = "hello" },
     };
 
-    private static async Task<ProxyResponse> Send(string status, string body, Action<LucairnConfig>? tweak = null, MessagesOptions? options = null)
+    private static async Task<ProxyResponse> Send(string status, string body, Action<LucairnClientOptions>? tweak = null, MessagesOptions? options = null)
     {
         var mock = new MockHttpMessageHandler();
         mock.When(HttpMethod.Post, Url).Respond((HttpStatusCode)int.Parse(status), "application/json", body);
@@ -171,7 +171,7 @@ public class MessagesTests
         using var client = TestClients.Create(mock);
         var request = Request();
         request.Stream = true;
-        var error = await Expect.Throws<LucairnConfigException>(() => client.MessagesAsync(request));
+        var error = await Expect.Throws<LucairnValidationException>(() => client.MessagesAsync(request));
         Assert.That(error.Message, Does.Contain("stream"));
         Assert.That(mock.GetMatchCount(mock.Fallback), Is.Zero);
     }
@@ -183,17 +183,17 @@ public class MessagesTests
         using var client = TestClients.Create(new MockHttpMessageHandler());
         var request = Request();
         request.Temperature = double.NaN;
-        Assert.That((await Expect.Throws<LucairnConfigException>(() => client.MessagesAsync(request))).Message, Does.StartWith("Invalid messages params"));
+        Assert.That((await Expect.Throws<LucairnValidationException>(() => client.MessagesAsync(request))).Message, Does.StartWith("request.Temperature").And.Contain("invalid messages params"));
     }
 
     [Test]
     public async Task test_rejects_non_request_params()
     {
         using var client = TestClients.Create(new MockHttpMessageHandler());
-        await Expect.Throws<LucairnConfigException>(() => client.MessagesAsync(null!));
-        await Expect.Throws<LucairnConfigException>(() => client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = null!, Context = new Dictionary<string, string>() }));
-        await Expect.Throws<LucairnConfigException>(() => client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = "p", Context = null! }));
-        await Expect.Throws<LucairnConfigException>(() => client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = "p", Mode = "turbo" }));
+        await Expect.Throws<LucairnValidationException>(() => client.MessagesAsync(null!));
+        await Expect.Throws<LucairnValidationException>(() => client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = null!, Context = new Dictionary<string, string>() }));
+        await Expect.Throws<LucairnValidationException>(() => client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = "p", Context = null! }));
+        await Expect.Throws<LucairnValidationException>(() => client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = "p", Mode = "turbo" }));
     }
 
     [Test]

@@ -212,7 +212,7 @@ public class TransportTests
     {
         var mock = new MockHttpMessageHandler();
         mock.Expect("https://gateway.example.com/prefix/api/v1/veil/certificate/req_1/summary").Respond("text/html", "<p/>");
-        using var client = TestClients.Create(mock, c => c.BaseUrl = "https://gateway.example.com/prefix/");
+        using var client = TestClients.Create(mock, c => c.BaseUrl = new Uri("https://gateway.example.com/prefix/"));
         await client.GetCertificateSummaryAsync("req_1");
         mock.VerifyNoOutstandingExpectation();
     }
@@ -261,7 +261,7 @@ public class TransportTests
         string huge = "{\"certificate_id\":\"" + new string('a', 20 * 1024 * 1024) + "\"}";
         var mock = new MockHttpMessageHandler();
         mock.When("*").Respond("application/json", huge);
-        using var client = new LucairnClient(new LucairnConfig { ApiKey = TestClients.LegacyKey, MaxRetries = 0 }, mock.ToHttpClient());
+        using var client = new LucairnClient(new LucairnClientOptions { ApiKey = TestClients.LegacyKey, MaxRetries = 0 }, mock.ToHttpClient());
         var error = await Expect.Throws<LucairnResponseValidationException>(() => client.GetCertificateAsync("req_1"));
         Assert.That(error.Message, Is.EqualTo("response body exceeded max_response_bytes cap of 10485760"));
     }
@@ -326,8 +326,8 @@ public class TransportTests
         var mock = new MockHttpMessageHandler();
         var any = mock.When("*").Respond("text/html", "<p/>");
         using var client = TestClients.Create(mock);
-        var error = await Expect.Throws<LucairnConfigException>(() => client.GetCertificateAsync(requestId));
-        await Expect.Throws<LucairnConfigException>(() => client.GetCertificateSummaryAsync(requestId));
+        var error = await Expect.Throws<LucairnValidationException>(() => client.GetCertificateAsync(requestId));
+        await Expect.Throws<LucairnValidationException>(() => client.GetCertificateSummaryAsync(requestId));
         Assert.Multiple(() =>
         {
             Assert.That(error.Message, Does.Contain("request_id"), what);
@@ -343,7 +343,7 @@ public class TransportTests
     {
         using var client = TestClients.Create(new MockHttpMessageHandler());
         var options = new MessagesOptions { Headers = { [name] = value } };
-        var error = await Expect.Throws<LucairnConfigException>(() => client.GetCertificateSummaryAsync("req_1", options));
+        var error = await Expect.Throws<LucairnValidationException>(() => client.GetCertificateSummaryAsync("req_1", options));
         Assert.That(error.Message, Does.Contain(message).And.Not.Contain("stolen"));
     }
 
@@ -354,10 +354,10 @@ public class TransportTests
         var any = mock.When("*").Respond("application/json", "{}");
         using var client = TestClients.Create(mock);
         string lone = "x" + (char)0xDC00;
-        var type = await Expect.Throws<LucairnConfigException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Type = lone }));
-        var control = await Expect.Throws<LucairnConfigException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Type = "a\nb" }));
-        var prompt = await Expect.Throws<LucairnConfigException>(() => client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = lone }));
-        var context = await Expect.Throws<LucairnConfigException>(() => client.MessagesAsync(new ProxyMessagesRequest
+        var type = await Expect.Throws<LucairnValidationException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Type = lone }));
+        var control = await Expect.Throws<LucairnValidationException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Type = "a\nb" }));
+        var prompt = await Expect.Throws<LucairnValidationException>(() => client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = lone }));
+        var context = await Expect.Throws<LucairnValidationException>(() => client.MessagesAsync(new ProxyMessagesRequest
         {
             PromptTemplate = "p",
             Context = new Dictionary<string, string> { ["k"] = lone },
@@ -367,7 +367,7 @@ public class TransportTests
             Assert.That(type.Message, Does.Contain("type").And.Contain("surrogate"));
             Assert.That(control.Message, Does.Contain("control character"));
             Assert.That(prompt.Message, Does.Contain("prompt_template"));
-            Assert.That(context.Message, Does.Contain("Context['k']"));
+            Assert.That(context.Message, Does.StartWith("request.Context").And.Contain("['k']"));
             Assert.That(mock.GetMatchCount(any), Is.Zero);
         });
     }

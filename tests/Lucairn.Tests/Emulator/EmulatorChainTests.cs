@@ -37,7 +37,7 @@ public class EmulatorChainTests
         select new TestCaseData(fault.Fault, version, fault.Reason).SetName($"{fault.Fault}_{version}");
 
     private static LucairnClient Client(LucairnEmulator emulator) =>
-        new(new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 }, new HttpClient(emulator.CreateHandler()));
+        new(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 }, new HttpClient(emulator.CreateHandler()));
 
     private static async Task<string> IssueAsync(LucairnClient client, string version = "v3")
     {
@@ -50,7 +50,7 @@ public class EmulatorChainTests
     {
         using var http = new HttpClient(emulator.CreateHandler());
         http.DefaultRequestHeaders.Add("x-api-key", emulator.ProApiKey);
-        return await http.GetStringAsync(new Uri($"{emulator.BaseUrl}/api/v1/veil/certificate/{requestId}"));
+        return await http.GetStringAsync(new Uri($"{emulator.BaseUrl.OriginalString}/api/v1/veil/certificate/{requestId}"));
     }
 
     private static string ProductionKeyBase64 => Convert.ToBase64String(Convert.FromHexString(CertificateFixtures.ProductionPublicKeyHex));

@@ -12,9 +12,9 @@ namespace Lucairn.Tests.Emulator;
 /// <summary>End-to-end tests of every client method against the loopback emulator (real sockets).</summary>
 public class LucairnEmulatorTests
 {
-    private static LucairnClient Client(LucairnEmulator emulator, string apiKey, Action<LucairnConfig>? tweak = null)
+    private static LucairnClient Client(LucairnEmulator emulator, string apiKey, Action<LucairnClientOptions>? tweak = null)
     {
-        var config = new LucairnConfig { ApiKey = apiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 };
+        var config = new LucairnClientOptions { ApiKey = apiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 };
         tweak?.Invoke(config);
         return new LucairnClient(config);
     }
@@ -35,12 +35,12 @@ public class LucairnEmulatorTests
         var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
         Assert.Multiple(() =>
         {
-            Assert.That(new Uri(emulator.BaseUrl).Host, Is.EqualTo("127.0.0.1"));
+            Assert.That(emulator.BaseUrl.Host, Is.EqualTo("127.0.0.1"));
             Assert.That(sync.Status, Is.EqualTo(ProxyJobStatus.Completed));
             Assert.That(sync.ModelUsed, Is.EqualTo(LucairnEmulator.MockModel));
             Assert.That(sync.RedactionCount, Is.EqualTo(2));
             Assert.That(sync.RequestId, Is.Not.Empty);
-            Assert.That(sync.Veil!.CertificateUrl, Is.EqualTo($"{emulator.BaseUrl}/api/v1/veil/certificate/{sync.RequestId}"));
+            Assert.That(sync.Veil!.CertificateUrl, Is.EqualTo($"{emulator.BaseUrl.OriginalString}/api/v1/veil/certificate/{sync.RequestId}"));
         });
     }
 
@@ -71,7 +71,7 @@ public class LucairnEmulatorTests
         {
             Assert.That(accepted.Status, Is.EqualTo("processing"));
             Assert.That(accepted.JobId, Is.EqualTo("job_" + accepted.RequestId));
-            Assert.That(accepted.StatusUrl, Does.StartWith(emulator.BaseUrl));
+            Assert.That(accepted.StatusUrl, Does.StartWith(emulator.BaseUrl.OriginalString));
             Assert.That(accepted.Veil!.Status, Is.EqualTo(ProxyVeilReceiptStatus.Pending));
         });
     }
@@ -109,7 +109,7 @@ public class LucairnEmulatorTests
         var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Add("x-api-key", emulator.ProApiKey);
-        string raw = await http.GetStringAsync(new Uri($"{emulator.BaseUrl}/api/v1/veil/certificate/{sync.RequestId}"));
+        string raw = await http.GetStringAsync(new Uri($"{emulator.BaseUrl.OriginalString}/api/v1/veil/certificate/{sync.RequestId}"));
         var keys = new VerifyCertificateKeys(emulator.WitnessKeyId, emulator.WitnessPublicKey);
         Assert.That(CertificateVerifier.Verify(raw, keys, SignableVersion.V3).SignableVersion, Is.EqualTo(SignableVersion.V3));
     }
@@ -188,7 +188,7 @@ public class LucairnEmulatorTests
         using var client = Client(emulator, "lcr_live_not_a_key_of_this_emulator");
         var invalid = await Expect.Throws<LucairnHttpException>(() => client.ListAuditEventsAsync());
         using var http = new HttpClient();
-        using HttpResponseMessage missing = await http.GetAsync(new Uri(emulator.BaseUrl + "/api/v1/audit/export"));
+        using HttpResponseMessage missing = await http.GetAsync(new Uri(emulator.BaseUrl.OriginalString + "/api/v1/audit/export"));
         Assert.Multiple(async () =>
         {
             Assert.That(invalid.Status, Is.EqualTo(401));
@@ -282,7 +282,7 @@ public class LucairnEmulatorTests
     public async Task in_process_handler_shares_the_emulator_state()
     {
         await using var emulator = LucairnEmulator.Start();
-        var config = new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl };
+        var config = new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl };
         using var client = new LucairnClient(config, new HttpClient(emulator.CreateHandler()));
         var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
         VeilCertificate cert = await client.GetCertificateAsync(sync.RequestId!);
@@ -297,7 +297,7 @@ public class LucairnEmulatorTests
     public async Task refit_interface_usable_directly()
     {
         await using var emulator = LucairnEmulator.Start();
-        using var http = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl) };
+        using var http = new HttpClient { BaseAddress = emulator.BaseUrl };
         ILucairnApi api = RestService.For<ILucairnApi>(http);
         var headers = new Dictionary<string, string> { ["x-api-key"] = emulator.DeveloperApiKey };
         using HttpResponseMessage response = await api.GetCertificateAsync("any", headers);
@@ -315,7 +315,7 @@ public class LucairnEmulatorTests
         await using var emulator = LucairnEmulator.Start();
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Add("x-api-key", emulator.ProApiKey);
-        using HttpResponseMessage response = await http.GetAsync(new Uri(emulator.BaseUrl + "/api/v1/audit/export?days=91"));
+        using HttpResponseMessage response = await http.GetAsync(new Uri(emulator.BaseUrl.OriginalString + "/api/v1/audit/export?days=91"));
         Assert.That((int)response.StatusCode, Is.EqualTo(400));
     }
 
@@ -339,7 +339,7 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var http = new HttpClient(emulator.CreateHandler());
-        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(emulator.BaseUrl + path));
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(emulator.BaseUrl.OriginalString + path));
         request.Headers.Add("x-api-key", emulator.ProApiKey);
         if (body is not null)
         {
@@ -354,7 +354,7 @@ public class LucairnEmulatorTests
     public async Task summary_html_escapes_the_request_id()
     {
         await using var emulator = LucairnEmulator.Start();
-        using var client = new LucairnClient(new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl }, new HttpClient(emulator.CreateHandler()));
+        using var client = new LucairnClient(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl }, new HttpClient(emulator.CreateHandler()));
         var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
         string html = await client.GetCertificateSummaryAsync(sync.RequestId!);
         string pending = (string)(await Expect.Throws<LucairnHttpException>(() => client.GetCertificateSummaryAsync("<script>"))).Body!;

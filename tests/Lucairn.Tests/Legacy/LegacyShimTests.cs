@@ -20,6 +20,13 @@ public class LegacyShimTests
         typeof(TheVeilResponseValidationException),
     ];
 
+    // The TheVeil names whose Lucairn counterpart was renamed again for the family (issue 13).
+    private static readonly Dictionary<string, string> Replacements = new(StringComparer.Ordinal)
+    {
+        ["TheVeilConfig"] = nameof(LucairnClientOptions),
+        ["TheVeilConfigException"] = nameof(LucairnValidationException),
+    };
+
     [Test]
     public void test_shim_emits_deprecation_warning()
     {
@@ -27,7 +34,7 @@ public class LegacyShimTests
         foreach (Type type in ShimTypes)
         {
             var obsolete = type.GetCustomAttribute<ObsoleteAttribute>();
-            string replacement = "Lucairn." + type.Name.Replace("TheVeil", "Lucairn", StringComparison.Ordinal);
+            string replacement = "Lucairn." + (Replacements.TryGetValue(type.Name, out string? renamed) ? renamed : type.Name.Replace("TheVeil", "Lucairn", StringComparison.Ordinal));
             Assert.That(obsolete?.Message, Does.Contain(replacement).And.Contain("renamed"), type.Name);
         }
     }
@@ -39,9 +46,9 @@ public class LegacyShimTests
         Assert.Multiple(() =>
         {
             Assert.That(typeof(TheVeilClient).BaseType, Is.EqualTo(typeof(LucairnClient)));
-            Assert.That(typeof(TheVeilConfig).BaseType, Is.EqualTo(typeof(LucairnConfig)));
+            Assert.That(typeof(TheVeilConfig).BaseType, Is.EqualTo(typeof(LucairnClientOptions)));
             Assert.That(typeof(TheVeilException).BaseType, Is.EqualTo(typeof(LucairnException)));
-            Assert.That(typeof(TheVeilConfigException).BaseType, Is.EqualTo(typeof(LucairnConfigException)));
+            Assert.That(typeof(TheVeilConfigException).BaseType, Is.EqualTo(typeof(LucairnValidationException)));
             Assert.That(typeof(TheVeilHttpException).BaseType, Is.EqualTo(typeof(LucairnHttpException)));
             Assert.That(typeof(TheVeilTimeoutException).BaseType, Is.EqualTo(typeof(LucairnTimeoutException)));
             Assert.That(typeof(TheVeilCertificateException).BaseType, Is.EqualTo(typeof(LucairnCertificateException)));
@@ -65,7 +72,7 @@ public class LegacyShimTests
         using var client = new TheVeilClient(new TheVeilConfig { ApiKey = TestClients.LegacyKey }, mock.ToHttpClient());
         Assert.Multiple(async () =>
         {
-            Assert.That(client.BaseUrl, Does.StartWith("https://"));
+            Assert.That(client.BaseUrl.Scheme, Is.EqualTo("https"));
             Assert.That(await client.GetCertificateSummaryAsync("req_1"), Is.EqualTo("<p/>"));
         });
     }

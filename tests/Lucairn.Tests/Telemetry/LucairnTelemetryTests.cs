@@ -24,10 +24,10 @@ public class LucairnTelemetryTests
     {
         await using var emulator = LucairnEmulator.Start(new LucairnEmulatorOptions { CertificateDelay = TimeSpan.Zero });
         using var capture = new TelemetryCapture(LucairnTelemetry.ActivitySourceName);
-        using var client = new LucairnClient(new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 });
+        using var client = new LucairnClient(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 });
         using var parentSource = new ActivitySource("Lucairn.Tests.Caller");
         using var parentListener = TelemetryCapture.ListenTo(parentSource.Name);
-        var baseUri = new Uri(emulator.BaseUrl);
+        var baseUri = emulator.BaseUrl;
 
         VeilCertificate cert;
         using (Activity parent = parentSource.StartActivity("caller")!)
@@ -81,7 +81,7 @@ public class LucairnTelemetryTests
     public async Task A_retry_is_counted_on_the_span_and_the_retries_counter()
     {
         await using var emulator = LucairnEmulator.Start(new LucairnEmulatorOptions { CertificateDelay = TimeSpan.Zero });
-        using var client = new LucairnClient(new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 2 });
+        using var client = new LucairnClient(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 2 });
         var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
         using var capture = new TelemetryCapture(LucairnTelemetry.ActivitySourceName);
         emulator.FailNext(1, 503, retryAfter: TimeSpan.Zero);
@@ -136,14 +136,14 @@ public class LucairnTelemetryTests
         using var client = Support.TestClients.Create(mock);
         using var capture = new TelemetryCapture(LucairnTelemetry.ActivitySourceName);
 
-        await Assert.ThrowsAsync<LucairnConfigException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Days = 500 }));
+        await Assert.ThrowsAsync<LucairnValidationException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Days = 500 }));
 
         Activity span = capture.Span("Lucairn.ListAuditEventsAsync");
         Assert.Multiple(() =>
         {
             Assert.That(span.Status, Is.EqualTo(ActivityStatusCode.Error));
-            Assert.That(span.GetTagItem("error.type"), Is.EqualTo(typeof(LucairnConfigException).FullName));
-            Assert.That(span.StatusDescription, Is.EqualTo(typeof(LucairnConfigException).FullName));
+            Assert.That(span.GetTagItem("error.type"), Is.EqualTo(typeof(LucairnValidationException).FullName));
+            Assert.That(span.StatusDescription, Is.EqualTo(typeof(LucairnValidationException).FullName));
             Assert.That(span.GetTagItem("http.response.status_code"), Is.Null);
         });
     }
@@ -178,7 +178,7 @@ public class LucairnTelemetryTests
     public async Task Chain_verification_nests_under_the_client_span_with_verdict_outcome_and_reason_code()
     {
         await using var emulator = LucairnEmulator.Start(new LucairnEmulatorOptions { CertificateDelay = TimeSpan.Zero });
-        using var client = new LucairnClient(new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 });
+        using var client = new LucairnClient(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 });
         var request = new ProxyMessagesRequest { PromptTemplate = "Reply to {email}", Context = new Dictionary<string, string> { ["email"] = Email } };
         string honest = ((ProxySyncResponse)await client.MessagesAsync(request)).RequestId!;
         emulator.FaultNextCertificates(EmulatorCertificateFault.ClaimSignatureInvalid);
@@ -210,13 +210,13 @@ public class LucairnTelemetryTests
     {
         using var capture = new TelemetryCapture(LucairnTelemetry.ActivitySourceName, traces: false);
 
-        Assert.Throws<ArgumentNullException>(() => CertificateVerifier.Verify(CertificateFixtures.Anchored, null!));
+        Assert.Throws<LucairnValidationException>(() => CertificateVerifier.Verify(CertificateFixtures.Anchored, null!));
 
         TelemetryCapture.Measurement outcome = capture.Of("lucairn.verifications").Single();
         Assert.Multiple(() =>
         {
             Assert.That(outcome.Tags["lucairn.verification.outcome"], Is.EqualTo("error"));
-            Assert.That(outcome.Tags["lucairn.verification.reason"], Is.EqualTo(typeof(ArgumentNullException).FullName));
+            Assert.That(outcome.Tags["lucairn.verification.reason"], Is.EqualTo(typeof(LucairnValidationException).FullName));
         });
     }
 

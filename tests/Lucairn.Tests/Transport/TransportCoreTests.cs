@@ -38,17 +38,17 @@ public class TransportCoreTests
     };
 
     /// <summary>Builds a client on <paramref name="path"/>; the disposable owns everything built.</summary>
-    internal static (LucairnClient Client, IDisposable Owner) Build(ClientPath path, string baseUrl, Action<LucairnConfig>? tweak = null)
+    internal static (LucairnClient Client, IDisposable Owner) Build(ClientPath path, string baseUrl, Action<LucairnClientOptions>? tweak = null)
     {
-        void Configure(LucairnConfig c)
+        void Configure(LucairnClientOptions c)
         {
             c.ApiKey = Key;
-            c.BaseUrl = baseUrl;
+            c.BaseUrl = new Uri(baseUrl);
             c.MaxRetries = 0;
             tweak?.Invoke(c);
         }
 
-        var config = new LucairnConfig();
+        var config = new LucairnClientOptions();
         Configure(config);
         switch (path)
         {
@@ -91,7 +91,7 @@ public class TransportCoreTests
             Assert.Multiple(() =>
             {
                 Assert.That(error, Is.TypeOf<LucairnResponseValidationException>(), error?.ToString());
-                Assert.That(error?.Message, Does.Contain("max_response_bytes cap of " + LucairnConfig.DefaultMaxResponseBytes));
+                Assert.That(error?.Message, Does.Contain("max_response_bytes cap of " + LucairnClientOptions.DefaultMaxResponseBytes));
                 Assert.That(allocated, Is.LessThan(AllocationMeter.Budget), $"{allocated / (1024 * 1024)} MiB allocated");
             });
         }
@@ -174,7 +174,7 @@ public class TransportCoreTests
         await using var server = new RawHttpServer((_, stream, token) =>
             RawHttpServer.WriteAsync(stream, 302, string.Empty, token, ("Location", elsewhere.BaseUrl + "/api/v1/veil/certificate/req_1")));
         using var http = new HttpClient(); // AllowAutoRedirect = true by default
-        using var client = new LucairnClient(new LucairnConfig { ApiKey = Key, BaseUrl = server.BaseUrl, MaxRetries = 0 }, http);
+        using var client = new LucairnClient(new LucairnClientOptions { ApiKey = Key, BaseUrl = new Uri(server.BaseUrl), MaxRetries = 0 }, http);
         var error = await Assert.ThrowsAsync<LucairnException>(() => client.GetCertificateAsync("req_1"));
         Assert.That(error!.Message, Does.Contain("redirect"));
     }
@@ -204,12 +204,12 @@ public class TransportCoreTests
         var mock = new MockHttpMessageHandler();
         var any = mock.When("*").Respond("application/json", "{}");
         using var client = TestClients.Create(mock);
-        var certificate = await Assert.ThrowsAsync<LucairnConfigException>(() => client.GetCertificateAsync(id));
-        var summary = await Assert.ThrowsAsync<LucairnConfigException>(() => client.GetCertificateSummaryAsync(id));
+        var certificate = await Assert.ThrowsAsync<LucairnValidationException>(() => client.GetCertificateAsync(id));
+        var summary = await Assert.ThrowsAsync<LucairnValidationException>(() => client.GetCertificateSummaryAsync(id));
         Assert.Multiple(() =>
         {
-            Assert.That(certificate!.Message, Does.StartWith("request_id"));
-            Assert.That(summary!.Message, Does.StartWith("request_id"));
+            Assert.That(certificate!.Message, Does.StartWith("requestId (request_id)"));
+            Assert.That(summary!.Message, Does.StartWith("requestId (request_id)"));
             Assert.That(mock.GetMatchCount(any), Is.Zero);
         });
         
