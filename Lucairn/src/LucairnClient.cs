@@ -101,11 +101,13 @@ public partial class LucairnClient : IDisposable
     /// <param name="options">Per-call timeout and headers, or null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The typed answer.</returns>
-    /// <exception cref="LucairnValidationException">The request or an option is invalid.</exception>
-    /// <exception cref="LucairnHttpException">The gateway answered non-2xx.</exception>
+    /// <exception cref="LucairnValidationException">The request or an option is invalid (nothing was sent).</exception>
+    /// <exception cref="LucairnApiException">
+    /// The gateway answered non-2xx (a subclass per status: <see cref="LucairnBadRequestException"/>,
+    /// <see cref="LucairnAuthenticationException"/>, <see cref="LucairnForbiddenException"/>, …), the call
+    /// timed out (<see cref="LucairnTimeoutException"/>) or the connection failed (<see cref="LucairnConnectionException"/>).
+    /// </exception>
     /// <exception cref="LucairnResponseValidationException">A 2xx body did not match either model.</exception>
-    /// <exception cref="LucairnTimeoutException">The call timed out.</exception>
-    /// <exception cref="LucairnException">The request could not be sent.</exception>
     public virtual Task<ProxyResponse> MessagesAsync(ProxyMessagesRequest request, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
         LucairnTelemetry.Instance.TraceAsync("MessagesAsync", "POST", _config?.BaseUrl, () => MessagesCoreAsync(request, options, cancellationToken));
 
@@ -113,10 +115,10 @@ public partial class LucairnClient : IDisposable
     {
         MessagesRequestValidator.Validate(request);
         RawResponse raw = await Transport.SendAsync(
-            (api, headers, token) => api.MessagesAsync(request, headers, token), options, idempotent: false, cancellationToken).ConfigureAwait(false);
+            nameof(MessagesAsync), (api, headers, token) => api.MessagesAsync(request, headers, token), options, idempotent: false, cancellationToken).ConfigureAwait(false);
         raw.ThrowIfOverCap(Config.MaxResponseBytes);
+        raw.ThrowIfNotSuccess();
         JToken? json = raw.TryParseJson();
-        raw.ThrowIfNotSuccess(raw.BodyOrText(json));
         return json is JObject body && body.TryGetValue("status", StringComparison.Ordinal, out JToken? status)
             && status is JValue { Type: JTokenType.String, Value: ProxyAcceptedResponse.ProcessingStatus }
             ? ResponseModels.Read<ProxyAcceptedResponse>(raw, json)
@@ -131,7 +133,8 @@ public partial class LucairnClient : IDisposable
     /// <param name="options">Per-call timeout and headers, or null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The HTML text, unchanged.</returns>
-    /// <exception cref="LucairnHttpException">202 (summary not assembled yet) or non-2xx; the body is the text.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="requestId"/> or an option is invalid.</exception>
+    /// <exception cref="LucairnApiException">202 (summary not assembled yet; <see cref="LucairnApiException.RetryAfter"/> says when to ask again) or non-2xx (a subclass per status); the body is the text.</exception>
     public virtual Task<string> GetCertificateSummaryAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
         LucairnTelemetry.Instance.TraceAsync("GetCertificateSummaryAsync", "GET", _config?.BaseUrl, () => GetCertificateSummaryCoreAsync(requestId, options, cancellationToken));
 
@@ -139,14 +142,14 @@ public partial class LucairnClient : IDisposable
     {
         string id = RequestIds.Validate(requestId);
         RawResponse raw = await Transport.SendAsync(
-            (api, headers, token) => api.GetCertificateSummaryAsync(id, headers, token), options, idempotent: true, cancellationToken).ConfigureAwait(false);
+            nameof(GetCertificateSummaryAsync), (api, headers, token) => api.GetCertificateSummaryAsync(id, headers, token), options, idempotent: true, cancellationToken).ConfigureAwait(false);
         raw.ThrowIfOverCap(Config.MaxResponseBytes);
         if (raw.Status == (int)HttpStatusCode.Accepted)
         {
-            throw new LucairnHttpException("Veil certificate summary is not yet assembled; retry after the indicated delay.", raw.Status, raw.Text);
+            throw raw.Error("Veil certificate summary is not yet assembled; retry after the indicated delay.", CertificatePending.RetryAfterOf(raw));
         }
 
-        raw.ThrowIfNotSuccess(raw.Text);
+        raw.ThrowIfNotSuccess();
         return raw.Text;
     }
 
@@ -155,7 +158,7 @@ public partial class LucairnClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The export.</returns>
     /// <exception cref="LucairnValidationException">An option is invalid.</exception>
-    /// <exception cref="LucairnHttpException">Non-2xx, for example 503 <c>audit_export_unavailable</c>.</exception>
+    /// <exception cref="LucairnApiException">Non-2xx (a subclass per status), for example <see cref="LucairnServerException"/> 503 <c>audit_export_unavailable</c>.</exception>
     /// <exception cref="LucairnResponseValidationException">A 2xx body did not match the model.</exception>
     public virtual Task<AuditExportResponse> ListAuditEventsAsync(AuditExportOptions? options = null, CancellationToken cancellationToken = default) =>
         LucairnTelemetry.Instance.TraceAsync("ListAuditEventsAsync", "GET", _config?.BaseUrl, () => ListAuditEventsCoreAsync(options, cancellationToken));
@@ -176,7 +179,7 @@ public partial class LucairnClient : IDisposable
         int? queryDays = options?.Days;
         string? queryType = options?.Type;
         RawResponse raw = await Transport.SendAsync(
-            (api, headers, token) => api.ListAuditEventsAsync(queryDays, queryType, headers, token), options, idempotent: true, cancellationToken).ConfigureAwait(false);
+            nameof(ListAuditEventsAsync), (api, headers, token) => api.ListAuditEventsAsync(queryDays, queryType, headers, token), options, idempotent: true, cancellationToken).ConfigureAwait(false);
         return ReadJson<AuditExportResponse>(raw);
     }
 
@@ -202,9 +205,8 @@ public partial class LucairnClient : IDisposable
         where T : class
     {
         raw.ThrowIfOverCap(Config.MaxResponseBytes);
-        JToken? json = raw.TryParseJson();
-        raw.ThrowIfNotSuccess(raw.BodyOrText(json));
-        return ResponseModels.Read<T>(raw, json);
+        raw.ThrowIfNotSuccess();
+        return ResponseModels.Read<T>(raw, raw.TryParseJson());
     }
 
     // One cap for every status: an error body keeps its prefix too (spec §3).

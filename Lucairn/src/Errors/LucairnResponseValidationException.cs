@@ -5,7 +5,7 @@ namespace Lucairn;
 /// <summary>
 /// The gateway answered 2xx but the body is unusable: wrong shape, not JSON where JSON was
 /// expected, the literal <c>null</c>, or larger than <see cref="LucairnClientOptions.MaxResponseBytes"/>.
-/// Deliberately not a <see cref="LucairnHttpException"/>.
+/// Deliberately not a <see cref="LucairnApiException"/>: the call itself succeeded.
 /// </summary>
 public class LucairnResponseValidationException : LucairnException
 {

@@ -48,6 +48,14 @@ public class TheVeilClient : LucairnClient
         LegacyErrors.RunAsync(() => base.GetCertificateAsync(requestId, options, cancellationToken));
 
     /// <inheritdoc />
+    public override Task<CertificateFetchResult> TryGetCertificateAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+        LegacyErrors.RunAsync(() => base.TryGetCertificateAsync(requestId, options, cancellationToken));
+
+    /// <inheritdoc />
+    public override Task<VeilCertificate> WaitForCertificateAsync(string requestId, TimeSpan timeout, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+        LegacyErrors.RunAsync(() => base.WaitForCertificateAsync(requestId, timeout, options, cancellationToken));
+
+    /// <inheritdoc />
     public override Task<string> GetCertificateSummaryAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
         LegacyErrors.RunAsync(() => base.GetCertificateSummaryAsync(requestId, options, cancellationToken));
 

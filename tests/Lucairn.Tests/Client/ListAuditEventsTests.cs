@@ -122,11 +122,11 @@ public class ListAuditEventsTests
     {
         var (mock, _) = Capture(HttpStatusCode.ServiceUnavailable, """{"code":"audit_export_unavailable","message":"later"}""");
         using var client = TestClients.Create(mock);
-        var error = await Expect.Throws<LucairnHttpException>(() => client.ListAuditEventsAsync());
+        var error = await Expect.Catch<LucairnApiException>(() => client.ListAuditEventsAsync());
         Assert.Multiple(() =>
         {
             Assert.That(error.Status, Is.EqualTo(503));
-            Assert.That(error.BodyJson!["code"]!.Value<string>(), Is.EqualTo("audit_export_unavailable"));
+            Assert.That(error.ResponseJson!["code"]!.Value<string>(), Is.EqualTo("audit_export_unavailable"));
         });
     }
 

@@ -119,12 +119,12 @@ public class MessagesTests
     [Test]
     public async Task test_401_invalid_api_key_raises_http_error()
     {
-        var error = await Expect.Throws<LucairnHttpException>(() => Send("401", """{"error":{"code":"invalid_api_key","message":"no"}}"""));
+        var error = await Expect.Catch<LucairnApiException>(() => Send("401", """{"error":{"code":"invalid_api_key","message":"no"}}"""));
         Assert.Multiple(() =>
         {
             Assert.That(error.Status, Is.EqualTo(401));
-            Assert.That(error.BodyJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("invalid_api_key"));
-            Assert.That(error.Message, Is.EqualTo("Lucairn request failed: 401 Unauthorized"));
+            Assert.That(error.ResponseJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("invalid_api_key"));
+            Assert.That(error.Message, Is.EqualTo("MessagesAsync failed with HTTP 401 (invalid_api_key): no"));
         });
     }
 
@@ -256,8 +256,8 @@ public class MessagesTests
     [Test]
     public async Task test_non_2xx_still_raises_http_error()
     {
-        var error = await Expect.Throws<LucairnHttpException>(() => Send("500", "oops"));
-        Assert.That(error.Body, Is.EqualTo("oops"));
+        var error = await Expect.Catch<LucairnApiException>(() => Send("500", "oops"));
+        Assert.That(error.ResponseBody, Is.EqualTo("oops"));
     }
 
     [Test]
@@ -266,7 +266,7 @@ public class MessagesTests
         var mock = new MockHttpMessageHandler();
         var request = mock.When(HttpMethod.Post, Url).Respond(HttpStatusCode.ServiceUnavailable);
         using var client = TestClients.Create(mock, c => c.MaxRetries = 2);
-        await Expect.Throws<LucairnHttpException>(() => client.MessagesAsync(Request()));
+        await Expect.Catch<LucairnApiException>(() => client.MessagesAsync(Request()));
         Assert.That(mock.GetMatchCount(request), Is.EqualTo(1));
     }
 }

@@ -61,7 +61,7 @@ public class TransportTests
         var mock = new MockHttpMessageHandler();
         var request = mock.When(CertUrl).Respond(_ => Status(HttpStatusCode.ServiceUnavailable));
         using var client = TestClients.Create(mock, c => { c.MaxRetries = 2; c.TimeProvider = time; });
-        var error = await Expect.Throws<LucairnHttpException>(() => Drive(time, client.GetCertificateAsync("req_1")));
+        var error = await Expect.Catch<LucairnApiException>(() => Drive(time, client.GetCertificateAsync("req_1")));
         Assert.Multiple(() =>
         {
             Assert.That(error.Status, Is.EqualTo(503));
@@ -78,7 +78,7 @@ public class TransportTests
         var mock = new MockHttpMessageHandler();
         var request = mock.When(CertUrl).Respond(_ => Status(status));
         using var client = TestClients.Create(mock, c => c.MaxRetries = 2);
-        await Expect.Throws<LucairnHttpException>(() => client.GetCertificateAsync("req_1"));
+        await Expect.Catch<LucairnApiException>(() => client.GetCertificateAsync("req_1"));
         Assert.That(mock.GetMatchCount(request), Is.EqualTo(1));
     }
 
@@ -88,7 +88,7 @@ public class TransportTests
         var mock = new MockHttpMessageHandler();
         var request = mock.When(CertUrl).Respond(_ => Status(HttpStatusCode.ServiceUnavailable));
         using var client = TestClients.Create(mock, c => c.MaxRetries = 0);
-        await Expect.Throws<LucairnHttpException>(() => client.GetCertificateAsync("req_1"));
+        await Expect.Catch<LucairnApiException>(() => client.GetCertificateAsync("req_1"));
         Assert.That(mock.GetMatchCount(request), Is.EqualTo(1));
     }
 
@@ -99,7 +99,7 @@ public class TransportTests
         var mock = new MockHttpMessageHandler();
         var request = mock.When(CertUrl).Throw(new HttpRequestException("connection reset"));
         using var client = TestClients.Create(mock, c => { c.MaxRetries = 1; c.TimeProvider = time; });
-        var error = await Expect.Throws<LucairnException>(() => Drive(time, client.GetCertificateAsync("req_1")));
+        var error = await Expect.Catch<LucairnException>(() => Drive(time, client.GetCertificateAsync("req_1")));
         Assert.Multiple(() =>
         {
             Assert.That(mock.GetMatchCount(request), Is.EqualTo(2));
@@ -119,10 +119,10 @@ public class TransportTests
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BrokenStream()) };
         });
         using var client = TestClients.Create(mock, c => { c.MaxRetries = 1; c.TimeProvider = time; });
-        var error = await Expect.Throws<LucairnException>(() => Drive(time, client.GetCertificateAsync("req_1")));
+        var error = await Expect.Catch<LucairnException>(() => Drive(time, client.GetCertificateAsync("req_1")));
         Assert.Multiple(() =>
         {
-            Assert.That(error.GetType(), Is.EqualTo(typeof(LucairnException)));
+            Assert.That(error.GetType(), Is.EqualTo(typeof(LucairnConnectionException)));
             Assert.That(error.InnerException, Is.InstanceOf<IOException>());
             Assert.That(calls, Is.EqualTo(2));
         });
@@ -240,8 +240,8 @@ public class TransportTests
         var mock = new MockHttpMessageHandler();
         mock.When("*").Respond(HttpStatusCode.InternalServerError, "text/plain", "ab\u00e9cd");
         using var client = TestClients.Create(mock, c => c.MaxResponseBytes = 3);
-        var error = await Expect.Throws<LucairnHttpException>(() => client.GetCertificateSummaryAsync("req_1"));
-        Assert.That(error.Body, Is.EqualTo("ab\uFFFD"));
+        var error = await Expect.Catch<LucairnApiException>(() => client.GetCertificateSummaryAsync("req_1"));
+        Assert.That(error.ResponseBody, Is.EqualTo("ab\uFFFD"));
     }
 
     [Test]

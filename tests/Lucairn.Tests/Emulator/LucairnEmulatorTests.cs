@@ -50,13 +50,13 @@ public class LucairnEmulatorTests
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.DeveloperApiKey);
         var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
-        var error = await Expect.Throws<LucairnHttpException>(() => client.GetCertificateAsync(sync.RequestId!));
+        var error = await Expect.Catch<LucairnApiException>(() => client.GetCertificateAsync(sync.RequestId!));
         string html = await client.GetCertificateSummaryAsync(sync.RequestId!);
         Assert.Multiple(() =>
         {
             Assert.That(sync.Veil, Is.Null);
             Assert.That(error.Status, Is.EqualTo(403));
-            Assert.That(error.BodyJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("tier_insufficient"));
+            Assert.That(error.ResponseJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("tier_insufficient"));
             Assert.That(html, Does.Contain(sync.RequestId).And.Contain("Mock evidence"));
         });
     }
@@ -148,19 +148,19 @@ public class LucairnEmulatorTests
         using var client = Client(emulator, emulator.ProApiKey);
         var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
 
-        var pending = await Expect.Throws<LucairnHttpException>(() => client.GetCertificateAsync(sync.RequestId!));
-        var summaryPending = await Expect.Throws<LucairnHttpException>(() => client.GetCertificateSummaryAsync(sync.RequestId!));
+        var pending = await Expect.Catch<LucairnApiException>(() => client.GetCertificateAsync(sync.RequestId!));
+        var summaryPending = await Expect.Catch<LucairnApiException>(() => client.GetCertificateSummaryAsync(sync.RequestId!));
         time.Advance(TimeSpan.FromSeconds(20));
-        var stillPending = await Expect.Throws<LucairnHttpException>(() => client.GetCertificateAsync(sync.RequestId!));
+        var stillPending = await Expect.Catch<LucairnApiException>(() => client.GetCertificateAsync(sync.RequestId!));
         time.Advance(TimeSpan.FromSeconds(10));
         VeilCertificate cert = await client.GetCertificateAsync(sync.RequestId!);
         Assert.Multiple(() =>
         {
             Assert.That(pending.Status, Is.EqualTo(202));
-            Assert.That(pending.BodyJson!["retry_after_seconds"]!.Value<int>(), Is.EqualTo(30));
+            Assert.That(pending.ResponseJson!["retry_after_seconds"]!.Value<int>(), Is.EqualTo(30));
             Assert.That(summaryPending.Status, Is.EqualTo(202));
-            Assert.That(summaryPending.Body, Is.TypeOf<string>());
-            Assert.That(stillPending.BodyJson!["retry_after_seconds"]!.Value<int>(), Is.EqualTo(10));
+            Assert.That(summaryPending.ResponseBody, Is.TypeOf<string>());
+            Assert.That(stillPending.ResponseJson!["retry_after_seconds"]!.Value<int>(), Is.EqualTo(10));
             Assert.That(cert.IssuedAt, Does.StartWith("2026-06-01T12:00:00"));
             Assert.That(client.VerifyCertificate(cert, emulator.VerifyKeys).WitnessAssertedIssuedAt, Is.EqualTo(time.Start));
         });
@@ -175,9 +175,9 @@ public class LucairnEmulatorTests
         var sync = (ProxySyncResponse)await pro.MessagesAsync(Request());
         Assert.Multiple(async () =>
         {
-            Assert.That((await Expect.Throws<LucairnHttpException>(() => pro.GetCertificateAsync("no-such-request"))).Status, Is.EqualTo(202));
-            Assert.That((await Expect.Throws<LucairnHttpException>(() => enterprise.GetCertificateAsync(sync.RequestId!))).Status, Is.EqualTo(202));
-            Assert.That((await Expect.Throws<LucairnHttpException>(() => pro.GetCertificateAsync("../../audit/export"))).Status, Is.EqualTo(202), "path escape stays one segment");
+            Assert.That((await Expect.Catch<LucairnApiException>(() => pro.GetCertificateAsync("no-such-request"))).Status, Is.EqualTo(202));
+            Assert.That((await Expect.Catch<LucairnApiException>(() => enterprise.GetCertificateAsync(sync.RequestId!))).Status, Is.EqualTo(202));
+            Assert.That((await Expect.Catch<LucairnApiException>(() => pro.GetCertificateAsync("../../audit/export"))).Status, Is.EqualTo(202), "path escape stays one segment");
         });
     }
 
@@ -186,13 +186,13 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, "lcr_live_not_a_key_of_this_emulator");
-        var invalid = await Expect.Throws<LucairnHttpException>(() => client.ListAuditEventsAsync());
+        var invalid = await Expect.Catch<LucairnApiException>(() => client.ListAuditEventsAsync());
         using var http = new HttpClient();
         using HttpResponseMessage missing = await http.GetAsync(new Uri(emulator.BaseUrl.OriginalString + "/api/v1/audit/export"));
         Assert.Multiple(async () =>
         {
             Assert.That(invalid.Status, Is.EqualTo(401));
-            Assert.That(invalid.BodyJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("invalid_api_key"));
+            Assert.That(invalid.ResponseJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("invalid_api_key"));
             Assert.That((int)missing.StatusCode, Is.EqualTo(401));
             Assert.That(await missing.Content.ReadAsStringAsync(), Does.Contain("missing_api_key"));
         });
@@ -256,11 +256,11 @@ public class LucairnEmulatorTests
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.ProApiKey, c => c.MaxRetries = 2);
         emulator.FailNext(1, 500);
-        var error = await Expect.Throws<LucairnHttpException>(() => client.MessagesAsync(Request()));
+        var error = await Expect.Catch<LucairnApiException>(() => client.MessagesAsync(Request()));
         Assert.Multiple(async () =>
         {
             Assert.That(error.Status, Is.EqualTo(500));
-            Assert.That(error.BodyJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("emulated_fault"));
+            Assert.That(error.ResponseJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("emulated_fault"));
             Assert.That(await client.MessagesAsync(Request()), Is.InstanceOf<ProxySyncResponse>(), "only the next response was faulted");
         });
     }
@@ -357,7 +357,7 @@ public class LucairnEmulatorTests
         using var client = new LucairnClient(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl }, new HttpClient(emulator.CreateHandler()));
         var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
         string html = await client.GetCertificateSummaryAsync(sync.RequestId!);
-        string pending = (string)(await Expect.Throws<LucairnHttpException>(() => client.GetCertificateSummaryAsync("<script>"))).Body!;
+        string pending = (string)(await Expect.Catch<LucairnApiException>(() => client.GetCertificateSummaryAsync("<script>"))).ResponseBody!;
         Assert.Multiple(() =>
         {
             Assert.That(html, Does.Contain("not signed by the Lucairn witness"));

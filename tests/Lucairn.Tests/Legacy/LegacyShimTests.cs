@@ -25,6 +25,7 @@ public class LegacyShimTests
     {
         ["TheVeilConfig"] = nameof(LucairnClientOptions),
         ["TheVeilConfigException"] = nameof(LucairnValidationException),
+        ["TheVeilHttpException"] = nameof(LucairnApiException),
     };
 
     [Test]
@@ -49,7 +50,7 @@ public class LegacyShimTests
             Assert.That(typeof(TheVeilConfig).BaseType, Is.EqualTo(typeof(LucairnClientOptions)));
             Assert.That(typeof(TheVeilException).BaseType, Is.EqualTo(typeof(LucairnException)));
             Assert.That(typeof(TheVeilConfigException).BaseType, Is.EqualTo(typeof(LucairnValidationException)));
-            Assert.That(typeof(TheVeilHttpException).BaseType, Is.EqualTo(typeof(LucairnHttpException)));
+            Assert.That(typeof(TheVeilHttpException).BaseType, Is.EqualTo(typeof(LucairnApiException)));
             Assert.That(typeof(TheVeilTimeoutException).BaseType, Is.EqualTo(typeof(LucairnTimeoutException)));
             Assert.That(typeof(TheVeilCertificateException).BaseType, Is.EqualTo(typeof(LucairnCertificateException)));
             Assert.That(typeof(TheVeilResponseValidationException).BaseType, Is.EqualTo(typeof(LucairnResponseValidationException)));
@@ -109,9 +110,9 @@ public class LegacyShimTests
         var certificate = Assert.Throws<TheVeilCertificateException>(() => client.VerifyCertificate(CertificateFixtures.Anchored, CertificateFixtures.ProductionKeys))!;
         Assert.Multiple(() =>
         {
-            Assert.That(http, Is.InstanceOf<LucairnHttpException>());
+            Assert.That(http, Is.InstanceOf<LucairnApiException>());
             Assert.That(http.Status, Is.EqualTo(202));
-            Assert.That(http.BodyJson!["retry_after_seconds"]!.ToString(), Is.EqualTo("30"));
+            Assert.That(http.ResponseJson!["retry_after_seconds"]!.ToString(), Is.EqualTo("30"));
             Assert.That(config.Message, Does.Contain("request_id"));
             Assert.That(certificate.Reason, Is.EqualTo(VerifyCertificateFailureReason.InvalidSignature));
             Assert.That(certificate.CertificateId, Is.Not.Null);

@@ -111,7 +111,7 @@ public class LucairnTelemetryTests
         using var client = Support.TestClients.Create(mock);
         using var capture = new TelemetryCapture(LucairnTelemetry.ActivitySourceName);
 
-        await Assert.ThrowsAsync<LucairnHttpException>(() => client.MessagesAsync(Request()));
+        await Assert.CatchAsync<LucairnApiException>(() => client.MessagesAsync(Request()));
 
         Activity span = capture.Span("Lucairn.MessagesAsync");
         TelemetryCapture.Measurement duration = capture.Of("lucairn.client.operation.duration").Single();
