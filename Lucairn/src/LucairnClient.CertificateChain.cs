@@ -18,7 +18,7 @@ public partial class LucairnClient
         /// <exception cref="LucairnValidationException"><paramref name="keys"/> is null, an option is wrong or the request id is invalid.</exception>
     /// <exception cref="LucairnPinnedKeyException">A pinned key is refused.</exception>
     /// <exception cref="LucairnApiException">202 (not assembled yet), <see cref="LucairnForbiddenException"/> 403 <c>tier_insufficient</c>, or any other failure (a subclass per status, timeout or connection).</exception>
-    public virtual Task<CertificateChainResult> VerifyCertificateChainAsync(string requestId, CertificateChainKeys keys, MessagesOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<CertificateChainResult> VerifyCertificateChainAsync(string requestId, CertificateChainKeys keys, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         return LucairnTelemetry.Instance.TraceAsync("VerifyCertificateChainAsync", "GET", _config?.BaseUrl, async () =>
         {

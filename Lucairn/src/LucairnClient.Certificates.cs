@@ -34,7 +34,7 @@ public partial class LucairnClient
     /// or any other failure (a subclass per status, timeout or connection).
     /// </exception>
     /// <exception cref="LucairnResponseValidationException">A 2xx body is not a well-formed certificate.</exception>
-    public virtual Task<VeilCertificate> GetCertificateAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+    public virtual Task<VeilCertificate> GetCertificateAsync(string requestId, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         LucairnTelemetry.Instance.TraceAsync("GetCertificateAsync", "GET", _config?.BaseUrl, () => GetCertificateCoreAsync(requestId, options, cancellationToken));
 
     /// <summary>
@@ -49,7 +49,7 @@ public partial class LucairnClient
     /// <exception cref="LucairnValidationException"><paramref name="requestId"/> or an option is invalid.</exception>
     /// <exception cref="LucairnApiException">Any status but 2xx and 202 (a subclass per status), a timeout or a connection failure.</exception>
     /// <exception cref="LucairnResponseValidationException">A 2xx body is not a well-formed certificate.</exception>
-    public virtual Task<CertificateFetchResult> TryGetCertificateAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+    public virtual Task<CertificateFetchResult> TryGetCertificateAsync(string requestId, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         LucairnTelemetry.Instance.TraceAsync("TryGetCertificateAsync", "GET", _config?.BaseUrl, () => TryGetCertificateCoreAsync(nameof(TryGetCertificateAsync), requestId, options, cancellationToken));
 
     /// <summary>
@@ -68,16 +68,16 @@ public partial class LucairnClient
     /// <exception cref="LucairnTimeoutException">The certificate was still pending at the deadline (<see cref="LucairnApiException.RetryAfter"/> is the last wait asked for).</exception>
     /// <exception cref="LucairnApiException">A poll failed with any status but 2xx and 202, a timeout or a connection failure.</exception>
     /// <exception cref="LucairnResponseValidationException">A 2xx body is not a well-formed certificate.</exception>
-    public virtual Task<VeilCertificate> WaitForCertificateAsync(string requestId, TimeSpan timeout, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+    public virtual Task<VeilCertificate> WaitForCertificateAsync(string requestId, TimeSpan timeout, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         LucairnTelemetry.Instance.TraceAsync("WaitForCertificateAsync", "GET", _config?.BaseUrl, () => WaitForCertificateCoreAsync(requestId, timeout, options, cancellationToken));
 
-    private async Task<VeilCertificate> GetCertificateCoreAsync(string requestId, MessagesOptions? options, CancellationToken cancellationToken)
+    private async Task<VeilCertificate> GetCertificateCoreAsync(string requestId, LucairnRequestOptions? options, CancellationToken cancellationToken)
     {
         RawResponse raw = await FetchCertificateAsync(nameof(GetCertificateAsync), requestId, options, cancellationToken).ConfigureAwait(false);
         return ReadCertificate(raw);
     }
 
-    private async Task<CertificateFetchResult> TryGetCertificateCoreAsync(string operation, string requestId, MessagesOptions? options, CancellationToken cancellationToken)
+    private async Task<CertificateFetchResult> TryGetCertificateCoreAsync(string operation, string requestId, LucairnRequestOptions? options, CancellationToken cancellationToken)
     {
         RawResponse raw = await SendCertificateRequestAsync(operation, requestId, options, cancellationToken).ConfigureAwait(false);
         return raw.Status == (int)HttpStatusCode.Accepted
@@ -85,7 +85,7 @@ public partial class LucairnClient
             : new CertificateFetchResult { Certificate = ReadCertificate(raw) };
     }
 
-    private async Task<VeilCertificate> WaitForCertificateCoreAsync(string requestId, TimeSpan timeout, MessagesOptions? options, CancellationToken cancellationToken)
+    private async Task<VeilCertificate> WaitForCertificateCoreAsync(string requestId, TimeSpan timeout, LucairnRequestOptions? options, CancellationToken cancellationToken)
     {
         RequestIds.Validate(requestId);
         ValidatedOptions.ValidateTimeout(timeout, nameof(timeout));
@@ -120,7 +120,7 @@ public partial class LucairnClient
     /// <c>GET /certificate/{id}</c>: the 2xx answer with its body exactly as received; over the cap,
     /// 202 (not assembled yet) and any other non-2xx status are thrown as <see cref="LucairnApiException"/>.
     /// </summary>
-    private async Task<RawResponse> FetchCertificateAsync(string operation, string requestId, MessagesOptions? options, CancellationToken cancellationToken)
+    private async Task<RawResponse> FetchCertificateAsync(string operation, string requestId, LucairnRequestOptions? options, CancellationToken cancellationToken)
     {
         RawResponse raw = await SendCertificateRequestAsync(operation, requestId, options, cancellationToken).ConfigureAwait(false);
         if (raw.Status == (int)HttpStatusCode.Accepted)
@@ -132,7 +132,7 @@ public partial class LucairnClient
     }
 
     /// <summary><c>GET /certificate/{id}</c>: a 2xx or 202 answer; over the cap and any other status are thrown.</summary>
-    private async Task<RawResponse> SendCertificateRequestAsync(string operation, string requestId, MessagesOptions? options, CancellationToken cancellationToken)
+    private async Task<RawResponse> SendCertificateRequestAsync(string operation, string requestId, LucairnRequestOptions? options, CancellationToken cancellationToken)
     {
         string id = RequestIds.Validate(requestId);
         RawResponse raw = await Transport.SendAsync(

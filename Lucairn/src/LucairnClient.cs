@@ -10,7 +10,7 @@ namespace Lucairn;
 /// The Lucairn gateway client: proxy messages, privacy certificates (fetch, wait and offline
 /// verification), certificate summaries and the audit export. One <see cref="HttpClient"/> is
 /// reused for every call. Idempotent GETs are retried on 429/502/503/504 and transport errors;
-/// <see cref="MessagesAsync"/> is never retried.
+/// <see cref="SendMessagesAsync"/> is never retried.
 /// </summary>
 /// <remarks>
 /// Thread-safe: one instance can be shared and used concurrently; create one per configuration and reuse it.
@@ -108,14 +108,14 @@ public partial class LucairnClient : IDisposable
     /// timed out (<see cref="LucairnTimeoutException"/>) or the connection failed (<see cref="LucairnConnectionException"/>).
     /// </exception>
     /// <exception cref="LucairnResponseValidationException">A 2xx body did not match either model.</exception>
-    public virtual Task<ProxyResponse> MessagesAsync(ProxyMessagesRequest request, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
-        LucairnTelemetry.Instance.TraceAsync("MessagesAsync", "POST", _config?.BaseUrl, () => MessagesCoreAsync(request, options, cancellationToken));
+    public virtual Task<ProxyResponse> SendMessagesAsync(ProxyMessagesRequest request, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        LucairnTelemetry.Instance.TraceAsync("SendMessagesAsync", "POST", _config?.BaseUrl, () => MessagesCoreAsync(request, options, cancellationToken));
 
-    private async Task<ProxyResponse> MessagesCoreAsync(ProxyMessagesRequest request, MessagesOptions? options, CancellationToken cancellationToken)
+    private async Task<ProxyResponse> MessagesCoreAsync(ProxyMessagesRequest request, LucairnRequestOptions? options, CancellationToken cancellationToken)
     {
         MessagesRequestValidator.Validate(request);
         RawResponse raw = await Transport.SendAsync(
-            nameof(MessagesAsync), (api, headers, token) => api.MessagesAsync(request, headers, token), options, idempotent: false, cancellationToken).ConfigureAwait(false);
+            nameof(SendMessagesAsync), (api, headers, token) => api.SendMessagesAsync(request, headers, token), options, idempotent: false, cancellationToken).ConfigureAwait(false);
         raw.ThrowIfOverCap(Config.MaxResponseBytes);
         raw.ThrowIfNotSuccess();
         JToken? json = raw.TryParseJson();
@@ -135,10 +135,10 @@ public partial class LucairnClient : IDisposable
     /// <returns>The HTML text, unchanged.</returns>
     /// <exception cref="LucairnValidationException"><paramref name="requestId"/> or an option is invalid.</exception>
     /// <exception cref="LucairnApiException">202 (summary not assembled yet; <see cref="LucairnApiException.RetryAfter"/> says when to ask again) or non-2xx (a subclass per status); the body is the text.</exception>
-    public virtual Task<string> GetCertificateSummaryAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+    public virtual Task<string> GetCertificateSummaryAsync(string requestId, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         LucairnTelemetry.Instance.TraceAsync("GetCertificateSummaryAsync", "GET", _config?.BaseUrl, () => GetCertificateSummaryCoreAsync(requestId, options, cancellationToken));
 
-    private async Task<string> GetCertificateSummaryCoreAsync(string requestId, MessagesOptions? options, CancellationToken cancellationToken)
+    private async Task<string> GetCertificateSummaryCoreAsync(string requestId, LucairnRequestOptions? options, CancellationToken cancellationToken)
     {
         string id = RequestIds.Validate(requestId);
         RawResponse raw = await Transport.SendAsync(

@@ -65,7 +65,7 @@ using var sampleSource = new ActivitySource(SampleSource);
 using Activity? root = sampleSource.StartActivity("one traced call per vendor");
 
 var lucairn = provider.GetRequiredService<LucairnClient>();
-var sync = (ProxySyncResponse)await lucairn.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = "Hello {name}", Context = new Dictionary<string, string> { ["name"] = "DI" } });
+var sync = (ProxySyncResponse)await lucairn.SendMessagesAsync(new ProxyMessagesRequest { PromptTemplate = "Hello {name}", Context = new Dictionary<string, string> { ["name"] = "DI" } });
 VeilCertificate certificate = await lucairn.GetCertificateAsync(sync.RequestId!);
 Console.WriteLine($"Lucairn: certificate {lucairn.VerifyCertificate(certificate, lucairnEmulator.VerifyKeys).CertificateId} verified offline");
 

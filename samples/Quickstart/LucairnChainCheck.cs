@@ -55,7 +55,7 @@ internal static class LucairnChainCheck
         // A claim body edited after signing, keeping its id: the witness (which signs claim ids
         // only) still verifies; the chain check fails it.
         emulator.FaultNextCertificates(EmulatorCertificateFault.ClaimSignatureInvalid);
-        var tampered = (ProxySyncResponse)await client.MessagesAsync(new ProxyMessagesRequest
+        var tampered = (ProxySyncResponse)await client.SendMessagesAsync(new ProxyMessagesRequest
         {
             PromptTemplate = "Write a one-line reply to {customer}.",
             Context = new Dictionary<string, string> { ["customer"] = "Bob Example" },

@@ -26,7 +26,7 @@ internal static class LucairnFlow
             ? new LucairnClientOptions { ApiKey = apiKey }
             : new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl });
 
-        ProxyResponse response = await client.MessagesAsync(new ProxyMessagesRequest
+        ProxyResponse response = await client.SendMessagesAsync(new ProxyMessagesRequest
         {
             PromptTemplate = "Write a one-line reply to {customer} confirming the order.",
             Context = new Dictionary<string, string> { ["customer"] = "Alice Example (alice@example.com)" },

@@ -61,7 +61,7 @@ internal sealed class LucairnTransport
     /// <param name="options">Per-call timeout and headers, or null.</param>
     /// <param name="idempotent">True to retry on the policy's statuses and failures.</param>
     /// <param name="cancellationToken">The caller's token.</param>
-    internal async Task<RawResponse> SendAsync(string operation, ApiCall call, MessagesOptions? options, bool idempotent, CancellationToken cancellationToken)
+    internal async Task<RawResponse> SendAsync(string operation, ApiCall call, LucairnRequestOptions? options, bool idempotent, CancellationToken cancellationToken)
     {
         TimeSpan timeout = options?.Timeout is { } perCall ? ValidatedOptions.ValidateTimeout(perCall, "options.Timeout") : _config.Timeout;
         Dictionary<string, string> headers = RequestHeaders.Build(options?.Headers, _config.ApiKey);

@@ -40,23 +40,23 @@ public class TheVeilClient : LucairnClient
     }
 
     /// <inheritdoc />
-    public override Task<ProxyResponse> MessagesAsync(ProxyMessagesRequest request, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
-        LegacyErrors.RunAsync(() => base.MessagesAsync(request, options, cancellationToken));
+    public override Task<ProxyResponse> SendMessagesAsync(ProxyMessagesRequest request, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        LegacyErrors.RunAsync(() => base.SendMessagesAsync(request, options, cancellationToken));
 
     /// <inheritdoc />
-    public override Task<VeilCertificate> GetCertificateAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+    public override Task<VeilCertificate> GetCertificateAsync(string requestId, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         LegacyErrors.RunAsync(() => base.GetCertificateAsync(requestId, options, cancellationToken));
 
     /// <inheritdoc />
-    public override Task<CertificateFetchResult> TryGetCertificateAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+    public override Task<CertificateFetchResult> TryGetCertificateAsync(string requestId, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         LegacyErrors.RunAsync(() => base.TryGetCertificateAsync(requestId, options, cancellationToken));
 
     /// <inheritdoc />
-    public override Task<VeilCertificate> WaitForCertificateAsync(string requestId, TimeSpan timeout, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+    public override Task<VeilCertificate> WaitForCertificateAsync(string requestId, TimeSpan timeout, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         LegacyErrors.RunAsync(() => base.WaitForCertificateAsync(requestId, timeout, options, cancellationToken));
 
     /// <inheritdoc />
-    public override Task<string> GetCertificateSummaryAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+    public override Task<string> GetCertificateSummaryAsync(string requestId, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         LegacyErrors.RunAsync(() => base.GetCertificateSummaryAsync(requestId, options, cancellationToken));
 
     /// <inheritdoc />

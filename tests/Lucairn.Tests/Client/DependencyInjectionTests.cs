@@ -22,7 +22,7 @@ public class DependencyInjectionTests
         });
         await using ServiceProvider provider = services.BuildServiceProvider(validateScopes: true);
         var client = provider.GetRequiredService<LucairnClient>();
-        var response = (ProxySyncResponse)await client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = "hi" });
+        var response = (ProxySyncResponse)await client.SendMessagesAsync(new ProxyMessagesRequest { PromptTemplate = "hi" });
         Assert.Multiple(() =>
         {
             Assert.That(builder.Name, Is.EqualTo(LucairnServiceCollectionExtensions.HttpClientName));

@@ -129,7 +129,7 @@ public class GetCertificateTests
     public async Task test_rejects_invalid_per_call_timeout()
     {
         using var client = Responding(HttpStatusCode.OK, CertificateFixtures.Anchored);
-        var error = await Expect.Throws<LucairnValidationException>(() => client.GetCertificateAsync("req_1", new MessagesOptions { Timeout = TimeSpan.FromSeconds(-1) }));
+        var error = await Expect.Throws<LucairnValidationException>(() => client.GetCertificateAsync("req_1", new LucairnRequestOptions { Timeout = TimeSpan.FromSeconds(-1) }));
         Assert.That(error.Message, Does.Contain("options.Timeout"));
     }
 
@@ -258,7 +258,7 @@ public class GetCertificateTests
             .With(r => r.Headers.GetValues("x-api-key").Count() == 1)
             .Respond("application/json", CertificateFixtures.Anchored);
         using var client = TestClients.Create(mock);
-        await client.GetCertificateAsync("req_1", new MessagesOptions
+        await client.GetCertificateAsync("req_1", new LucairnRequestOptions
         {
             Headers = { ["X-Tenant"] = "t-9", ["x-api-key"] = "dsa_ffffffffffffffffffffffffffffffff", ["content-type"] = "text/plain" },
         });

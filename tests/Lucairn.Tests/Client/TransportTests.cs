@@ -342,7 +342,7 @@ public class TransportTests
     public async Task unsafe_headers_rejected(string name, string value, string message)
     {
         using var client = TestClients.Create(new MockHttpMessageHandler());
-        var options = new MessagesOptions { Headers = { [name] = value } };
+        var options = new LucairnRequestOptions { Headers = { [name] = value } };
         var error = await Expect.Throws<LucairnValidationException>(() => client.GetCertificateSummaryAsync("req_1", options));
         Assert.That(error.Message, Does.Contain(message).And.Not.Contain("stolen"));
     }
@@ -356,8 +356,8 @@ public class TransportTests
         string lone = "x" + (char)0xDC00;
         var type = await Expect.Throws<LucairnValidationException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Type = lone }));
         var control = await Expect.Throws<LucairnValidationException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Type = "a\nb" }));
-        var prompt = await Expect.Throws<LucairnValidationException>(() => client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = lone }));
-        var context = await Expect.Throws<LucairnValidationException>(() => client.MessagesAsync(new ProxyMessagesRequest
+        var prompt = await Expect.Throws<LucairnValidationException>(() => client.SendMessagesAsync(new ProxyMessagesRequest { PromptTemplate = lone }));
+        var context = await Expect.Throws<LucairnValidationException>(() => client.SendMessagesAsync(new ProxyMessagesRequest
         {
             PromptTemplate = "p",
             Context = new Dictionary<string, string> { ["k"] = lone },

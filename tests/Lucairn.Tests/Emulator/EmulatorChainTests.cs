@@ -42,7 +42,7 @@ public class EmulatorChainTests
     private static async Task<string> IssueAsync(LucairnClient client, string version = "v3")
     {
         var request = new ProxyMessagesRequest { PromptTemplate = "Reply to {email}", Context = new Dictionary<string, string> { ["email"] = "alice@example.com" } };
-        var sync = (ProxySyncResponse)await client.MessagesAsync(request, new MessagesOptions { Headers = { [LucairnEmulator.SignableVersionHeader] = version } });
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(request, new LucairnRequestOptions { Headers = { [LucairnEmulator.SignableVersionHeader] = version } });
         return sync.RequestId!;
     }
 

@@ -25,14 +25,14 @@ public class LucairnEmulatorTests
         Context = new Dictionary<string, string> { ["email"] = "alice@example.com", ["name"] = "Alice" },
     };
 
-    private static MessagesOptions Header(string name, string value) => new() { Headers = { [name] = value } };
+    private static LucairnRequestOptions Header(string name, string value) => new() { Headers = { [name] = value } };
 
     [Test]
     public async Task emulator_binds_loopback_and_messages_returns_sync_response()
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.ProApiKey);
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
         Assert.Multiple(() =>
         {
             Assert.That(emulator.BaseUrl.Host, Is.EqualTo("127.0.0.1"));
@@ -49,7 +49,7 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.DeveloperApiKey);
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
         var error = await Expect.Catch<LucairnApiException>(() => client.GetCertificateAsync(sync.RequestId!));
         string html = await client.GetCertificateSummaryAsync(sync.RequestId!);
         Assert.Multiple(() =>
@@ -66,7 +66,7 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.EnterpriseApiKey);
-        var accepted = (ProxyAcceptedResponse)await client.MessagesAsync(Request(), Header(LucairnEmulator.AsyncHeader, "true"));
+        var accepted = (ProxyAcceptedResponse)await client.SendMessagesAsync(Request(), Header(LucairnEmulator.AsyncHeader, "true"));
         Assert.Multiple(() =>
         {
             Assert.That(accepted.Status, Is.EqualTo("processing"));
@@ -81,7 +81,7 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.ProApiKey);
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
         VeilCertificate cert = await client.GetCertificateAsync(sync.RequestId!);
 
         VerifyCertificateResult result = client.VerifyCertificate(cert, emulator.VerifyKeys, SignableVersion.V3);
@@ -106,7 +106,7 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.ProApiKey);
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Add("x-api-key", emulator.ProApiKey);
         string raw = await http.GetStringAsync(new Uri($"{emulator.BaseUrl.OriginalString}/api/v1/veil/certificate/{sync.RequestId}"));
@@ -119,7 +119,7 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.ProApiKey);
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request(), Header(LucairnEmulator.SignableVersionHeader, "v2"));
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request(), Header(LucairnEmulator.SignableVersionHeader, "v2"));
         VeilCertificate cert = await client.GetCertificateAsync(sync.RequestId!);
         var strict = Assert.Throws<LucairnCertificateException>(() => client.VerifyCertificate(cert, emulator.VerifyKeys, SignableVersion.V3))!;
         Assert.Multiple(() =>
@@ -135,7 +135,7 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start(new LucairnEmulatorOptions { CertificateVersion = SignableVersion.V2 });
         using var client = Client(emulator, emulator.EnterpriseApiKey);
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
         VeilCertificate cert = await client.GetCertificateAsync(sync.RequestId!);
         Assert.That(client.VerifyCertificate(cert, emulator.VerifyKeys).SignableVersion, Is.EqualTo(SignableVersion.V2));
     }
@@ -146,7 +146,7 @@ public class LucairnEmulatorTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
         await using var emulator = LucairnEmulator.Start(new LucairnEmulatorOptions { TimeProvider = time, CertificateDelay = TimeSpan.FromSeconds(30) });
         using var client = Client(emulator, emulator.ProApiKey);
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
 
         var pending = await Expect.Catch<LucairnApiException>(() => client.GetCertificateAsync(sync.RequestId!));
         var summaryPending = await Expect.Catch<LucairnApiException>(() => client.GetCertificateSummaryAsync(sync.RequestId!));
@@ -172,7 +172,7 @@ public class LucairnEmulatorTests
         await using var emulator = LucairnEmulator.Start();
         using var pro = Client(emulator, emulator.ProApiKey);
         using var enterprise = Client(emulator, emulator.EnterpriseApiKey);
-        var sync = (ProxySyncResponse)await pro.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await pro.SendMessagesAsync(Request());
         Assert.Multiple(async () =>
         {
             Assert.That((await Expect.Catch<LucairnApiException>(() => pro.GetCertificateAsync("no-such-request"))).Status, Is.EqualTo(202));
@@ -203,7 +203,7 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.ProApiKey);
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
         await client.GetCertificateAsync(sync.RequestId!);
         await client.GetCertificateSummaryAsync(sync.RequestId!);
         AuditExportResponse all = await client.ListAuditEventsAsync(new AuditExportOptions { Days = 7 });
@@ -227,7 +227,7 @@ public class LucairnEmulatorTests
         await using var emulator = LucairnEmulator.Start();
         using var pro = Client(emulator, emulator.ProApiKey);
         using var developer = Client(emulator, emulator.DeveloperApiKey);
-        await pro.MessagesAsync(Request());
+        await pro.SendMessagesAsync(Request());
         AuditExportResponse developerExport = await developer.ListAuditEventsAsync();
         Assert.That(developerExport.Events, Is.Empty);
     }
@@ -256,12 +256,12 @@ public class LucairnEmulatorTests
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.ProApiKey, c => c.MaxRetries = 2);
         emulator.FailNext(1, 500);
-        var error = await Expect.Catch<LucairnApiException>(() => client.MessagesAsync(Request()));
+        var error = await Expect.Catch<LucairnApiException>(() => client.SendMessagesAsync(Request()));
         Assert.Multiple(async () =>
         {
             Assert.That(error.Status, Is.EqualTo(500));
             Assert.That(error.ResponseJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("emulated_fault"));
-            Assert.That(await client.MessagesAsync(Request()), Is.InstanceOf<ProxySyncResponse>(), "only the next response was faulted");
+            Assert.That(await client.SendMessagesAsync(Request()), Is.InstanceOf<ProxySyncResponse>(), "only the next response was faulted");
         });
     }
 
@@ -284,7 +284,7 @@ public class LucairnEmulatorTests
         await using var emulator = LucairnEmulator.Start();
         var config = new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl };
         using var client = new LucairnClient(config, new HttpClient(emulator.CreateHandler()));
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
         VeilCertificate cert = await client.GetCertificateAsync(sync.RequestId!);
         Assert.Multiple(() =>
         {
@@ -324,7 +324,7 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.ProApiKey);
-        ProxyResponse[] responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.MessagesAsync(Request())));
+        ProxyResponse[] responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.SendMessagesAsync(Request())));
         Assert.That(responses.Cast<ProxySyncResponse>().Select(r => r.RequestId).Distinct().Count(), Is.EqualTo(20));
     }
 
@@ -355,7 +355,7 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = new LucairnClient(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl }, new HttpClient(emulator.CreateHandler()));
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
         string html = await client.GetCertificateSummaryAsync(sync.RequestId!);
         string pending = (string)(await Expect.Catch<LucairnApiException>(() => client.GetCertificateSummaryAsync("<script>"))).ResponseBody!;
         Assert.Multiple(() =>

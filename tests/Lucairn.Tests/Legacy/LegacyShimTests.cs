@@ -60,7 +60,7 @@ public class LegacyShimTests
     [Test]
     public void test_shim_passthrough_identifiers_unchanged()
     {
-        // Unrenamed names (MessagesOptions, VeilCertificate, VerifyCertificateKeys, …) are not duplicated in the shim.
+        // Unrenamed names (LucairnRequestOptions, VeilCertificate, VerifyCertificateKeys, …) are not duplicated in the shim.
         Type[] shim = typeof(TheVeilClient).Assembly.GetExportedTypes().Where(t => t.Namespace == "TheVeil").ToArray();
         Assert.That(shim, Is.EquivalentTo(ShimTypes));
     }

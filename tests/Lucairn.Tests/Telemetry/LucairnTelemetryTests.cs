@@ -32,11 +32,11 @@ public class LucairnTelemetryTests
         VeilCertificate cert;
         using (Activity parent = parentSource.StartActivity("caller")!)
         {
-            var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+            var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
             cert = await client.GetCertificateAsync(sync.RequestId!);
             client.VerifyCertificate(cert, emulator.VerifyKeys);
 
-            Activity messages = capture.Span("Lucairn.MessagesAsync");
+            Activity messages = capture.Span("Lucairn.SendMessagesAsync");
             Activity get = capture.Span("Lucairn.GetCertificateAsync");
             Activity verify = capture.Span("Lucairn.VerifyCertificate");
             Assert.Multiple(() =>
@@ -50,7 +50,7 @@ public class LucairnTelemetryTests
                 }
 
                 Assert.That(messages.Kind, Is.EqualTo(ActivityKind.Client));
-                Assert.That(messages.GetTagItem("lucairn.operation.name"), Is.EqualTo("MessagesAsync"));
+                Assert.That(messages.GetTagItem("lucairn.operation.name"), Is.EqualTo("SendMessagesAsync"));
                 Assert.That(messages.GetTagItem("http.request.method"), Is.EqualTo("POST"));
                 Assert.That(messages.GetTagItem("server.address"), Is.EqualTo(baseUri.Host));
                 Assert.That(messages.GetTagItem("server.port"), Is.EqualTo(baseUri.Port));
@@ -68,7 +68,7 @@ public class LucairnTelemetryTests
         var outcomes = capture.Of("lucairn.verifications");
         Assert.Multiple(() =>
         {
-            Assert.That(durations.Select(d => d.Tags["lucairn.operation.name"]), Is.EquivalentTo(new[] { "MessagesAsync", "GetCertificateAsync" }));
+            Assert.That(durations.Select(d => d.Tags["lucairn.operation.name"]), Is.EquivalentTo(new[] { "SendMessagesAsync", "GetCertificateAsync" }));
             Assert.That(durations.All(d => d.Unit == "s" && d.Value > 0 && (int)d.Tags["http.response.status_code"]! == 200 && !d.Tags.ContainsKey("error.type")));
             Assert.That(outcomes, Has.Count.EqualTo(1));
             Assert.That(outcomes[0].Tags["lucairn.verification.outcome"], Is.EqualTo("valid"));
@@ -82,7 +82,7 @@ public class LucairnTelemetryTests
     {
         await using var emulator = LucairnEmulator.Start(new LucairnEmulatorOptions { CertificateDelay = TimeSpan.Zero });
         using var client = new LucairnClient(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 2 });
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
         using var capture = new TelemetryCapture(LucairnTelemetry.ActivitySourceName);
         emulator.FailNext(1, 503, retryAfter: TimeSpan.Zero);
 
@@ -111,9 +111,9 @@ public class LucairnTelemetryTests
         using var client = Support.TestClients.Create(mock);
         using var capture = new TelemetryCapture(LucairnTelemetry.ActivitySourceName);
 
-        await Assert.CatchAsync<LucairnApiException>(() => client.MessagesAsync(Request()));
+        await Assert.CatchAsync<LucairnApiException>(() => client.SendMessagesAsync(Request()));
 
-        Activity span = capture.Span("Lucairn.MessagesAsync");
+        Activity span = capture.Span("Lucairn.SendMessagesAsync");
         TelemetryCapture.Measurement duration = capture.Of("lucairn.client.operation.duration").Single();
         Assert.Multiple(() =>
         {
@@ -180,9 +180,9 @@ public class LucairnTelemetryTests
         await using var emulator = LucairnEmulator.Start(new LucairnEmulatorOptions { CertificateDelay = TimeSpan.Zero });
         using var client = new LucairnClient(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 });
         var request = new ProxyMessagesRequest { PromptTemplate = "Reply to {email}", Context = new Dictionary<string, string> { ["email"] = Email } };
-        string honest = ((ProxySyncResponse)await client.MessagesAsync(request)).RequestId!;
+        string honest = ((ProxySyncResponse)await client.SendMessagesAsync(request)).RequestId!;
         emulator.FaultNextCertificates(EmulatorCertificateFault.ClaimSignatureInvalid);
-        string tampered = ((ProxySyncResponse)await client.MessagesAsync(request)).RequestId!;
+        string tampered = ((ProxySyncResponse)await client.SendMessagesAsync(request)).RequestId!;
         using var capture = new TelemetryCapture(LucairnTelemetry.ActivitySourceName);
 
         CertificateChainResult ok = await client.VerifyCertificateChainAsync(honest, emulator.ChainKeys);

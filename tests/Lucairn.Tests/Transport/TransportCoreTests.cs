@@ -145,7 +145,7 @@ public class TransportCoreTests
         var (client, owner) = Build(path, server.BaseUrl, c => c.MaxRetries = 2);
         using (owner)
         {
-            var error = await Assert.CatchAsync<LucairnException>(() => client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = "p" }));
+            var error = await Assert.CatchAsync<LucairnException>(() => client.SendMessagesAsync(new ProxyMessagesRequest { PromptTemplate = "p" }));
             Assert.That(error!.GetType(), Is.EqualTo(typeof(LucairnConnectionException)));
             Assert.That(server.Requests, Has.Count.EqualTo(1));
         }
@@ -160,7 +160,7 @@ public class TransportCoreTests
         var (client, owner) = Build(path, server.BaseUrl);
         using (owner)
         {
-            var error = await Assert.CatchAsync<LucairnApiException>(() => client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = "secret prompt" }));
+            var error = await Assert.CatchAsync<LucairnApiException>(() => client.SendMessagesAsync(new ProxyMessagesRequest { PromptTemplate = "secret prompt" }));
             Assert.That(error!.Status, Is.EqualTo(307));
             Assert.That(elsewhere.Requests, Is.Empty, "neither the body nor the key went to the other origin");
             Assert.That(server.Requests.Single().Headers["x-api-key"], Is.EqualTo(Key));
