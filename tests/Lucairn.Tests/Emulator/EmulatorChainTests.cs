@@ -234,9 +234,9 @@ public class EmulatorChainTests
     public async Task fault_switch_validates_its_arguments_and_counts()
     {
         await using var emulator = LucairnEmulator.Start();
-        Assert.Throws<ArgumentOutOfRangeException>(() => emulator.FaultNextCertificates(EmulatorCertificateFault.None));
-        Assert.Throws<ArgumentOutOfRangeException>(() => emulator.FaultNextCertificates((EmulatorCertificateFault)999));
-        Assert.Throws<ArgumentOutOfRangeException>(() => emulator.FaultNextCertificates(EmulatorCertificateFault.SealedFailed, 0));
+        Assert.Throws<LucairnValidationException>(() => emulator.FaultNextCertificates(EmulatorCertificateFault.None));
+        Assert.Throws<LucairnValidationException>(() => emulator.FaultNextCertificates((EmulatorCertificateFault)999));
+        Assert.Throws<LucairnValidationException>(() => emulator.FaultNextCertificates(EmulatorCertificateFault.SealedFailed, 0));
 
         using LucairnClient client = Client(emulator);
         emulator.FaultNextCertificates(EmulatorCertificateFault.SealedFailed, 2);

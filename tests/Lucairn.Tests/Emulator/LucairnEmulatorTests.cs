@@ -238,7 +238,7 @@ public class LucairnEmulatorTests
         var clientTime = new FakeTimeProvider();
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.ProApiKey, c => { c.MaxRetries = 2; c.TimeProvider = clientTime; });
-        emulator.FailNext(2, 503, retryAfter: TimeSpan.FromSeconds(1));
+        emulator.FailNext(503, count: 2, retryAfter: TimeSpan.FromSeconds(1));
         Task<AuditExportResponse> call = client.ListAuditEventsAsync();
         for (int i = 0; i < 2000 && !call.IsCompleted; i++)
         {
@@ -255,7 +255,7 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.ProApiKey, c => c.MaxRetries = 2);
-        emulator.FailNext(1, 500);
+        emulator.FailNext(500);
         var error = await Expect.Catch<LucairnApiException>(() => client.SendMessagesAsync(Request()));
         Assert.Multiple(async () =>
         {
@@ -266,12 +266,39 @@ public class LucairnEmulatorTests
     }
 
     [Test]
+    public async Task injected_fault_carries_its_error_code_and_retry_after_to_the_family_exception()
+    {
+        await using var emulator = LucairnEmulator.Start();
+        using var client = Client(emulator, emulator.ProApiKey);
+        emulator.FailNext(429, errorCode: "rate_limited", retryAfter: TimeSpan.FromSeconds(7));
+        var error = await Expect.Throws<LucairnRateLimitException>(() => client.SendMessagesAsync(Request()));
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Status, Is.EqualTo(429));
+            Assert.That(error.ErrorCode, Is.EqualTo("rate_limited"));
+            Assert.That(error.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(7)));
+        });
+    }
+
+    [Test]
+    public async Task fault_arguments_out_of_range_are_validation_errors()
+    {
+        await using var emulator = LucairnEmulator.Start();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Assert.Throws<LucairnValidationException>(() => emulator.FailNext(99))!.ParamName, Is.EqualTo("status"));
+            Assert.That(Assert.Throws<LucairnValidationException>(() => emulator.FailNext(500, count: 0))!.ParamName, Is.EqualTo("count"));
+            Assert.That(Assert.Throws<LucairnValidationException>(() => emulator.DelayNext(TimeSpan.Zero))!.ParamName, Is.EqualTo("delay"));
+        });
+    }
+
+    [Test]
     public async Task injected_delay_triggers_the_client_timeout()
     {
         var time = new FakeTimeProvider();
         await using var emulator = LucairnEmulator.Start(new LucairnEmulatorOptions { TimeProvider = time });
         using var client = Client(emulator, emulator.ProApiKey, c => { c.TimeProvider = time; c.Timeout = TimeSpan.FromSeconds(5); });
-        emulator.DelayNext(1, TimeSpan.FromSeconds(10));
+        emulator.DelayNext(TimeSpan.FromSeconds(10));
         Task<string> call = client.GetCertificateSummaryAsync("req_x");
         time.Advance(TimeSpan.FromSeconds(6));
         var error = await Expect.Throws<LucairnTimeoutException>(() => call);

@@ -13,7 +13,7 @@ public class ClientLoggingTests
         using var client = new LucairnClient(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, Logger = logger });
         var sync = (ProxySyncResponse)await client.SendMessagesAsync(new ProxyMessagesRequest { PromptTemplate = "secret prompt {x}", Context = new Dictionary<string, string> { ["x"] = "alice@example.com" } });
 
-        emulator.FailNext(1, 503, retryAfter: TimeSpan.Zero);
+        emulator.FailNext(503, retryAfter: TimeSpan.Zero);
         string html = await client.GetCertificateSummaryAsync(sync.RequestId!);
 
         Assert.That(html, Is.Not.Empty);

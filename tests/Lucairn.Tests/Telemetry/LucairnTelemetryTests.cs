@@ -84,7 +84,7 @@ public class LucairnTelemetryTests
         using var client = new LucairnClient(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 2 });
         var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
         using var capture = new TelemetryCapture(LucairnTelemetry.ActivitySourceName);
-        emulator.FailNext(1, 503, retryAfter: TimeSpan.Zero);
+        emulator.FailNext(503, retryAfter: TimeSpan.Zero);
 
         await client.GetCertificateSummaryAsync(sync.RequestId!);
 
