@@ -1,7 +1,7 @@
 namespace Lucairn;
 
 /// <summary>Options for <see cref="LucairnClient.ListAuditEventsAsync"/> (query and per-call settings).</summary>
-public class AuditExportOptions : MessagesOptions
+public class AuditExportOptions : LucairnRequestOptions
 {
     /// <summary>The smallest accepted <see cref="Days"/>.</summary>
     public const int MinDays = 1;

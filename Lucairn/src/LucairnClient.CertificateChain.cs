@@ -15,17 +15,16 @@ public partial class LucairnClient
     /// <param name="options">Per-call timeout and headers, or null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The graded chain result.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="keys"/> is null.</exception>
-    /// <exception cref="LucairnConfigException">An option is wrong or the request id is invalid.</exception>
+        /// <exception cref="LucairnValidationException"><paramref name="keys"/> is null, an option is wrong or the request id is invalid.</exception>
     /// <exception cref="LucairnPinnedKeyException">A pinned key is refused.</exception>
-    /// <exception cref="LucairnHttpException">202 (not assembled yet), 403 <c>tier_insufficient</c>, or any other non-2xx status.</exception>
-    public virtual Task<CertificateChainResult> VerifyCertificateChainAsync(string requestId, CertificateChainKeys keys, MessagesOptions? options = null, CancellationToken cancellationToken = default)
+    /// <exception cref="LucairnApiException">202 (not assembled yet), <see cref="LucairnForbiddenException"/> 403 <c>tier_insufficient</c>, or any other failure (a subclass per status, timeout or connection).</exception>
+    public virtual Task<CertificateChainResult> VerifyCertificateChainAsync(string requestId, CertificateChainKeys keys, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         return LucairnTelemetry.Instance.TraceAsync("VerifyCertificateChainAsync", "GET", _config?.BaseUrl, async () =>
         {
-            ArgumentNullException.ThrowIfNull(keys);
+            _ = Require.NotNull(keys, nameof(keys));
             keys.Validate(); // before anything is sent
-            RawResponse raw = await FetchCertificateAsync(requestId, options, cancellationToken).ConfigureAwait(false);
+            RawResponse raw = await FetchCertificateAsync(nameof(VerifyCertificateChainAsync), requestId, options, cancellationToken).ConfigureAwait(false);
             return CertificateChainVerifier.Verify(raw.Body, keys);
         });
     }

@@ -7,51 +7,54 @@ using Refit;
 namespace Lucairn;
 
 /// <summary>
-/// The Lucairn gateway client: proxy messages, privacy certificates (fetch and offline
-/// verification), certificate summaries and the audit export. Thread-safe; one
-/// <see cref="HttpClient"/> is reused for every call. Idempotent GETs are retried on
-/// 429/502/503/504 and transport errors; <see cref="MessagesAsync"/> is never retried.
+/// The Lucairn gateway client: proxy messages, privacy certificates (fetch, wait and offline
+/// verification), certificate summaries and the audit export. One <see cref="HttpClient"/> is
+/// reused for every call. Idempotent GETs are retried on 429/502/503/504 and transport errors;
+/// <see cref="SendMessagesAsync"/> is never retried.
 /// </summary>
+/// <remarks>
+/// Thread-safe: one instance can be shared and used concurrently; create one per configuration and reuse it.
+/// </remarks>
 public partial class LucairnClient : IDisposable
 {
     private static readonly RefitSettings Settings = new(new Shared.Http.NewtonsoftContentSerializer());
 
-    private readonly ValidatedConfig? _config;
+    private readonly ValidatedOptions? _config;
     private readonly LucairnTransport? _transport;
     // Ours in both constructors: over our handler, or over the caller's client.
     private readonly HttpClient? _refitHttpClient;
     private readonly HttpSender? _sender;
     private int _disposed;
 
-    /// <summary>Creates a client that owns its <see cref="HttpClient"/> (released by <see cref="Dispose()"/>).</summary>
-    /// <param name="config">The settings; validated now.</param>
-    /// <exception cref="LucairnConfigException">A setting is invalid.</exception>
-    public LucairnClient(LucairnConfig config)
+    /// <summary>
+    /// Creates a client for the production gateway (<see cref="LucairnClientOptions.DefaultBaseUrl"/>)
+    /// with default settings; it owns its <see cref="HttpClient"/> (released by <see cref="Dispose()"/>).
+    /// </summary>
+    /// <param name="apiKey">The API key (<c>lcr_live_…</c>); validated now.</param>
+    /// <exception cref="LucairnValidationException">The key is missing or malformed (<see cref="LucairnValidationException.ParamName"/> <c>apiKey</c>).</exception>
+    public LucairnClient(string apiKey)
+        : this(ValidatedOptions.From(new LucairnClientOptions { ApiKey = apiKey }, nameof(apiKey)), httpClient: null)
     {
-        _config = ValidatedConfig.From(config);
-        _sender = HttpSender.Owned(Caps(_config));
-        _refitHttpClient = CreateRefitClient(_sender, _config);
-        _transport = new LucairnTransport(RestService.For<ILucairnApi>(_refitHttpClient, Settings), _config, _sender);
+    }
+
+    /// <summary>Creates a client that owns its <see cref="HttpClient"/> (released by <see cref="Dispose()"/>).</summary>
+    /// <param name="options">The settings; validated and copied now (later changes have no effect).</param>
+    /// <exception cref="LucairnValidationException">A setting is invalid; <see cref="LucairnValidationException.ParamName"/> names it.</exception>
+    public LucairnClient(LucairnClientOptions options)
+        : this(ValidatedOptions.From(options), httpClient: null)
+    {
     }
 
     /// <summary>
     /// Creates a client that sends through a caller-owned <see cref="HttpClient"/>; it is never
     /// disposed by this client, and its own <see cref="HttpClient.Timeout"/> and default headers still apply.
     /// </summary>
-    /// <param name="config">The settings; validated now.</param>
+    /// <param name="options">The settings; validated and copied now (later changes have no effect).</param>
     /// <param name="httpClient">The caller's client; its base address is not used.</param>
-    /// <exception cref="LucairnConfigException">A setting is invalid or <paramref name="httpClient"/> is null.</exception>
-    public LucairnClient(LucairnConfig config, HttpClient httpClient)
+    /// <exception cref="LucairnValidationException">A setting is invalid or <paramref name="httpClient"/> is null; <see cref="LucairnValidationException.ParamName"/> names it.</exception>
+    public LucairnClient(LucairnClientOptions options, HttpClient httpClient)
+        : this(ValidatedOptions.From(options), httpClient ?? throw new LucairnValidationException("httpClient must not be null.", nameof(httpClient)))
     {
-        _config = ValidatedConfig.From(config);
-        if (httpClient is null)
-        {
-            throw new LucairnConfigException("httpClient must not be null.");
-        }
-
-        _sender = HttpSender.Over(httpClient, Caps(_config));
-        _refitHttpClient = CreateRefitClient(_sender, _config);
-        _transport = new LucairnTransport(RestService.For<ILucairnApi>(_refitHttpClient, Settings), _config, _sender);
     }
 
     /// <summary>For mocking frameworks only: a client with no configuration whose members must be overridden.</summary>
@@ -59,8 +62,16 @@ public partial class LucairnClient : IDisposable
     {
     }
 
+    private LucairnClient(ValidatedOptions config, HttpClient? httpClient)
+    {
+        _config = config;
+        _sender = httpClient is null ? HttpSender.Owned(Caps(config)) : HttpSender.Over(httpClient, Caps(config));
+        _refitHttpClient = CreateRefitClient(_sender, config);
+        _transport = new LucairnTransport(RestService.For<ILucairnApi>(_refitHttpClient, Settings), config, _sender);
+    }
+
     /// <summary>The validated base URL, trailing slashes removed.</summary>
-    public virtual string BaseUrl => Config.BaseUrl;
+    public virtual Uri BaseUrl => new(Config.BaseUrl, UriKind.Absolute);
 
     /// <summary>The default timeout of each request.</summary>
     public virtual TimeSpan Timeout => Config.Timeout;
@@ -71,7 +82,7 @@ public partial class LucairnClient : IDisposable
     /// <summary>The number of automatic retries of idempotent GETs.</summary>
     public virtual int MaxRetries => Config.MaxRetries;
 
-    private ValidatedConfig Config => _config ?? throw NotConfigured();
+    private ValidatedOptions Config => _config ?? throw NotConfigured();
 
     private LucairnTransport Transport
     {
@@ -90,22 +101,24 @@ public partial class LucairnClient : IDisposable
     /// <param name="options">Per-call timeout and headers, or null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The typed answer.</returns>
-    /// <exception cref="LucairnConfigException">The request or an option is invalid.</exception>
-    /// <exception cref="LucairnHttpException">The gateway answered non-2xx.</exception>
+    /// <exception cref="LucairnValidationException">The request or an option is invalid (nothing was sent).</exception>
+    /// <exception cref="LucairnApiException">
+    /// The gateway answered non-2xx (a subclass per status: <see cref="LucairnBadRequestException"/>,
+    /// <see cref="LucairnAuthenticationException"/>, <see cref="LucairnForbiddenException"/>, …), the call
+    /// timed out (<see cref="LucairnTimeoutException"/>) or the connection failed (<see cref="LucairnConnectionException"/>).
+    /// </exception>
     /// <exception cref="LucairnResponseValidationException">A 2xx body did not match either model.</exception>
-    /// <exception cref="LucairnTimeoutException">The call timed out.</exception>
-    /// <exception cref="LucairnException">The request could not be sent.</exception>
-    public virtual Task<ProxyResponse> MessagesAsync(ProxyMessagesRequest request, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
-        LucairnTelemetry.Instance.TraceAsync("MessagesAsync", "POST", _config?.BaseUrl, () => MessagesCoreAsync(request, options, cancellationToken));
+    public virtual Task<ProxyResponse> SendMessagesAsync(ProxyMessagesRequest request, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        LucairnTelemetry.Instance.TraceAsync("SendMessagesAsync", "POST", _config?.BaseUrl, () => MessagesCoreAsync(request, options, cancellationToken));
 
-    private async Task<ProxyResponse> MessagesCoreAsync(ProxyMessagesRequest request, MessagesOptions? options, CancellationToken cancellationToken)
+    private async Task<ProxyResponse> MessagesCoreAsync(ProxyMessagesRequest request, LucairnRequestOptions? options, CancellationToken cancellationToken)
     {
         MessagesRequestValidator.Validate(request);
         RawResponse raw = await Transport.SendAsync(
-            (api, headers, token) => api.MessagesAsync(request, headers, token), options, idempotent: false, cancellationToken).ConfigureAwait(false);
+            nameof(SendMessagesAsync), (api, headers, token) => api.SendMessagesAsync(request, headers, token), options, idempotent: false, cancellationToken).ConfigureAwait(false);
         raw.ThrowIfOverCap(Config.MaxResponseBytes);
+        raw.ThrowIfNotSuccess();
         JToken? json = raw.TryParseJson();
-        raw.ThrowIfNotSuccess(raw.BodyOrText(json));
         return json is JObject body && body.TryGetValue("status", StringComparison.Ordinal, out JToken? status)
             && status is JValue { Type: JTokenType.String, Value: ProxyAcceptedResponse.ProcessingStatus }
             ? ResponseModels.Read<ProxyAcceptedResponse>(raw, json)
@@ -120,22 +133,23 @@ public partial class LucairnClient : IDisposable
     /// <param name="options">Per-call timeout and headers, or null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The HTML text, unchanged.</returns>
-    /// <exception cref="LucairnHttpException">202 (summary not assembled yet) or non-2xx; the body is the text.</exception>
-    public virtual Task<string> GetCertificateSummaryAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+    /// <exception cref="LucairnValidationException"><paramref name="requestId"/> or an option is invalid.</exception>
+    /// <exception cref="LucairnApiException">202 (summary not assembled yet; <see cref="LucairnApiException.RetryAfter"/> says when to ask again) or non-2xx (a subclass per status); the body is the text.</exception>
+    public virtual Task<string> GetCertificateSummaryAsync(string requestId, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         LucairnTelemetry.Instance.TraceAsync("GetCertificateSummaryAsync", "GET", _config?.BaseUrl, () => GetCertificateSummaryCoreAsync(requestId, options, cancellationToken));
 
-    private async Task<string> GetCertificateSummaryCoreAsync(string requestId, MessagesOptions? options, CancellationToken cancellationToken)
+    private async Task<string> GetCertificateSummaryCoreAsync(string requestId, LucairnRequestOptions? options, CancellationToken cancellationToken)
     {
         string id = RequestIds.Validate(requestId);
         RawResponse raw = await Transport.SendAsync(
-            (api, headers, token) => api.GetCertificateSummaryAsync(id, headers, token), options, idempotent: true, cancellationToken).ConfigureAwait(false);
+            nameof(GetCertificateSummaryAsync), (api, headers, token) => api.GetCertificateSummaryAsync(id, headers, token), options, idempotent: true, cancellationToken).ConfigureAwait(false);
         raw.ThrowIfOverCap(Config.MaxResponseBytes);
         if (raw.Status == (int)HttpStatusCode.Accepted)
         {
-            throw new LucairnHttpException("Veil certificate summary is not yet assembled; retry after the indicated delay.", raw.Status, raw.Text);
+            throw raw.Error("Veil certificate summary is not yet assembled; retry after the indicated delay.", CertificatePending.RetryAfterOf(raw));
         }
 
-        raw.ThrowIfNotSuccess(raw.Text);
+        raw.ThrowIfNotSuccess();
         return raw.Text;
     }
 
@@ -143,8 +157,8 @@ public partial class LucairnClient : IDisposable
     /// <param name="options">Days (1 to 90), event type, per-call timeout and headers; null for gateway defaults.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The export.</returns>
-    /// <exception cref="LucairnConfigException">An option is invalid.</exception>
-    /// <exception cref="LucairnHttpException">Non-2xx, for example 503 <c>audit_export_unavailable</c>.</exception>
+    /// <exception cref="LucairnValidationException">An option is invalid.</exception>
+    /// <exception cref="LucairnApiException">Non-2xx (a subclass per status), for example <see cref="LucairnServerException"/> 503 <c>audit_export_unavailable</c>.</exception>
     /// <exception cref="LucairnResponseValidationException">A 2xx body did not match the model.</exception>
     public virtual Task<AuditExportResponse> ListAuditEventsAsync(AuditExportOptions? options = null, CancellationToken cancellationToken = default) =>
         LucairnTelemetry.Instance.TraceAsync("ListAuditEventsAsync", "GET", _config?.BaseUrl, () => ListAuditEventsCoreAsync(options, cancellationToken));
@@ -153,19 +167,19 @@ public partial class LucairnClient : IDisposable
     {
         if (options?.Days is { } days && days is < AuditExportOptions.MinDays or > AuditExportOptions.MaxDays)
         {
-            throw new LucairnConfigException(
-                $"options.Days (days) must be between {AuditExportOptions.MinDays} and {AuditExportOptions.MaxDays}, got {days}.");
+            throw new LucairnValidationException(
+                $"options.Days (days) must be between {AuditExportOptions.MinDays} and {AuditExportOptions.MaxDays}, got {days}.", "options.Days");
         }
 
         if (options?.Type is { } type)
         {
-            TextRules.RequireUrlSafe(type, "options.Type (type)");
+            TextRules.RequireUrlSafe(type, "options.Type (type)", "options.Type");
         }
 
         int? queryDays = options?.Days;
         string? queryType = options?.Type;
         RawResponse raw = await Transport.SendAsync(
-            (api, headers, token) => api.ListAuditEventsAsync(queryDays, queryType, headers, token), options, idempotent: true, cancellationToken).ConfigureAwait(false);
+            nameof(ListAuditEventsAsync), (api, headers, token) => api.ListAuditEventsAsync(queryDays, queryType, headers, token), options, idempotent: true, cancellationToken).ConfigureAwait(false);
         return ReadJson<AuditExportResponse>(raw);
     }
 
@@ -191,15 +205,14 @@ public partial class LucairnClient : IDisposable
         where T : class
     {
         raw.ThrowIfOverCap(Config.MaxResponseBytes);
-        JToken? json = raw.TryParseJson();
-        raw.ThrowIfNotSuccess(raw.BodyOrText(json));
-        return ResponseModels.Read<T>(raw, json);
+        raw.ThrowIfNotSuccess();
+        return ResponseModels.Read<T>(raw, raw.TryParseJson());
     }
 
     // One cap for every status: an error body keeps its prefix too (spec §3).
-    private static BodyCaps Caps(ValidatedConfig config) => new(config.MaxResponseBytes, config.MaxResponseBytes);
+    private static BodyCaps Caps(ValidatedOptions config) => new(config.MaxResponseBytes, config.MaxResponseBytes);
 
-    private static HttpClient CreateRefitClient(HttpSender sender, ValidatedConfig config) =>
+    private static HttpClient CreateRefitClient(HttpSender sender, ValidatedOptions config) =>
         new(RequestLoggingHandler.Wrap(config.Logger, "Lucairn", new SenderHandler(sender)), disposeHandler: true)
         {
             BaseAddress = new Uri(config.BaseUrl, UriKind.Absolute),
@@ -207,5 +220,5 @@ public partial class LucairnClient : IDisposable
         };
 
     private static InvalidOperationException NotConfigured() =>
-        new("This LucairnClient was created with the protected parameterless constructor (for mocking); override the member or use a constructor that takes a LucairnConfig.");
+        new("This LucairnClient was created with the protected parameterless constructor (for mocking); override the member or use a public constructor.");
 }

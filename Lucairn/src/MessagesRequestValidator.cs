@@ -2,51 +2,51 @@ using Lucairn.Http;
 
 namespace Lucairn;
 
-/// <summary>Pre-flight checks of a messages request (spec §4.1); every failure is a <see cref="LucairnConfigException"/>.</summary>
+/// <summary>Pre-flight checks of a messages request (spec §4.1); every failure is a <see cref="LucairnValidationException"/> naming the member.</summary>
 internal static class MessagesRequestValidator
 {
     internal static void Validate(ProxyMessagesRequest? request)
     {
         if (request is null)
         {
-            throw Invalid("the request must not be null.");
+            throw Invalid("request", "must not be null.");
         }
 
         if (request.Stream == true)
         {
-            throw new LucairnConfigException("Stream (stream) = true is not supported by MessagesAsync; leave it null or false.");
+            throw Invalid("request.Stream", "(stream) = true is not supported by SendMessagesAsync; leave it null or false.");
         }
 
         if (request.PromptTemplate is null)
         {
-            throw Invalid("PromptTemplate (prompt_template) is required.");
+            throw Invalid("request.PromptTemplate", "(prompt_template) is required.");
         }
 
         if (request.Context is null)
         {
-            throw Invalid("Context (context) is required.");
+            throw Invalid("request.Context", "(context) is required.");
         }
 
-        TextRules.RequireWellFormed(request.PromptTemplate, "Invalid messages params: PromptTemplate (prompt_template)");
+        TextRules.RequireWellFormed(request.PromptTemplate, "request.PromptTemplate (prompt_template): invalid messages params:", "request.PromptTemplate");
         foreach (var (key, value) in request.Context)
         {
             if (value is null)
             {
-                throw Invalid($"Context['{key}'] must not be null.");
+                throw new LucairnValidationException($"request.Context['{key}'] must not be null (invalid messages params)", "request.Context");
             }
 
-            TextRules.RequireWellFormed(key, "Invalid messages params: a Context key");
-            TextRules.RequireWellFormed(value, $"Invalid messages params: Context['{key}']");
+            TextRules.RequireWellFormed(key, "request.Context: invalid messages params: a key", "request.Context");
+            TextRules.RequireWellFormed(value, $"request.Context: invalid messages params: ['{key}']", "request.Context");
         }
 
         if (request.Temperature is { } temperature && !double.IsFinite(temperature))
         {
-            throw Invalid("Temperature (temperature) must be a finite number.");
+            throw Invalid("request.Temperature", "(temperature) must be a finite number.");
         }
 
         if (request.Mode is not (null or ProxyModes.Live or ProxyModes.ProvingGround))
         {
-            throw Invalid($"Mode (mode) must be '{ProxyModes.Live}' or '{ProxyModes.ProvingGround}', got '{request.Mode}'.");
+            throw Invalid("request.Mode", $"(mode) must be '{ProxyModes.Live}' or '{ProxyModes.ProvingGround}', got '{request.Mode}'.");
         }
 
         if (request.GroundTruth is not null)
@@ -55,11 +55,12 @@ internal static class MessagesRequestValidator
             {
                 if (spans is null || spans.Any(s => s is null || s.Type is null || s.Value is null))
                 {
-                    throw Invalid($"GroundTruth['{key}'] must be a list of complete annotations (type, value, start, end).");
+                    throw new LucairnValidationException($"request.GroundTruth['{key}'] must be a list of complete annotations (type, value, start, end) (invalid messages params)", "request.GroundTruth");
                 }
             }
         }
     }
 
-    private static LucairnConfigException Invalid(string detail) => new($"Invalid messages params: {detail}");
+    private static LucairnValidationException Invalid(string paramName, string detail) =>
+        new($"{paramName} {detail} (invalid messages params)", paramName);
 }

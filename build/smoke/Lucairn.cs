@@ -4,9 +4,9 @@ using Lucairn;
 using Lucairn.Testing;
 
 await using var emulator = LucairnEmulator.Start(new LucairnEmulatorOptions { CertificateDelay = TimeSpan.Zero });
-using var client = new LucairnClient(new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl });
+using var client = new LucairnClient(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl });
 
-var sync = (ProxySyncResponse)await client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = "Hello {name}", Context = new Dictionary<string, string> { ["name"] = "smoke" } });
+var sync = (ProxySyncResponse)await client.SendMessagesAsync(new ProxyMessagesRequest { PromptTemplate = "Hello {name}", Context = new Dictionary<string, string> { ["name"] = "smoke" } });
 VeilCertificate certificate = await client.GetCertificateAsync(sync.RequestId!);
 VerifyCertificateResult result = client.VerifyCertificate(certificate, emulator.VerifyKeys, SignableVersion.V3);
 

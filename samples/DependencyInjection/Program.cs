@@ -24,7 +24,7 @@ await using var nomyoEmulator = NomyoEmulator.Start(new NomyoEmulatorOptions { A
 IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Lucairn:ApiKey"] = lucairnEmulator.ProApiKey,
-    ["Lucairn:BaseUrl"] = lucairnEmulator.BaseUrl,
+    ["Lucairn:BaseUrl"] = lucairnEmulator.BaseUrl.ToString(),
     ["Lucairn:MaxRetries"] = "2",
     ["Attesto:ApiKey"] = attestoMock.ApiKey,
     ["Attesto:BaseUrl"] = attestoMock.BaseUrl.ToString(),
@@ -69,7 +69,7 @@ using var sampleSource = new ActivitySource(SampleSource);
 using Activity? root = sampleSource.StartActivity("one traced call per vendor");
 
 var lucairn = provider.GetRequiredService<LucairnClient>();
-var sync = (ProxySyncResponse)await lucairn.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = "Hello {name}", Context = new Dictionary<string, string> { ["name"] = "DI" } });
+var sync = (ProxySyncResponse)await lucairn.SendMessagesAsync(new ProxyMessagesRequest { PromptTemplate = "Hello {name}", Context = new Dictionary<string, string> { ["name"] = "DI" } });
 VeilCertificate certificate = await lucairn.GetCertificateAsync(sync.RequestId!);
 Console.WriteLine($"Lucairn: certificate {lucairn.VerifyCertificate(certificate, lucairnEmulator.VerifyKeys).CertificateId} verified offline");
 

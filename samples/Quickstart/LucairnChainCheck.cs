@@ -55,14 +55,20 @@ internal static class LucairnChainCheck
         // A claim body edited after signing, keeping its id: the witness (which signs claim ids
         // only) still verifies; the chain check fails it.
         emulator.FaultNextCertificates(EmulatorCertificateFault.ClaimSignatureInvalid);
-        var tampered = (ProxySyncResponse)await client.MessagesAsync(new ProxyMessagesRequest
+        ProxyResponse answer = await client.SendMessagesAsync(new ProxyMessagesRequest
         {
             PromptTemplate = "Write a one-line reply to {customer}.",
             Context = new Dictionary<string, string> { ["customer"] = "Bob Example" },
         });
-        VeilCertificate certificate = await client.GetCertificateAsync(tampered.RequestId!);
+        if (answer is not ProxySyncResponse { RequestId: { } tamperedId })
+        {
+            report.Failed("the emulator did not answer the tampered request synchronously");
+            return;
+        }
+
+        VeilCertificate certificate = await client.WaitForCertificateAsync(tamperedId, TimeSpan.FromMinutes(1));
         VerifyCertificateResult witness = client.VerifyCertificate(certificate, emulator.VerifyKeys, SignableVersion.V3);
-        CertificateChainResult caught = await client.VerifyCertificateChainAsync(tampered.RequestId!, emulator.ChainKeys);
+        CertificateChainResult caught = await client.VerifyCertificateChainAsync(tamperedId, emulator.ChainKeys);
         if (caught.Verdict == ChainVerdicts.Failed && caught.Reason == ChainReasons.ClaimSignatureInvalid)
         {
             report.Verified($"tampered claim body: witness check passes ({witness.SignableVersion.ToWireName()}), chain check {Describe(caught)}");

@@ -22,24 +22,32 @@ internal static class LucairnFlow
             : null;
         report.Section("Lucairn: proxied message and privacy certificate", emulator is null ? "real gateway" : $"emulator at {emulator.BaseUrl}");
 
-        using var client = new LucairnClient(emulator is null
-            ? new LucairnConfig { ApiKey = apiKey }
-            : new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl });
+        using LucairnClient client = emulator is null
+            ? new LucairnClient(apiKey!)
+            : new LucairnClient(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl });
 
-        ProxyResponse response = await client.MessagesAsync(new ProxyMessagesRequest
+        ProxyResponse response = await client.SendMessagesAsync(new ProxyMessagesRequest
         {
             PromptTemplate = "Write a one-line reply to {customer} confirming the order.",
             Context = new Dictionary<string, string> { ["customer"] = "Alice Example (alice@example.com)" },
         });
-        if (response is not ProxySyncResponse { RequestId: { } requestId } sync)
+        string requestId;
+        switch (response)
         {
-            report.Failed("the gateway answered 202 processing; this quickstart needs a synchronous answer to fetch the certificate");
-            return;
+            case ProxySyncResponse { RequestId: { } id } sync:
+                requestId = id;
+                report.Done($"proxied a message (request {id}, model {sync.ModelUsed}, {sync.RedactionCount ?? 0} value(s) redacted)");
+                break;
+            case ProxyAcceptedResponse accepted:
+                report.Failed($"the gateway answered 202 processing (job {accepted.JobId}); this quickstart needs a synchronous answer to fetch the certificate");
+                return;
+            default:
+                report.Failed("the gateway's answer carried no request id");
+                return;
         }
 
-        report.Done($"proxied a message (request {requestId}, model {sync.ModelUsed}, {sync.RedactionCount ?? 0} value(s) redacted)");
-
-        VeilCertificate certificate = await FetchCertificateAsync(client, requestId);
+        // Certificates appear a few seconds after the request: wait as long as the gateway asks, up to a minute.
+        VeilCertificate certificate = await client.WaitForCertificateAsync(requestId, TimeSpan.FromMinutes(1));
         VerifyCertificateKeys keys = emulator?.VerifyKeys ?? ProductionWitness;
         VerifyCertificateResult result = client.VerifyCertificate(certificate, keys, SignableVersion.V3);
         report.Verified($"certificate {result.CertificateId}: witness signature over the {result.SignableVersion.ToWireName()} signable, " +
@@ -56,23 +64,6 @@ internal static class LucairnFlow
             catch (LucairnCertificateException ex)
             {
                 report.Verified($"the same mock certificate is rejected by the production witness key ({ex.ReasonCode})");
-            }
-        }
-    }
-
-    /// <summary>Certificates appear a few seconds after the request: 202 until then.</summary>
-    private static async Task<VeilCertificate> FetchCertificateAsync(LucairnClient client, string requestId)
-    {
-        for (int attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await client.GetCertificateAsync(requestId);
-            }
-            catch (LucairnHttpException ex) when (ex.Status == 202 && attempt < 10)
-            {
-                int seconds = ex.BodyJson?.Value<int?>("retry_after_seconds") ?? 2;
-                await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(seconds, 1, 10)));
             }
         }
     }

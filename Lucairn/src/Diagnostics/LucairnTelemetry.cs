@@ -21,12 +21,12 @@ public static class LucairnTelemetry
 
     /// <summary>
     /// The data-free <c>error.type</c> of an exception: the reason code of a certificate failure,
-    /// the status code of an HTTP error, otherwise the exception's type name. Never its message.
+    /// the status code of an API error that has one, otherwise the exception's type name. Never its message.
     /// </summary>
     internal static string ErrorType(Exception exception) => exception switch
     {
         LucairnCertificateException certificate => certificate.ReasonCode,
-        LucairnHttpException http => ClientOperation.StatusText(http.Status),
+        LucairnApiException { Status: { } status } => ClientOperation.StatusText(status),
         _ => exception.GetType().FullName ?? exception.GetType().Name,
     };
 

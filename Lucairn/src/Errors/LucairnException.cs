@@ -1,9 +1,10 @@
 namespace Lucairn;
 
 /// <summary>
-/// Base class of every error the Lucairn SDK raises. A plain <see cref="LucairnException"/>
-/// (not a subclass) means a transport failure other than a timeout; the cause is kept as
-/// <see cref="Exception.InnerException"/>. Messages never contain the API key.
+/// Base class of every error the Lucairn SDK raises: <see cref="LucairnValidationException"/> (a
+/// caller mistake, nothing sent), <see cref="LucairnApiException"/> and its subclasses (a call to
+/// the gateway failed), <see cref="LucairnResponseValidationException"/> (a 2xx body was unusable)
+/// and <see cref="LucairnCertificateException"/> (verification failed). Messages never contain the API key.
 /// </summary>
 public class LucairnException : Exception
 {

@@ -6,7 +6,7 @@ namespace Lucairn;
 /// <c>key_invalid_point</c>, <c>key_test_key</c>), <see cref="Key"/> which key (<c>witness</c> or the
 /// service id). Never raised for a bad certificate: that is a FAILED result.
 /// </summary>
-public class LucairnPinnedKeyException : LucairnConfigException
+public class LucairnPinnedKeyException : LucairnValidationException
 {
     /// <summary>The key is not the canonical padded base64 of exactly 32 bytes.</summary>
     public const string KeyMalformed = "key_malformed";
@@ -24,7 +24,7 @@ public class LucairnPinnedKeyException : LucairnConfigException
     /// <param name="code">The rule the key broke.</param>
     /// <param name="key"><c>witness</c> or the service id.</param>
     /// <param name="message">What was wrong.</param>
-    public LucairnPinnedKeyException(string code, string key, string message) : base(message)
+    public LucairnPinnedKeyException(string code, string key, string message) : base(message, ParamNameOf(key))
     {
         Code = code;
         Key = key;
@@ -35,4 +35,8 @@ public class LucairnPinnedKeyException : LucairnConfigException
 
     /// <summary><c>witness</c> or the service id of the refused key.</summary>
     public string Key { get; }
+
+    /// <summary>The option that holds the key: <c>CertificateChainKeys.WitnessPublicKey</c> or <c>CertificateChainKeys.ServicePublicKeys</c>.</summary>
+    internal static string ParamNameOf(string? key) =>
+        key == "witness" ? "CertificateChainKeys.WitnessPublicKey" : "CertificateChainKeys.ServicePublicKeys";
 }

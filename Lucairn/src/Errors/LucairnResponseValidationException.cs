@@ -4,8 +4,8 @@ namespace Lucairn;
 
 /// <summary>
 /// The gateway answered 2xx but the body is unusable: wrong shape, not JSON where JSON was
-/// expected, the literal <c>null</c>, or larger than <see cref="LucairnConfig.MaxResponseBytes"/>.
-/// Deliberately not a <see cref="LucairnHttpException"/>.
+/// expected, the literal <c>null</c>, or larger than <see cref="LucairnClientOptions.MaxResponseBytes"/>.
+/// Deliberately not a <see cref="LucairnApiException"/>: the call itself succeeded.
 /// </summary>
 public class LucairnResponseValidationException : LucairnException
 {

@@ -16,7 +16,7 @@ public interface ILucairnApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response, body unread.</returns>
     [Post("/api/v1/proxy/messages")]
-    Task<HttpResponseMessage> MessagesAsync(
+    Task<HttpResponseMessage> SendMessagesAsync(
         [Body] ProxyMessagesRequest request,
         [HeaderCollection] IDictionary<string, string> headers,
         CancellationToken cancellationToken = default);

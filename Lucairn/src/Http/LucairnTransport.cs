@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Polly;
 using Refit;
@@ -20,12 +19,12 @@ internal sealed class LucairnTransport
     internal static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
 
     private readonly ILucairnApi _api;
-    private readonly ValidatedConfig _config;
+    private readonly ValidatedOptions _config;
     private readonly TransportCore _core;
     private readonly ResiliencePipeline<BufferedResponse> _retry;
     private readonly ResiliencePipeline<BufferedResponse> _once;
 
-    internal LucairnTransport(ILucairnApi api, ValidatedConfig config, HttpSender sender)
+    internal LucairnTransport(ILucairnApi api, ValidatedOptions config, HttpSender sender)
     {
         _api = api;
         _config = config;
@@ -57,9 +56,14 @@ internal sealed class LucairnTransport
             or (int)HttpStatusCode.ServiceUnavailable or (int)HttpStatusCode.GatewayTimeout;
 
     /// <summary>Sends the call; <paramref name="idempotent"/> enables the retry pipeline.</summary>
-    internal async Task<RawResponse> SendAsync(ApiCall call, MessagesOptions? options, bool idempotent, CancellationToken cancellationToken)
+    /// <param name="operation">The public operation (it starts every error message).</param>
+    /// <param name="call">The Refit call.</param>
+    /// <param name="options">Per-call timeout and headers, or null.</param>
+    /// <param name="idempotent">True to retry on the policy's statuses and failures.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    internal async Task<RawResponse> SendAsync(string operation, ApiCall call, LucairnRequestOptions? options, bool idempotent, CancellationToken cancellationToken)
     {
-        TimeSpan timeout = options?.Timeout is { } perCall ? ValidatedConfig.ValidateTimeout(perCall, "options.Timeout") : _config.Timeout;
+        TimeSpan timeout = options?.Timeout is { } perCall ? ValidatedOptions.ValidateTimeout(perCall, "options.Timeout") : _config.Timeout;
         Dictionary<string, string> headers = RequestHeaders.Build(options?.Headers, _config.ApiKey);
         try
         {
@@ -69,26 +73,29 @@ internal sealed class LucairnTransport
                 _config.ApiKey,
                 token => call(_api, new Dictionary<string, string>(headers, StringComparer.Ordinal), token),
                 cancellationToken).ConfigureAwait(false);
-            return new RawResponse(answer.Status, answer.ReasonPhrase ?? string.Empty, answer.Body, answer.OverCap, RetryAfter.Of(answer, _config.TimeProvider));
+            // A plain 2xx needs nothing more; every other answer keeps the facts its error (or 202 result) reports.
+            ApiErrorDetails? details = answer.IsSuccessStatusCode && answer.Status != (int)HttpStatusCode.Accepted
+                ? null
+                : ApiErrorDetails.From(answer, _config.TimeProvider);
+            return new RawResponse(operation, answer.Status, answer.ReasonPhrase ?? string.Empty, answer.Body, answer.OverCap, details);
         }
         catch (AttemptTimeoutException ex)
         {
-            throw new LucairnTimeoutException(
-                string.Create(CultureInfo.InvariantCulture, $"Request timed out after {timeout.TotalSeconds:0.###}s"), ex.InnerException);
+            throw LucairnErrorMapper.Timeout(operation, timeout, ex.InnerException);
         }
         catch (RedirectRefusedException ex)
         {
-            throw new LucairnException($"Request failed: {ex.Message}", ex);
+            throw LucairnErrorMapper.Connection(operation, ex);
         }
         catch (Exception ex) when (TransportFailure.IsConnection(ex))
         {
             // IOException: the connection broke while the body was being read.
-            throw new LucairnException($"Request failed: {ex.Message}", ex);
+            throw LucairnErrorMapper.Connection(operation, ex);
         }
         catch (ApiExceptionBase ex)
         {
             // Refit's own exception types never reach the caller.
-            throw new LucairnException($"Request failed: {ex.Message}", ex.InnerException);
+            throw LucairnErrorMapper.Connection(operation, ex.InnerException ?? ex);
         }
     }
 }

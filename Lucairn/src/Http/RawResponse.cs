@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
+using Shared.Http;
 
 namespace Lucairn.Http;
 
@@ -10,15 +11,19 @@ internal sealed class RawResponse
 {
     private static readonly UTF8Encoding Utf8Lenient = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    internal RawResponse(int status, string reasonPhrase, byte[] body, bool overCap, TimeSpan? retryAfter)
+    internal RawResponse(string operation, int status, string reasonPhrase, byte[] body, bool overCap, ApiErrorDetails? errorDetails)
     {
+        Operation = operation;
         Status = status;
         ReasonPhrase = reasonPhrase;
         Body = body;
         OverCap = overCap;
-        RetryAfter = retryAfter;
+        ErrorDetails = errorDetails;
         Text = Utf8Lenient.GetString(body);
     }
+
+    /// <summary>The public operation that made the call (it starts every error message).</summary>
+    internal string Operation { get; }
 
     internal int Status { get; }
 
@@ -30,8 +35,8 @@ internal sealed class RawResponse
     /// <summary>True when the body was longer than the cap and only a prefix was kept.</summary>
     internal bool OverCap { get; }
 
-    /// <summary>The server's Retry-After, if any.</summary>
-    internal TimeSpan? RetryAfter { get; }
+    /// <summary>The facts an error needs (status, code, request id, Retry-After, body), read for every answer that is not a plain 2xx; else null.</summary>
+    internal ApiErrorDetails? ErrorDetails { get; }
 
     /// <summary>The body decoded as UTF-8, invalid sequences replaced by U+FFFD.</summary>
     internal string Text { get; }
@@ -62,7 +67,7 @@ internal sealed class RawResponse
         }
     }
 
-    /// <summary>Raises the cap error: a validation error for 2xx, an HTTP error otherwise (spec §3).</summary>
+    /// <summary>Raises the cap error: a validation error for 2xx, an API error otherwise (spec §3).</summary>
     internal void ThrowIfOverCap(long cap)
     {
         if (!OverCap)
@@ -76,18 +81,22 @@ internal sealed class RawResponse
             throw new LucairnResponseValidationException(message, Text);
         }
 
-        throw new LucairnHttpException(message, Status, Text);
+        throw Error(message);
     }
 
-    /// <summary>Raises <see cref="LucairnHttpException"/> for any non-2xx status.</summary>
-    internal void ThrowIfNotSuccess(object body)
+    /// <summary>Raises the family subclass of <see cref="LucairnApiException"/> for any non-2xx status.</summary>
+    internal void ThrowIfNotSuccess()
     {
         if (!IsSuccess)
         {
-            throw new LucairnHttpException(
-                string.Create(CultureInfo.InvariantCulture, $"Lucairn request failed: {Status} {ReasonPhrase}").TrimEnd(),
-                Status,
-                body);
+            throw Error(detail: null);
         }
     }
+
+    /// <summary>The API error for this answer (the mapper picks the subclass from the status).</summary>
+    internal LucairnApiException Error(string? detail, TimeSpan? retryAfter = null) =>
+        LucairnErrorMapper.FromResponse(Operation, Details(), detail, ReasonPhrase, retryAfter);
+
+    private ApiErrorDetails Details() =>
+        ErrorDetails ?? ApiErrorDetails.From(Status, response: null, Body, TimeProvider.System);
 }

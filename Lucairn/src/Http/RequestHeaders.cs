@@ -28,25 +28,27 @@ internal static class RequestHeaders
     {
         if (string.IsNullOrEmpty(name) || !name.All(IsTokenChar))
         {
-            throw new LucairnConfigException($"options.Headers: header name '{name}' is not a valid HTTP header name (token characters only).");
+            throw Invalid($"options.Headers: header name '{name}' is not a valid HTTP header name (token characters only).");
         }
 
         if (value is null)
         {
-            throw new LucairnConfigException($"options.Headers: the value of header '{name}' must not be null.");
+            throw Invalid($"options.Headers: the value of header '{name}' must not be null.");
         }
 
         // The value is never echoed: it may be a secret.
         if (value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
         {
-            throw new LucairnConfigException($"options.Headers: the value of header '{name}' contains CR, LF or NUL.");
+            throw Invalid($"options.Headers: the value of header '{name}' contains CR, LF or NUL.");
         }
 
         if (value.Any(c => c is < ' ' and not '\t' or > '~'))
         {
-            throw new LucairnConfigException($"options.Headers: the value of header '{name}' must be printable ASCII.");
+            throw Invalid($"options.Headers: the value of header '{name}' must be printable ASCII.");
         }
     }
+
+    private static LucairnValidationException Invalid(string message) => new(message, "options.Headers");
 
     private static bool IsTokenChar(char c) =>
         c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')

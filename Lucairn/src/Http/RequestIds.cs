@@ -12,5 +12,5 @@ internal static class RequestIds
     /// percent-encoded (<c>/</c>, <c>?</c>, <c>#</c>, spaces and non-ASCII never reach the path raw).
     /// </summary>
     internal static string Validate(string? requestId) =>
-        PathSegmentId.Require(requestId, "request_id", static message => new LucairnConfigException(message));
+        PathSegmentId.Require(requestId, "requestId", static message => new LucairnValidationException(message.Replace("requestId", "requestId (request_id)", StringComparison.Ordinal), "requestId"));
 }

@@ -38,24 +38,25 @@ internal static class TextRules
 
     /// <summary>
     /// Rejects text that cannot be sent faithfully in a URL: control characters and unpaired
-    /// surrogates (UTF-8 cannot encode them). <paramref name="name"/> appears in the message.
+    /// surrogates (UTF-8 cannot encode them). <paramref name="name"/> starts the message;
+    /// <paramref name="paramName"/> is the exception's parameter name.
     /// </summary>
-    internal static void RequireUrlSafe(string value, string name)
+    internal static void RequireUrlSafe(string value, string name, string paramName)
     {
         if (IndexOfControl(value) is var control and >= 0)
         {
-            throw new LucairnConfigException($"{name} contains a control character at index {control}.");
+            throw new LucairnValidationException($"{name} contains a control character at index {control}.", paramName);
         }
 
-        RequireWellFormed(value, name);
+        RequireWellFormed(value, name, paramName);
     }
 
     /// <summary>Rejects unpaired surrogates (they would be replaced by U+FFFD when encoded as UTF-8).</summary>
-    internal static void RequireWellFormed(string? value, string name)
+    internal static void RequireWellFormed(string? value, string name, string paramName)
     {
         if (value is not null && IndexOfLoneSurrogate(value) is var surrogate and >= 0)
         {
-            throw new LucairnConfigException($"{name} contains an unpaired surrogate at index {surrogate}.");
+            throw new LucairnValidationException($"{name} contains an unpaired surrogate at index {surrogate}.", paramName);
         }
     }
 }

@@ -12,18 +12,25 @@ namespace TheVeil;
 [Obsolete("TheVeil was renamed to Lucairn: use Lucairn.LucairnClient. The TheVeil names will be removed in a future version.")]
 public class TheVeilClient : LucairnClient
 {
+    /// <summary>Creates a client for the production gateway with default settings; it owns its <see cref="HttpClient"/>.</summary>
+    /// <param name="apiKey">The API key.</param>
+    /// <exception cref="TheVeilConfigException">The key is missing or malformed.</exception>
+    public TheVeilClient(string apiKey) : base(Checked(new LucairnClientOptions { ApiKey = apiKey }, nameof(apiKey)))
+    {
+    }
+
     /// <summary>Creates a client that owns its <see cref="HttpClient"/>.</summary>
-    /// <param name="config">The settings (a <see cref="TheVeilConfig"/> or a <see cref="LucairnConfig"/>).</param>
+    /// <param name="options">The settings (a <see cref="TheVeilConfig"/> or a <see cref="LucairnClientOptions"/>).</param>
     /// <exception cref="TheVeilConfigException">A setting is invalid.</exception>
-    public TheVeilClient(LucairnConfig config) : base(Checked(config))
+    public TheVeilClient(LucairnClientOptions options) : base(Checked(options))
     {
     }
 
     /// <summary>Creates a client over a caller-owned <see cref="HttpClient"/> (never disposed by this client).</summary>
-    /// <param name="config">The settings.</param>
+    /// <param name="options">The settings.</param>
     /// <param name="httpClient">The caller's client.</param>
-    /// <exception cref="TheVeilConfigException">A setting is invalid.</exception>
-    public TheVeilClient(LucairnConfig config, HttpClient httpClient) : base(Checked(config), httpClient)
+    /// <exception cref="TheVeilConfigException">A setting is invalid or <paramref name="httpClient"/> is null.</exception>
+    public TheVeilClient(LucairnClientOptions options, HttpClient httpClient) : base(Checked(options), CheckedClient(httpClient))
     {
     }
 
@@ -33,15 +40,23 @@ public class TheVeilClient : LucairnClient
     }
 
     /// <inheritdoc />
-    public override Task<ProxyResponse> MessagesAsync(ProxyMessagesRequest request, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
-        LegacyErrors.RunAsync(() => base.MessagesAsync(request, options, cancellationToken));
+    public override Task<ProxyResponse> SendMessagesAsync(ProxyMessagesRequest request, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        LegacyErrors.RunAsync(() => base.SendMessagesAsync(request, options, cancellationToken));
 
     /// <inheritdoc />
-    public override Task<VeilCertificate> GetCertificateAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+    public override Task<VeilCertificate> GetCertificateAsync(string requestId, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         LegacyErrors.RunAsync(() => base.GetCertificateAsync(requestId, options, cancellationToken));
 
     /// <inheritdoc />
-    public override Task<string> GetCertificateSummaryAsync(string requestId, MessagesOptions? options = null, CancellationToken cancellationToken = default) =>
+    public override Task<CertificateFetchResult> TryGetCertificateAsync(string requestId, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        LegacyErrors.RunAsync(() => base.TryGetCertificateAsync(requestId, options, cancellationToken));
+
+    /// <inheritdoc />
+    public override Task<VeilCertificate> WaitForCertificateAsync(string requestId, TimeSpan timeout, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        LegacyErrors.RunAsync(() => base.WaitForCertificateAsync(requestId, timeout, options, cancellationToken));
+
+    /// <inheritdoc />
+    public override Task<string> GetCertificateSummaryAsync(string requestId, LucairnRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         LegacyErrors.RunAsync(() => base.GetCertificateSummaryAsync(requestId, options, cancellationToken));
 
     /// <inheritdoc />
@@ -72,9 +87,12 @@ public class TheVeilClient : LucairnClient
     public override VerifyCertificateResult VerifyCertificate(JToken certificate, VerifyCertificateKeys keys, SignableVersion? minimumSignableVersion) =>
         LegacyErrors.Run(() => base.VerifyCertificate(certificate, keys, minimumSignableVersion));
 
-    private static LucairnConfig Checked(LucairnConfig config) => LegacyErrors.Run(() =>
+    private static LucairnClientOptions Checked(LucairnClientOptions options, string apiKeyName = "options.ApiKey") => LegacyErrors.Run(() =>
     {
-        _ = ValidatedConfig.From(config);
-        return config;
+        _ = ValidatedOptions.From(options, apiKeyName);
+        return options;
     });
+
+    private static HttpClient CheckedClient(HttpClient httpClient) =>
+        httpClient ?? throw new TheVeilConfigException("httpClient must not be null.", nameof(httpClient), innerException: null);
 }

@@ -8,8 +8,10 @@ public class TheVeilTimeoutException : LucairnTimeoutException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What timed out.</param>
+    /// <param name="retryAfter">The last wait the gateway asked for, or null.</param>
     /// <param name="innerException">The cause, or null.</param>
-    public TheVeilTimeoutException(string message, Exception? innerException) : base(message, innerException)
+    public TheVeilTimeoutException(string message, TimeSpan? retryAfter = null, Exception? innerException = null)
+        : base(message, retryAfter: retryAfter, innerException: innerException)
     {
     }
 }

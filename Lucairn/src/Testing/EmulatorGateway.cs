@@ -340,6 +340,6 @@ internal sealed class EmulatorGateway
 
     private static EmulatorResponse Json(int status, JObject body) => EmulatorResponse.Json(status, body.ToString(Formatting.None));
 
-    private static string Error(string code, string message) =>
+    internal static string Error(string code, string message) =>
         new JObject { ["error"] = new JObject { ["code"] = code, ["message"] = message } }.ToString(Formatting.None);
 }

@@ -44,7 +44,7 @@ public sealed class LucairnEmulator : IAsyncDisposable
         EnterpriseApiKey = AddCustomer(LucairnTier.Enterprise, instance);
         _server = LoopbackHttpServer.Start(_gateway.HandleAsync);
         baseUrl = _server.BaseUri.ToString().TrimEnd('/');
-        BaseUrl = baseUrl;
+        BaseUrl = new Uri(baseUrl, UriKind.Absolute);
         ChainKeys = new CertificateChainKeys
         {
             WitnessKeyId = WitnessKeyId,
@@ -53,8 +53,8 @@ public sealed class LucairnEmulator : IAsyncDisposable
         };
     }
 
-    /// <summary>The server's base URL, <c>http://127.0.0.1:{port}</c> (no trailing slash); use it as <see cref="LucairnConfig.BaseUrl"/>.</summary>
-    public string BaseUrl { get; }
+    /// <summary>The server's base URL, <c>http://127.0.0.1:{port}</c>; use it as <see cref="LucairnClientOptions.BaseUrl"/>.</summary>
+    public Uri BaseUrl { get; }
 
     /// <summary>The emulator's witness key id (<c>mock-witness-…</c>, never <c>witness_v1</c>).</summary>
     public string WitnessKeyId { get; }
@@ -104,26 +104,44 @@ public sealed class LucairnEmulator : IAsyncDisposable
     /// <returns>A new handler sharing this emulator's state.</returns>
     public HttpMessageHandler CreateHandler() => new EmulatorMessageHandler(_gateway.HandleAsync);
 
-    /// <summary>Answers the next <paramref name="count"/> requests with <paramref name="status"/> instead of handling them.</summary>
-    /// <param name="count">How many requests (at least 1).</param>
+    /// <summary>
+    /// Answers the next <paramref name="count"/> requests with <paramref name="status"/> and the
+    /// gateway's error body <c>{"error":{"code":…,"message":…}}</c> instead of handling them.
+    /// </summary>
     /// <param name="status">The HTTP status (100 to 599).</param>
-    /// <param name="body">The JSON body, or null for <c>{"error":{"code":"emulated_fault",…}}</c>.</param>
-    /// <param name="retryAfter">A <c>Retry-After</c> header to send, or null.</param>
-    public void FailNext(int count, int status, string? body = null, TimeSpan? retryAfter = null)
+    /// <param name="count">How many requests (at least 1).</param>
+    /// <param name="errorCode">The body's error code, or null for <c>emulated_fault</c>.</param>
+    /// <param name="retryAfter">A <c>Retry-After</c> header to send (whole seconds, rounded up), or null.</param>
+    /// <exception cref="LucairnValidationException">An argument is out of range.</exception>
+    public void FailNext(int status, int count = 1, string? errorCode = null, TimeSpan? retryAfter = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(status, 100);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
+        if (status is < 100 or > 599)
+        {
+            throw new LucairnValidationException($"status must be an HTTP status between 100 and 599, got {status}.", nameof(status));
+        }
+
+        RequireCount(count);
+        if (retryAfter is { } wait && wait < TimeSpan.Zero)
+        {
+            throw new LucairnValidationException($"retryAfter must not be negative, got {wait}.", nameof(retryAfter));
+        }
+
+        string body = EmulatorGateway.Error(errorCode ?? "emulated_fault", "Fault injected by LucairnEmulator.");
         _gateway.Enqueue(new EmulatorFault(status, body, TimeSpan.Zero, retryAfter), count);
     }
 
     /// <summary>Delays the next <paramref name="count"/> requests by <paramref name="delay"/> on the emulator's clock, then handles them normally.</summary>
-    /// <param name="count">How many requests (at least 1).</param>
     /// <param name="delay">The delay (positive).</param>
-    public void DelayNext(int count, TimeSpan delay)
+    /// <param name="count">How many requests (at least 1).</param>
+    /// <exception cref="LucairnValidationException">An argument is out of range.</exception>
+    public void DelayNext(TimeSpan delay, int count = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(delay, TimeSpan.Zero);
+        if (delay <= TimeSpan.Zero)
+        {
+            throw new LucairnValidationException($"delay must be positive, got {delay}.", nameof(delay));
+        }
+
+        RequireCount(count);
         _gateway.Enqueue(new EmulatorFault(null, null, delay, null), count);
     }
 
@@ -134,12 +152,13 @@ public sealed class LucairnEmulator : IAsyncDisposable
     /// </summary>
     /// <param name="fault">The defect (not <see cref="EmulatorCertificateFault.None"/>).</param>
     /// <param name="count">How many requests (at least 1).</param>
+    /// <exception cref="LucairnValidationException">An argument is out of range.</exception>
     public void FaultNextCertificates(EmulatorCertificateFault fault, int count = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        RequireCount(count);
         if (fault == EmulatorCertificateFault.None || !Enum.IsDefined(fault))
         {
-            throw new ArgumentOutOfRangeException(nameof(fault), fault, "Choose a defined fault other than None.");
+            throw new LucairnValidationException($"fault must be a defined fault other than None, got {fault}.", nameof(fault));
         }
 
         _gateway.EnqueueCertificateFault(fault, count);
@@ -148,6 +167,14 @@ public sealed class LucairnEmulator : IAsyncDisposable
     /// <summary>Stops the server.</summary>
     /// <returns>A task that completes when the port is released.</returns>
     public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private static void RequireCount(int count)
+    {
+        if (count < 1)
+        {
+            throw new LucairnValidationException($"count must be at least 1, got {count}.", nameof(count));
+        }
+    }
 
     private string AddCustomer(LucairnTier tier, string instance)
     {

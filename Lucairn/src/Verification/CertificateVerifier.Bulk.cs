@@ -19,12 +19,13 @@ public static partial class CertificateVerifier
     /// <param name="options">Workers, read-ahead and progress; null for <see cref="BulkOptions.Default"/>.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>The results in input order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="certificates"/> or <paramref name="keys"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimumSignableVersion"/> or an option is out of range.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="certificates"/> or <paramref name="keys"/> is null.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="minimumSignableVersion"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option of <paramref name="options"/> is out of range.</exception>
     public static IAsyncEnumerable<BulkResult<VerifyCertificateResult>> VerifyManyAsync(
         IEnumerable<string?> certificates, VerifyCertificateKeys keys, SignableVersion? minimumSignableVersion = null, BulkOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(certificates);
+        _ = Require.NotNull(certificates, nameof(certificates));
         return BulkRunner.RunAsync(certificates, Witness(keys, minimumSignableVersion), options, cancellationToken);
     }
 
@@ -39,12 +40,13 @@ public static partial class CertificateVerifier
     /// <param name="options">Workers, read-ahead and progress; null for <see cref="BulkOptions.Default"/>.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>The results in input order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="certificates"/> or <paramref name="keys"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimumSignableVersion"/> or an option is out of range.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="certificates"/> or <paramref name="keys"/> is null.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="minimumSignableVersion"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option of <paramref name="options"/> is out of range.</exception>
     public static IAsyncEnumerable<BulkResult<VerifyCertificateResult>> VerifyStreamAsync(
         IAsyncEnumerable<string?> certificates, VerifyCertificateKeys keys, SignableVersion? minimumSignableVersion = null, BulkOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(certificates);
+        _ = Require.NotNull(certificates, nameof(certificates));
         return BulkRunner.RunStreamAsync(certificates, Witness(keys, minimumSignableVersion), options, cancellationToken);
     }
 

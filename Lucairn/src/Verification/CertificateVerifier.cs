@@ -21,7 +21,7 @@ public static partial class CertificateVerifier
     /// <param name="certificateJson">The certificate JSON; null or anything but an object is <c>malformed</c>.</param>
     /// <param name="keys">The expected witness key id and public key.</param>
     /// <returns>The verified facts.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="keys"/> is null.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="keys"/> is null.</exception>
     /// <exception cref="LucairnCertificateException">Verification failed; see <see cref="LucairnCertificateException.Reason"/>.</exception>
     public static VerifyCertificateResult Verify(string? certificateJson, VerifyCertificateKeys keys) =>
         Verify(certificateJson, keys, minimumSignableVersion: null);
@@ -31,8 +31,8 @@ public static partial class CertificateVerifier
     /// <param name="keys">The expected witness key id and public key.</param>
     /// <param name="minimumSignableVersion"><see cref="SignableVersion.V3"/> to reject certificates that verify only as v2 (<c>signable_version_insufficient</c>); null or <see cref="SignableVersion.V2"/> impose nothing.</param>
     /// <returns>The verified facts.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="keys"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimumSignableVersion"/> is not a defined value.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="keys"/> is null.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="minimumSignableVersion"/> is not a defined value.</exception>
     /// <exception cref="LucairnCertificateException">Verification failed; see <see cref="LucairnCertificateException.Reason"/>.</exception>
     public static VerifyCertificateResult Verify(string? certificateJson, VerifyCertificateKeys keys, SignableVersion? minimumSignableVersion)
     {
@@ -43,7 +43,7 @@ public static partial class CertificateVerifier
     /// <param name="certificate">The certificate; null or anything but an object is <c>malformed</c>.</param>
     /// <param name="keys">The expected witness key id and public key.</param>
     /// <returns>The verified facts.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="keys"/> is null.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="keys"/> is null.</exception>
     /// <exception cref="LucairnCertificateException">Verification failed; see <see cref="LucairnCertificateException.Reason"/>.</exception>
     public static VerifyCertificateResult Verify(JToken? certificate, VerifyCertificateKeys keys) =>
         Verify(certificate, keys, minimumSignableVersion: null);
@@ -53,8 +53,8 @@ public static partial class CertificateVerifier
     /// <param name="keys">The expected witness key id and public key.</param>
     /// <param name="minimumSignableVersion"><see cref="SignableVersion.V3"/> to reject certificates that verify only as v2; null or <see cref="SignableVersion.V2"/> impose nothing.</param>
     /// <returns>The verified facts.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="keys"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimumSignableVersion"/> is not a defined value.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="keys"/> is null.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="minimumSignableVersion"/> is not a defined value.</exception>
     /// <exception cref="LucairnCertificateException">Verification failed; see <see cref="LucairnCertificateException.Reason"/>.</exception>
     public static VerifyCertificateResult Verify(JToken? certificate, VerifyCertificateKeys keys, SignableVersion? minimumSignableVersion)
     {
@@ -65,7 +65,7 @@ public static partial class CertificateVerifier
     /// <param name="certificate">The certificate; null is <c>malformed</c>.</param>
     /// <param name="keys">The expected witness key id and public key.</param>
     /// <returns>The verified facts.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="keys"/> is null.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="keys"/> is null.</exception>
     /// <exception cref="LucairnCertificateException">Verification failed; see <see cref="LucairnCertificateException.Reason"/>.</exception>
     public static VerifyCertificateResult Verify(VeilCertificate? certificate, VerifyCertificateKeys keys) =>
         Verify(certificate, keys, minimumSignableVersion: null);
@@ -75,8 +75,8 @@ public static partial class CertificateVerifier
     /// <param name="keys">The expected witness key id and public key.</param>
     /// <param name="minimumSignableVersion"><see cref="SignableVersion.V3"/> to reject certificates that verify only as v2; null or <see cref="SignableVersion.V2"/> impose nothing.</param>
     /// <returns>The verified facts.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="keys"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimumSignableVersion"/> is not a defined value.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="keys"/> is null.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="minimumSignableVersion"/> is not a defined value.</exception>
     /// <exception cref="LucairnCertificateException">Verification failed; see <see cref="LucairnCertificateException.Reason"/>.</exception>
     public static VerifyCertificateResult Verify(VeilCertificate? certificate, VerifyCertificateKeys keys, SignableVersion? minimumSignableVersion)
     {
@@ -102,10 +102,10 @@ public static partial class CertificateVerifier
 
     private static void CheckArguments(VerifyCertificateKeys keys, SignableVersion? minimumSignableVersion)
     {
-        ArgumentNullException.ThrowIfNull(keys);
+        _ = Require.NotNull(keys, nameof(keys));
         if (minimumSignableVersion is { } version && !Enum.IsDefined(version))
         {
-            throw new ArgumentOutOfRangeException(nameof(minimumSignableVersion), version, "Expected SignableVersion.V2, SignableVersion.V3 or null.");
+            throw new LucairnValidationException($"minimumSignableVersion must be SignableVersion.V2, SignableVersion.V3 or null, got {(int)version}.", nameof(minimumSignableVersion));
         }
     }
 

@@ -10,10 +10,10 @@ public static class Certificates
     /// </summary>
     /// <param name="certificate">The certificate.</param>
     /// <returns>The client id or null.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="certificate"/> is null.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="certificate"/> is null.</exception>
     public static string? GetClientId(VeilCertificate certificate)
     {
-        ArgumentNullException.ThrowIfNull(certificate);
+        _ = Require.NotNull(certificate, nameof(certificate));
         return certificate.ClientId;
     }
 }

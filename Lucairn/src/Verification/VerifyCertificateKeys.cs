@@ -16,11 +16,11 @@ public sealed class VerifyCertificateKeys
     /// <summary>Creates the keys from a decoded public key.</summary>
     /// <param name="witnessKeyId">The expected <c>witness_key_id</c> (exact, case-sensitive), e.g. <c>witness_v1</c>.</param>
     /// <param name="witnessPublicKey">The witness public key.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="LucairnValidationException">An argument is null.</exception>
     public VerifyCertificateKeys(string witnessKeyId, Ed25519PublicKey witnessPublicKey)
     {
-        ArgumentNullException.ThrowIfNull(witnessKeyId);
-        ArgumentNullException.ThrowIfNull(witnessPublicKey);
+        _ = Require.NotNull(witnessKeyId, nameof(witnessKeyId));
+        _ = Require.NotNull(witnessPublicKey, nameof(witnessPublicKey));
         WitnessKeyId = witnessKeyId;
         _publicKey = new Lazy<Ed25519PublicKey>(witnessPublicKey);
     }
@@ -28,11 +28,11 @@ public sealed class VerifyCertificateKeys
     /// <summary>Creates the keys from the raw 32 public-key bytes (copied).</summary>
     /// <param name="witnessKeyId">The expected <c>witness_key_id</c> (exact, case-sensitive).</param>
     /// <param name="witnessPublicKey">The raw key; anything but 32 bytes fails verification with <c>invalid_signature</c>.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="LucairnValidationException">An argument is null.</exception>
     public VerifyCertificateKeys(string witnessKeyId, byte[] witnessPublicKey)
     {
-        ArgumentNullException.ThrowIfNull(witnessKeyId);
-        ArgumentNullException.ThrowIfNull(witnessPublicKey);
+        _ = Require.NotNull(witnessKeyId, nameof(witnessKeyId));
+        _ = Require.NotNull(witnessPublicKey, nameof(witnessPublicKey));
         WitnessKeyId = witnessKeyId;
         byte[] copy = (byte[])witnessPublicKey.Clone();
         _publicKey = new Lazy<Ed25519PublicKey>(() => Ed25519PublicKey.FromRaw(copy), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -41,11 +41,11 @@ public sealed class VerifyCertificateKeys
     /// <summary>Creates the keys from key text: strict base64 of the 32 bytes, 64 hex digits, or a PEM <c>PUBLIC KEY</c> block.</summary>
     /// <param name="witnessKeyId">The expected <c>witness_key_id</c> (exact, case-sensitive).</param>
     /// <param name="witnessPublicKey">The key text; text that is none of these forms fails verification with <c>invalid_signature</c>.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="LucairnValidationException">An argument is null.</exception>
     public VerifyCertificateKeys(string witnessKeyId, string witnessPublicKey)
     {
-        ArgumentNullException.ThrowIfNull(witnessKeyId);
-        ArgumentNullException.ThrowIfNull(witnessPublicKey);
+        _ = Require.NotNull(witnessKeyId, nameof(witnessKeyId));
+        _ = Require.NotNull(witnessPublicKey, nameof(witnessPublicKey));
         WitnessKeyId = witnessKeyId;
         _publicKey = new Lazy<Ed25519PublicKey>(() => Ed25519PublicKey.Parse(witnessPublicKey), LazyThreadSafetyMode.ExecutionAndPublication);
     }

@@ -27,9 +27,9 @@ public class ClientRoundTripBenchmarks
     {
         _emulator = LucairnEmulator.Start();
         _client = new LucairnClient(
-            new LucairnConfig { ApiKey = _emulator.ProApiKey, BaseUrl = _emulator.BaseUrl, MaxRetries = 0 },
+            new LucairnClientOptions { ApiKey = _emulator.ProApiKey, BaseUrl = _emulator.BaseUrl, MaxRetries = 0 },
             new HttpClient(_emulator.CreateHandler()));
-        var sync = (ProxySyncResponse)await _client.MessagesAsync(_request);
+        var sync = (ProxySyncResponse)await _client.SendMessagesAsync(_request);
         _requestId = sync.RequestId!;
     }
 
@@ -40,8 +40,8 @@ public class ClientRoundTripBenchmarks
         await _emulator.DisposeAsync();
     }
 
-    [Benchmark(Description = "MessagesAsync")]
-    public Task<ProxyResponse> Messages() => _client.MessagesAsync(_request);
+    [Benchmark(Description = "SendMessagesAsync")]
+    public Task<ProxyResponse> Messages() => _client.SendMessagesAsync(_request);
 
     [Benchmark(Description = "GetCertificateAsync (fetch + parse, 4 claims)")]
     public Task<VeilCertificate> GetCertificate() => _client.GetCertificateAsync(_requestId);

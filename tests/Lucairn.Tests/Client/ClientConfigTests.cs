@@ -6,17 +6,19 @@ namespace Lucairn.Tests.Client;
 /// <summary>Port of upstream <c>test_client.py</c> (constructor validation, spec §2).</summary>
 public class ClientConfigTests
 {
-    private static LucairnClient Build(Action<LucairnConfig> tweak) => new(TestClients.Config(tweak));
+    private static LucairnClient Build(Action<LucairnClientOptions> tweak) => new(TestClients.Config(tweak));
 
-    private static LucairnConfigException Rejects(Action<LucairnConfig> tweak) =>
-        Assert.Throws<LucairnConfigException>(() => Build(tweak).Dispose())!;
+    private static Uri U(string url) => new(url, UriKind.RelativeOrAbsolute);
+
+    private static LucairnValidationException Rejects(Action<LucairnClientOptions> tweak) =>
+        Assert.Throws<LucairnValidationException>(() => Build(tweak).Dispose())!;
 
     // TestApiKeyValidation
     [Test]
     public void test_accepts_valid_key()
     {
         using var client = Build(c => c.ApiKey = "dsa_" + new string('a', 32));
-        Assert.That(client.BaseUrl, Is.EqualTo(TestClients.BaseUrl));
+        Assert.That(client.BaseUrl.OriginalString, Is.EqualTo(TestClients.BaseUrl));
     }
 
     [Test]
@@ -38,7 +40,7 @@ public class ClientConfigTests
 
     [Test]
     public void test_rejects_non_config_input() =>
-        Assert.Throws<LucairnConfigException>(() => new LucairnClient(null!).Dispose());
+        Assert.Throws<LucairnValidationException>(() => new LucairnClient((LucairnClientOptions)null!).Dispose());
 
     [Test]
     public void test_accepts_lcr_live_key()
@@ -68,41 +70,53 @@ public class ClientConfigTests
     [Test]
     public void test_default_base_url()
     {
-        using var client = Build(c => c.BaseUrl = null);
-        Assert.That(client.BaseUrl, Is.EqualTo("https://gateway.lucairn.eu"));
+        using var client = Build(c => c.BaseUrl = LucairnClientOptions.DefaultBaseUrl);
+        Assert.That(client.BaseUrl.OriginalString, Is.EqualTo("https://gateway.lucairn.eu"));
+        Assert.That(new LucairnClientOptions().BaseUrl, Is.EqualTo(new Uri("https://gateway.lucairn.eu")));
+    }
+
+    [Test]
+    public void null_base_url_is_a_validation_error_naming_the_option()
+    {
+        LucairnValidationException error = Rejects(c => c.BaseUrl = null!);
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.ParamName, Is.EqualTo("options.BaseUrl"));
+            Assert.That(error.Message, Does.StartWith("options.BaseUrl"));
+        });
     }
 
     [Test]
     public void test_accepts_https_override()
     {
-        using var client = Build(c => c.BaseUrl = "https://Gateway.Example.com:8443/prefix");
-        Assert.That(client.BaseUrl, Is.EqualTo("https://Gateway.Example.com:8443/prefix"));
+        using var client = Build(c => c.BaseUrl = U("https://Gateway.Example.com:8443/prefix"));
+        Assert.That(client.BaseUrl.OriginalString, Is.EqualTo("https://Gateway.Example.com:8443/prefix"));
     }
 
     [Test]
     public void test_accepts_http_for_localhost()
     {
-        using var client = Build(c => c.BaseUrl = "http://localhost:8080");
-        Assert.That(client.BaseUrl, Is.EqualTo("http://localhost:8080"));
+        using var client = Build(c => c.BaseUrl = U("http://localhost:8080"));
+        Assert.That(client.BaseUrl.OriginalString, Is.EqualTo("http://localhost:8080"));
     }
 
     [Test]
     public void test_strips_trailing_slashes()
     {
-        using var client = Build(c => c.BaseUrl = "https://gateway.example.com///");
-        Assert.That(client.BaseUrl, Is.EqualTo("https://gateway.example.com"));
+        using var client = Build(c => c.BaseUrl = U("https://gateway.example.com///"));
+        Assert.That(client.BaseUrl.OriginalString, Is.EqualTo("https://gateway.example.com"));
     }
 
     [Test]
     public void test_rejects_unknown_scheme() =>
-        Assert.That(Rejects(c => c.BaseUrl = "ftp://gateway.example.com").Message, Does.Contain("http or https"));
+        Assert.That(Rejects(c => c.BaseUrl = U("ftp://gateway.example.com")).Message, Does.Contain("http or https"));
 
     [Test]
     public void test_rejects_missing_scheme() =>
-        Assert.That(Rejects(c => c.BaseUrl = "example.com").Message, Does.Contain("<empty>"));
+        Assert.That(Rejects(c => c.BaseUrl = U("example.com")).Message, Does.Contain("<empty>"));
 
     [Test]
-    public void test_rejects_empty_base_url() => Rejects(c => c.BaseUrl = "");
+    public void test_rejects_empty_base_url() => Rejects(c => c.BaseUrl = U(""));
 
     [TestCase("https://user:pass@gateway.example.com")]
     [TestCase("https://gateway.example.com/?x=1")]
@@ -110,7 +124,14 @@ public class ClientConfigTests
     [TestCase("https://")]
     [TestCase("http://evil.com\\.local")]
     [TestCase("https://gate way.example.com")]
-    public void base_url_without_host_credentials_query_or_fragment(string url) => Rejects(c => c.BaseUrl = url);
+    public void base_url_without_host_credentials_query_or_fragment(string url)
+    {
+        // Text the URI parser refuses cannot even become a BaseUrl; everything it accepts is checked again.
+        if (Uri.TryCreate(url, UriKind.RelativeOrAbsolute, out Uri? uri))
+        {
+            Assert.That(Rejects(c => c.BaseUrl = uri).ParamName, Is.EqualTo("options.BaseUrl"));
+        }
+    }
 
     // TestTimeout
     [Test]
@@ -154,26 +175,26 @@ public class ClientConfigTests
     [TestCase("myservice.local")]
     public void test_accepts_http_for_loopback_and_mdns(string host)
     {
-        using var client = Build(c => c.BaseUrl = $"http://{host}:8080");
-        Assert.That(client.BaseUrl, Is.EqualTo($"http://{host}:8080"));
+        using var client = Build(c => c.BaseUrl = U($"http://{host}:8080"));
+        Assert.That(client.BaseUrl.OriginalString, Is.EqualTo($"http://{host}:8080"));
     }
 
     [Test]
     public void test_rejects_http_on_public_host() =>
-        Assert.That(Rejects(c => c.BaseUrl = "http://gateway.example.com").Message, Does.Contain("https://"));
+        Assert.That(Rejects(c => c.BaseUrl = U("http://gateway.example.com")).Message, Does.Contain("https://"));
 
     [TestCase("http://10.0.0.1")]
     [TestCase("http://127.0.0.2")]
     [TestCase("http://localhost.evil.com")]
-    public void test_rejects_http_on_ip_outside_loopback(string url) => Rejects(c => c.BaseUrl = url);
+    public void test_rejects_http_on_ip_outside_loopback(string url) => Rejects(c => c.BaseUrl = U(url));
 
     [TestCase("https://gateway.example.com")]
     [TestCase("https://10.0.0.1")]
     [TestCase("https://example.com")]
     public void test_accepts_https_everywhere(string url)
     {
-        using var client = Build(c => c.BaseUrl = url);
-        Assert.That(client.BaseUrl, Is.EqualTo(url));
+        using var client = Build(c => c.BaseUrl = U(url));
+        Assert.That(client.BaseUrl.OriginalString, Is.EqualTo(url));
     }
 
     // TestMaxResponseBytes
@@ -202,7 +223,7 @@ public class ClientConfigTests
     [Test]
     public void max_retries_defaults_to_two_and_is_bounded()
     {
-        Assert.That(new LucairnConfig().MaxRetries, Is.EqualTo(2));
+        Assert.That(new LucairnClientOptions().MaxRetries, Is.EqualTo(2));
         Rejects(c => c.MaxRetries = -1);
         Rejects(c => c.MaxRetries = 11);
     }
@@ -222,5 +243,75 @@ public class ClientConfigTests
         using var client = new LucairnClient(config);
         Assert.That(config.ToString(), Does.Not.Contain(TestClients.LegacyKey).And.Contain("redacted"));
         Assert.That(client.ToString(), Does.Not.Contain(TestClients.LegacyKey));
+    }
+
+    // The family constructor line (issue 13)
+    [Test]
+    public void api_key_constructor_uses_the_production_gateway_and_defaults()
+    {
+        using var client = new LucairnClient(TestClients.LiveKey);
+        Assert.Multiple(() =>
+        {
+            Assert.That(client.BaseUrl, Is.EqualTo(LucairnClientOptions.DefaultBaseUrl));
+            Assert.That(client.Timeout, Is.EqualTo(LucairnClientOptions.DefaultTimeout));
+            Assert.That(client.MaxRetries, Is.EqualTo(LucairnClientOptions.DefaultMaxRetries));
+        });
+    }
+
+    [Test]
+    public void api_key_constructor_names_the_argument()
+    {
+        var error = Assert.Throws<LucairnValidationException>(() => new LucairnClient("not-a-key").Dispose())!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.ParamName, Is.EqualTo("apiKey"));
+            Assert.That(error.Message, Does.StartWith("apiKey"));
+        });
+    }
+
+    [Test]
+    public void options_are_copied_at_construction()
+    {
+        var options = TestClients.Config();
+        using var client = new LucairnClient(options);
+        options.BaseUrl = new Uri("https://elsewhere.example.com");
+        options.Timeout = TimeSpan.FromSeconds(1);
+        options.MaxRetries = 5;
+        Assert.Multiple(() =>
+        {
+            Assert.That(client.BaseUrl.OriginalString, Is.EqualTo(TestClients.BaseUrl));
+            Assert.That(client.Timeout, Is.EqualTo(LucairnClientOptions.DefaultTimeout));
+            Assert.That(client.MaxRetries, Is.EqualTo(0));
+        });
+    }
+
+    [TestCase("options.ApiKey")]
+    [TestCase("options.Timeout")]
+    [TestCase("options.MaxResponseBytes")]
+    [TestCase("options.MaxRetries")]
+    [TestCase("options.TimeProvider")]
+    public void every_option_error_names_the_option(string name)
+    {
+        Action<LucairnClientOptions> tweak = name switch
+        {
+            "options.ApiKey" => c => c.ApiKey = null,
+            "options.Timeout" => c => c.Timeout = TimeSpan.Zero,
+            "options.MaxResponseBytes" => c => c.MaxResponseBytes = 0,
+            "options.MaxRetries" => c => c.MaxRetries = -1,
+            _ => c => c.TimeProvider = null!,
+        };
+        LucairnValidationException error = Rejects(tweak);
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.ParamName, Is.EqualTo(name));
+            Assert.That(error.Message, Does.StartWith(name));
+        });
+    }
+
+    [Test]
+    public void null_http_client_names_the_argument()
+    {
+        var error = Assert.Throws<LucairnValidationException>(() => new LucairnClient(TestClients.Config(), null!).Dispose())!;
+        Assert.That(error.ParamName, Is.EqualTo("httpClient"));
     }
 }

@@ -17,12 +17,12 @@ public class DependencyInjectionTests
         IHttpClientBuilder builder = services.AddLucairnClient(o =>
         {
             o.ApiKey = emulator.ProApiKey;
-            o.BaseUrl = emulator.BaseUrl + "/";
+            o.BaseUrl = new Uri(emulator.BaseUrl.OriginalString + "/");
             o.MaxRetries = 0;
         });
         await using ServiceProvider provider = services.BuildServiceProvider(validateScopes: true);
         var client = provider.GetRequiredService<LucairnClient>();
-        var response = (ProxySyncResponse)await client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = "hi" });
+        var response = (ProxySyncResponse)await client.SendMessagesAsync(new ProxyMessagesRequest { PromptTemplate = "hi" });
         Assert.Multiple(() =>
         {
             Assert.That(builder.Name, Is.EqualTo(LucairnServiceCollectionExtensions.HttpClientName));
@@ -38,7 +38,7 @@ public class DependencyInjectionTests
         services.AddLucairnClient(o =>
         {
             o.ApiKey = "lcr_live_tooshort";
-            o.BaseUrl = "http://gateway.example.com";
+            o.BaseUrl = new Uri("http://gateway.example.com");
         });
         using ServiceProvider provider = services.BuildServiceProvider();
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<LucairnClient>())!;

@@ -11,10 +11,10 @@ public class ErrorsTests
     public void test_base_is_exception() => Assert.That(new LucairnException("x"), Is.InstanceOf<Exception>());
 
     [Test]
-    public void test_config_inherits_base() => Assert.That(new LucairnConfigException("x"), Is.InstanceOf<LucairnException>());
+    public void test_config_inherits_base() => Assert.That(new LucairnValidationException("x"), Is.InstanceOf<LucairnException>());
 
     [Test]
-    public void test_http_inherits_base() => Assert.That(new LucairnHttpException("x", 500, null), Is.InstanceOf<LucairnException>());
+    public void test_http_inherits_base() => Assert.That(new LucairnApiException("x", 500), Is.InstanceOf<LucairnException>());
 
     [Test]
     public void test_timeout_inherits_base() => Assert.That(new LucairnTimeoutException("x"), Is.InstanceOf<LucairnException>());
@@ -29,30 +29,36 @@ public class ErrorsTests
 
     [Test]
     public void test_response_validation_is_not_an_http_error() =>
-        Assert.That(new LucairnResponseValidationException("x", null), Is.Not.InstanceOf<LucairnHttpException>());
+        Assert.That(new LucairnResponseValidationException("x", null), Is.Not.InstanceOf<LucairnApiException>());
 
     // TestLucairnHttpError
     [Test]
     public void test_status_and_body_accessible()
     {
-        var body = JObject.Parse("""{"error":{"code":"invalid_api_key"}}""");
-        var error = new LucairnHttpException("failed", 401, body);
+        const string body = """{"error":{"code":"invalid_api_key"}}""";
+        var error = new LucairnApiException("failed", 401, "invalid_api_key", "req_9", TimeSpan.FromSeconds(3), body);
         Assert.Multiple(() =>
         {
             Assert.That(error.Status, Is.EqualTo(401));
-            Assert.That(error.Body, Is.SameAs(body));
-            Assert.That(error.BodyJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("invalid_api_key"));
+            Assert.That(error.ErrorCode, Is.EqualTo("invalid_api_key"));
+            Assert.That(error.RequestId, Is.EqualTo("req_9"));
+            Assert.That(error.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(3)));
+            Assert.That(error.ResponseBody, Is.SameAs(body));
+            Assert.That(error.ResponseJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("invalid_api_key"));
         });
+        // Each read is a fresh copy: changing it does not change the exception.
+        ((JObject)error.ResponseJson!)["error"] = "changed";
+        Assert.That(error.ResponseJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("invalid_api_key"));
     }
 
     [Test]
-    public void test_message_on_str() => Assert.That(new LucairnHttpException("the message", 500, "x").Message, Is.EqualTo("the message"));
+    public void test_message_on_str() => Assert.That(new LucairnApiException("the message", 500, "x").Message, Is.EqualTo("the message"));
 
     [Test]
     public void test_cause_attached()
     {
         var cause = new InvalidOperationException("root");
-        Assert.That(new LucairnHttpException("m", 502, null, cause).InnerException, Is.SameAs(cause));
+        Assert.That(new LucairnApiException("m", 502, innerException: cause).InnerException, Is.SameAs(cause));
     }
 
     // TestLucairnCertificateError
@@ -81,7 +87,7 @@ public class ErrorsTests
 
     // TestLucairnConfigError / TestLucairnTimeoutError
     [Test]
-    public void test_config_accepts_single_argument() => Assert.That(new LucairnConfigException("only").Message, Is.EqualTo("only"));
+    public void test_config_accepts_single_argument() => Assert.That(new LucairnValidationException("only").Message, Is.EqualTo("only"));
 
     [Test]
     public void test_timeout_accepts_single_argument() => Assert.That(new LucairnTimeoutException("only").Message, Is.EqualTo("only"));
@@ -118,8 +124,8 @@ public class ErrorsTests
     {
         Exception[] errors =
         [
-            new LucairnConfigException("a"),
-            new LucairnHttpException("b", 500, null),
+            new LucairnValidationException("a"),
+            new LucairnApiException("b", 500, null),
             new LucairnTimeoutException("c"),
             new LucairnResponseValidationException("d", null),
             new LucairnCertificateException("g", VerifyCertificateFailureReason.InvalidSignature),

@@ -27,11 +27,11 @@ public class GetCertificateSummaryTests
         var mock = new MockHttpMessageHandler();
         mock.When(Url).Respond(HttpStatusCode.Accepted, "text/html", "<html>pending</html>");
         using var client = TestClients.Create(mock);
-        var error = await Expect.Throws<LucairnHttpException>(() => client.GetCertificateSummaryAsync("req_1"));
+        var error = await Expect.Catch<LucairnApiException>(() => client.GetCertificateSummaryAsync("req_1"));
         Assert.Multiple(() =>
         {
             Assert.That(error.Status, Is.EqualTo(202));
-            Assert.That(error.Body, Is.EqualTo("<html>pending</html>"));
+            Assert.That(error.ResponseBody, Is.EqualTo("<html>pending</html>"));
             Assert.That(error.Message, Does.Contain("not yet assembled"));
         });
     }
@@ -40,7 +40,7 @@ public class GetCertificateSummaryTests
     public async Task test_request_id_must_be_string()
     {
         using var client = TestClients.Create(new MockHttpMessageHandler());
-        Assert.That((await Expect.Throws<LucairnConfigException>(() => client.GetCertificateSummaryAsync(null!))).Message, Does.Contain("request_id"));
+        Assert.That((await Expect.Throws<LucairnValidationException>(() => client.GetCertificateSummaryAsync(null!))).Message, Does.Contain("request_id"));
     }
 
     [Test]
@@ -49,11 +49,11 @@ public class GetCertificateSummaryTests
         var mock = new MockHttpMessageHandler();
         mock.When(Url).Respond(HttpStatusCode.InternalServerError, "text/html", "<html>fail</html>");
         using var client = TestClients.Create(mock);
-        var error = await Expect.Throws<LucairnHttpException>(() => client.GetCertificateSummaryAsync("req_1"));
+        var error = await Expect.Catch<LucairnApiException>(() => client.GetCertificateSummaryAsync("req_1"));
         Assert.Multiple(() =>
         {
             Assert.That(error.Status, Is.EqualTo(500));
-            Assert.That(error.Body, Is.EqualTo("<html>fail</html>"));
+            Assert.That(error.ResponseBody, Is.EqualTo("<html>fail</html>"));
         });
     }
 

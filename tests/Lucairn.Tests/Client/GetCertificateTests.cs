@@ -12,7 +12,7 @@ public class GetCertificateTests
 {
     private const string Url = TestClients.BaseUrl + "/api/v1/veil/certificate/req_1";
 
-    private static LucairnClient Responding(HttpStatusCode status, string body, string mediaType = "application/json", Action<LucairnConfig>? tweak = null)
+    private static LucairnClient Responding(HttpStatusCode status, string body, string mediaType = "application/json", Action<LucairnClientOptions>? tweak = null)
     {
         var mock = new MockHttpMessageHandler();
         mock.When(Url).Respond(status, mediaType, body);
@@ -61,11 +61,11 @@ public class GetCertificateTests
     public async Task test_raises_http_error_with_status_202_and_wrapper_body()
     {
         using var client = Responding(HttpStatusCode.Accepted, """{"status":"pending","request_id":"req_1","message":"assembling","retry_after_seconds":30}""");
-        var error = await Expect.Throws<LucairnHttpException>(() => client.GetCertificateAsync("req_1"));
+        var error = await Expect.Catch<LucairnApiException>(() => client.GetCertificateAsync("req_1"));
         Assert.Multiple(() =>
         {
             Assert.That(error.Status, Is.EqualTo(202));
-            Assert.That(error.BodyJson!["retry_after_seconds"]!.Value<int>(), Is.EqualTo(30));
+            Assert.That(error.ResponseJson!["retry_after_seconds"]!.Value<int>(), Is.EqualTo(30));
             Assert.That(error.Message, Does.Contain("not yet assembled"));
         });
     }
@@ -79,12 +79,12 @@ public class GetCertificateTests
     public async Task test_maps_status_and_code(int status, string code)
     {
         using var client = Responding((HttpStatusCode)status, $$$"""{"error":{"code":"{{{code}}}","message":"m"}}""");
-        var error = await Expect.Throws<LucairnHttpException>(() => client.GetCertificateAsync("req_1"));
+        var error = await Expect.Catch<LucairnApiException>(() => client.GetCertificateAsync("req_1"));
         Assert.Multiple(() =>
         {
             Assert.That(error, Is.InstanceOf<LucairnException>());
             Assert.That(error.Status, Is.EqualTo(status));
-            Assert.That(error.BodyJson!["error"]!["code"]!.Value<string>(), Is.EqualTo(code));
+            Assert.That(error.ResponseJson!["error"]!["code"]!.Value<string>(), Is.EqualTo(code));
         });
     }
 
@@ -92,8 +92,8 @@ public class GetCertificateTests
     public async Task test_503_veil_unavailable_carries_retry_after_seconds_in_body()
     {
         using var client = Responding(HttpStatusCode.ServiceUnavailable, """{"error":{"code":"veil_unavailable","retry_after_seconds":12}}""");
-        var error = await Expect.Throws<LucairnHttpException>(() => client.GetCertificateAsync("req_1"));
-        Assert.That(error.BodyJson!["error"]!["retry_after_seconds"]!.Value<int>(), Is.EqualTo(12));
+        var error = await Expect.Catch<LucairnApiException>(() => client.GetCertificateAsync("req_1"));
+        Assert.That(error.ResponseJson!["error"]!["retry_after_seconds"]!.Value<int>(), Is.EqualTo(12));
     }
 
     // TestTransportErrors
@@ -103,12 +103,12 @@ public class GetCertificateTests
         var mock = new MockHttpMessageHandler();
         mock.When(Url).Throw(new HttpRequestException("connection refused"));
         using var client = TestClients.Create(mock);
-        var error = await Expect.Throws<LucairnException>(() => client.GetCertificateAsync("req_1"));
+        var error = await Expect.Catch<LucairnException>(() => client.GetCertificateAsync("req_1"));
         Assert.Multiple(() =>
         {
-            Assert.That(error.GetType(), Is.EqualTo(typeof(LucairnException)));
+            Assert.That(error.GetType(), Is.EqualTo(typeof(LucairnConnectionException)));
             Assert.That(error.InnerException, Is.InstanceOf<HttpRequestException>());
-            Assert.That(error.Message, Does.StartWith("Request failed"));
+            Assert.That(error.Message, Does.StartWith("GetCertificateAsync failed: request failed"));
         });
     }
 
@@ -129,7 +129,7 @@ public class GetCertificateTests
     public async Task test_rejects_invalid_per_call_timeout()
     {
         using var client = Responding(HttpStatusCode.OK, CertificateFixtures.Anchored);
-        var error = await Expect.Throws<LucairnConfigException>(() => client.GetCertificateAsync("req_1", new MessagesOptions { Timeout = TimeSpan.FromSeconds(-1) }));
+        var error = await Expect.Throws<LucairnValidationException>(() => client.GetCertificateAsync("req_1", new LucairnRequestOptions { Timeout = TimeSpan.FromSeconds(-1) }));
         Assert.That(error.Message, Does.Contain("options.Timeout"));
     }
 
@@ -153,7 +153,7 @@ public class GetCertificateTests
     public async Task test_rejects_non_string_request_id()
     {
         using var client = Responding(HttpStatusCode.OK, CertificateFixtures.Anchored);
-        var error = await Expect.Throws<LucairnConfigException>(() => client.GetCertificateAsync(null!));
+        var error = await Expect.Throws<LucairnValidationException>(() => client.GetCertificateAsync(null!));
         Assert.That(error.Message, Does.Contain("request_id"));
     }
 
@@ -192,7 +192,7 @@ public class GetCertificateTests
     public async Task test_non_2xx_still_raises_http_error_not_response_validation_error()
     {
         using var client = Responding(HttpStatusCode.NotFound, "nope", "text/plain");
-        var error = await Expect.Throws<LucairnHttpException>(() => client.GetCertificateAsync("req_1"));
+        var error = await Expect.Catch<LucairnApiException>(() => client.GetCertificateAsync("req_1"));
         Assert.That(error.Status, Is.EqualTo(404));
     }
 
@@ -216,11 +216,11 @@ public class GetCertificateTests
     {
         string body = "PREFIX_MARKER" + new string('x', 1024);
         using var client = Responding(HttpStatusCode.BadGateway, body, "text/plain", c => c.MaxResponseBytes = 256);
-        var error = await Expect.Throws<LucairnHttpException>(() => client.GetCertificateAsync("req_1"));
+        var error = await Expect.Catch<LucairnApiException>(() => client.GetCertificateAsync("req_1"));
         Assert.Multiple(() =>
         {
             Assert.That(error.Status, Is.EqualTo(502));
-            Assert.That((string)error.Body!, Does.StartWith("PREFIX_MARKER"));
+            Assert.That((string)error.ResponseBody!, Does.StartWith("PREFIX_MARKER"));
             Assert.That(error.Message, Does.Contain("max_response_bytes"));
         });
     }
@@ -258,7 +258,7 @@ public class GetCertificateTests
             .With(r => r.Headers.GetValues("x-api-key").Count() == 1)
             .Respond("application/json", CertificateFixtures.Anchored);
         using var client = TestClients.Create(mock);
-        await client.GetCertificateAsync("req_1", new MessagesOptions
+        await client.GetCertificateAsync("req_1", new LucairnRequestOptions
         {
             Headers = { ["X-Tenant"] = "t-9", ["x-api-key"] = "dsa_ffffffffffffffffffffffffffffffff", ["content-type"] = "text/plain" },
         });

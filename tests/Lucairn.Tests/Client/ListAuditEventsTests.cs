@@ -69,7 +69,7 @@ public class ListAuditEventsTests
     public async Task test_days_must_be_positive_int()
     {
         using var client = TestClients.Create(new MockHttpMessageHandler());
-        var error = await Expect.Throws<LucairnConfigException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Days = 0 }));
+        var error = await Expect.Throws<LucairnValidationException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Days = 0 }));
         Assert.That(error.Message, Does.Contain("days"));
     }
 
@@ -77,14 +77,14 @@ public class ListAuditEventsTests
     public async Task test_days_rejects_negative()
     {
         using var client = TestClients.Create(new MockHttpMessageHandler());
-        await Expect.Throws<LucairnConfigException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Days = -1 }));
+        await Expect.Throws<LucairnValidationException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Days = -1 }));
     }
 
     [Test]
     public async Task days_above_gateway_maximum_rejected()
     {
         using var client = TestClients.Create(new MockHttpMessageHandler());
-        await Expect.Throws<LucairnConfigException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Days = 91 }));
+        await Expect.Throws<LucairnValidationException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Days = 91 }));
     }
 
     [Test]
@@ -122,11 +122,11 @@ public class ListAuditEventsTests
     {
         var (mock, _) = Capture(HttpStatusCode.ServiceUnavailable, """{"code":"audit_export_unavailable","message":"later"}""");
         using var client = TestClients.Create(mock);
-        var error = await Expect.Throws<LucairnHttpException>(() => client.ListAuditEventsAsync());
+        var error = await Expect.Catch<LucairnApiException>(() => client.ListAuditEventsAsync());
         Assert.Multiple(() =>
         {
             Assert.That(error.Status, Is.EqualTo(503));
-            Assert.That(error.BodyJson!["code"]!.Value<string>(), Is.EqualTo("audit_export_unavailable"));
+            Assert.That(error.ResponseJson!["code"]!.Value<string>(), Is.EqualTo("audit_export_unavailable"));
         });
     }
 

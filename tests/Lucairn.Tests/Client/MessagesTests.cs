@@ -17,12 +17,12 @@ public class MessagesTests
         Context = new Dictionary<string, string> { ["doc"] = "hello" },
     };
 
-    private static async Task<ProxyResponse> Send(string status, string body, Action<LucairnConfig>? tweak = null, MessagesOptions? options = null)
+    private static async Task<ProxyResponse> Send(string status, string body, Action<LucairnClientOptions>? tweak = null, LucairnRequestOptions? options = null)
     {
         var mock = new MockHttpMessageHandler();
         mock.When(HttpMethod.Post, Url).Respond((HttpStatusCode)int.Parse(status), "application/json", body);
         using var client = TestClients.Create(mock, tweak);
-        return await client.MessagesAsync(Request(), options);
+        return await client.SendMessagesAsync(Request(), options);
     }
 
     // TestHappyPathSync
@@ -60,7 +60,7 @@ public class MessagesTests
             .With(r => r.Content!.Headers.ContentType!.MediaType == "application/json")
             .Respond("application/json", """{"status":"JOB_STATUS_COMPLETED","model_used":"m"}""");
         using var client = TestClients.Create(mock);
-        await client.MessagesAsync(Request());
+        await client.SendMessagesAsync(Request());
         mock.VerifyNoOutstandingExpectation();
     }
 
@@ -80,7 +80,7 @@ public class MessagesTests
         request.MaxTokens = 64;
         request.Mode = ProxyModes.ProvingGround;
         request.Context["x"] = "\u00e9";
-        await client.MessagesAsync(request);
+        await client.SendMessagesAsync(request);
         Assert.That(sent, Is.EqualTo("""{"prompt_template":"Summarise {doc}","context":{"doc":"hello","x":"é"},"max_tokens":64,"stream":false,"mode":"proving_ground"}"""));
     }
 
@@ -119,12 +119,12 @@ public class MessagesTests
     [Test]
     public async Task test_401_invalid_api_key_raises_http_error()
     {
-        var error = await Expect.Throws<LucairnHttpException>(() => Send("401", """{"error":{"code":"invalid_api_key","message":"no"}}"""));
+        var error = await Expect.Catch<LucairnApiException>(() => Send("401", """{"error":{"code":"invalid_api_key","message":"no"}}"""));
         Assert.Multiple(() =>
         {
             Assert.That(error.Status, Is.EqualTo(401));
-            Assert.That(error.BodyJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("invalid_api_key"));
-            Assert.That(error.Message, Is.EqualTo("Lucairn request failed: 401 Unauthorized"));
+            Assert.That(error.ResponseJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("invalid_api_key"));
+            Assert.That(error.Message, Is.EqualTo("SendMessagesAsync failed with HTTP 401 (invalid_api_key): no"));
         });
     }
 
@@ -139,11 +139,11 @@ public class MessagesTests
             .With(r => r.Content!.Headers.ContentType!.MediaType == "application/json")
             .Respond("application/json", """{"status":"JOB_STATUS_COMPLETED","model_used":"m"}""");
         using var client = TestClients.Create(mock);
-        var options = new MessagesOptions
+        var options = new LucairnRequestOptions
         {
             Headers = { ["X-Custom"] = "yes", ["X-API-KEY"] = "attacker", ["Content-Type"] = "text/plain" },
         };
-        await client.MessagesAsync(Request(), options);
+        await client.SendMessagesAsync(Request(), options);
         mock.VerifyNoOutstandingExpectation();
     }
 
@@ -153,7 +153,7 @@ public class MessagesTests
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         var hanging = new HangingHandler();
         using var client = new LucairnClient(TestClients.Config(c => c.TimeProvider = time), new HttpClient(hanging));
-        Task<ProxyResponse> call = client.MessagesAsync(Request(), new MessagesOptions { Timeout = TimeSpan.FromSeconds(2) });
+        Task<ProxyResponse> call = client.SendMessagesAsync(Request(), new LucairnRequestOptions { Timeout = TimeSpan.FromSeconds(2) });
         time.Advance(TimeSpan.FromSeconds(3));
         var error = await Expect.Throws<LucairnTimeoutException>(() => call);
         Assert.Multiple(() =>
@@ -171,7 +171,7 @@ public class MessagesTests
         using var client = TestClients.Create(mock);
         var request = Request();
         request.Stream = true;
-        var error = await Expect.Throws<LucairnConfigException>(() => client.MessagesAsync(request));
+        var error = await Expect.Throws<LucairnValidationException>(() => client.SendMessagesAsync(request));
         Assert.That(error.Message, Does.Contain("stream"));
         Assert.That(mock.GetMatchCount(mock.Fallback), Is.Zero);
     }
@@ -183,17 +183,17 @@ public class MessagesTests
         using var client = TestClients.Create(new MockHttpMessageHandler());
         var request = Request();
         request.Temperature = double.NaN;
-        Assert.That((await Expect.Throws<LucairnConfigException>(() => client.MessagesAsync(request))).Message, Does.StartWith("Invalid messages params"));
+        Assert.That((await Expect.Throws<LucairnValidationException>(() => client.SendMessagesAsync(request))).Message, Does.StartWith("request.Temperature").And.Contain("invalid messages params"));
     }
 
     [Test]
     public async Task test_rejects_non_request_params()
     {
         using var client = TestClients.Create(new MockHttpMessageHandler());
-        await Expect.Throws<LucairnConfigException>(() => client.MessagesAsync(null!));
-        await Expect.Throws<LucairnConfigException>(() => client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = null!, Context = new Dictionary<string, string>() }));
-        await Expect.Throws<LucairnConfigException>(() => client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = "p", Context = null! }));
-        await Expect.Throws<LucairnConfigException>(() => client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = "p", Mode = "turbo" }));
+        await Expect.Throws<LucairnValidationException>(() => client.SendMessagesAsync(null!));
+        await Expect.Throws<LucairnValidationException>(() => client.SendMessagesAsync(new ProxyMessagesRequest { PromptTemplate = null!, Context = new Dictionary<string, string>() }));
+        await Expect.Throws<LucairnValidationException>(() => client.SendMessagesAsync(new ProxyMessagesRequest { PromptTemplate = "p", Context = null! }));
+        await Expect.Throws<LucairnValidationException>(() => client.SendMessagesAsync(new ProxyMessagesRequest { PromptTemplate = "p", Mode = "turbo" }));
     }
 
     [Test]
@@ -202,7 +202,7 @@ public class MessagesTests
         var mock = new MockHttpMessageHandler();
         mock.When(HttpMethod.Post, Url).Respond("application/json", """{"status":"JOB_STATUS_COMPLETED","model_used":"m"}""");
         using var client = TestClients.Create(mock);
-        var response = await client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = "p" });
+        var response = await client.SendMessagesAsync(new ProxyMessagesRequest { PromptTemplate = "p" });
         Assert.That(response, Is.InstanceOf<ProxySyncResponse>());
     }
 
@@ -256,8 +256,8 @@ public class MessagesTests
     [Test]
     public async Task test_non_2xx_still_raises_http_error()
     {
-        var error = await Expect.Throws<LucairnHttpException>(() => Send("500", "oops"));
-        Assert.That(error.Body, Is.EqualTo("oops"));
+        var error = await Expect.Catch<LucairnApiException>(() => Send("500", "oops"));
+        Assert.That(error.ResponseBody, Is.EqualTo("oops"));
     }
 
     [Test]
@@ -266,7 +266,7 @@ public class MessagesTests
         var mock = new MockHttpMessageHandler();
         var request = mock.When(HttpMethod.Post, Url).Respond(HttpStatusCode.ServiceUnavailable);
         using var client = TestClients.Create(mock, c => c.MaxRetries = 2);
-        await Expect.Throws<LucairnHttpException>(() => client.MessagesAsync(Request()));
+        await Expect.Catch<LucairnApiException>(() => client.SendMessagesAsync(Request()));
         Assert.That(mock.GetMatchCount(request), Is.EqualTo(1));
     }
 }

@@ -61,7 +61,7 @@ public class TransportTests
         var mock = new MockHttpMessageHandler();
         var request = mock.When(CertUrl).Respond(_ => Status(HttpStatusCode.ServiceUnavailable));
         using var client = TestClients.Create(mock, c => { c.MaxRetries = 2; c.TimeProvider = time; });
-        var error = await Expect.Throws<LucairnHttpException>(() => Drive(time, client.GetCertificateAsync("req_1")));
+        var error = await Expect.Catch<LucairnApiException>(() => Drive(time, client.GetCertificateAsync("req_1")));
         Assert.Multiple(() =>
         {
             Assert.That(error.Status, Is.EqualTo(503));
@@ -78,7 +78,7 @@ public class TransportTests
         var mock = new MockHttpMessageHandler();
         var request = mock.When(CertUrl).Respond(_ => Status(status));
         using var client = TestClients.Create(mock, c => c.MaxRetries = 2);
-        await Expect.Throws<LucairnHttpException>(() => client.GetCertificateAsync("req_1"));
+        await Expect.Catch<LucairnApiException>(() => client.GetCertificateAsync("req_1"));
         Assert.That(mock.GetMatchCount(request), Is.EqualTo(1));
     }
 
@@ -88,7 +88,7 @@ public class TransportTests
         var mock = new MockHttpMessageHandler();
         var request = mock.When(CertUrl).Respond(_ => Status(HttpStatusCode.ServiceUnavailable));
         using var client = TestClients.Create(mock, c => c.MaxRetries = 0);
-        await Expect.Throws<LucairnHttpException>(() => client.GetCertificateAsync("req_1"));
+        await Expect.Catch<LucairnApiException>(() => client.GetCertificateAsync("req_1"));
         Assert.That(mock.GetMatchCount(request), Is.EqualTo(1));
     }
 
@@ -99,7 +99,7 @@ public class TransportTests
         var mock = new MockHttpMessageHandler();
         var request = mock.When(CertUrl).Throw(new HttpRequestException("connection reset"));
         using var client = TestClients.Create(mock, c => { c.MaxRetries = 1; c.TimeProvider = time; });
-        var error = await Expect.Throws<LucairnException>(() => Drive(time, client.GetCertificateAsync("req_1")));
+        var error = await Expect.Catch<LucairnException>(() => Drive(time, client.GetCertificateAsync("req_1")));
         Assert.Multiple(() =>
         {
             Assert.That(mock.GetMatchCount(request), Is.EqualTo(2));
@@ -119,10 +119,10 @@ public class TransportTests
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BrokenStream()) };
         });
         using var client = TestClients.Create(mock, c => { c.MaxRetries = 1; c.TimeProvider = time; });
-        var error = await Expect.Throws<LucairnException>(() => Drive(time, client.GetCertificateAsync("req_1")));
+        var error = await Expect.Catch<LucairnException>(() => Drive(time, client.GetCertificateAsync("req_1")));
         Assert.Multiple(() =>
         {
-            Assert.That(error.GetType(), Is.EqualTo(typeof(LucairnException)));
+            Assert.That(error.GetType(), Is.EqualTo(typeof(LucairnConnectionException)));
             Assert.That(error.InnerException, Is.InstanceOf<IOException>());
             Assert.That(calls, Is.EqualTo(2));
         });
@@ -212,7 +212,7 @@ public class TransportTests
     {
         var mock = new MockHttpMessageHandler();
         mock.Expect("https://gateway.example.com/prefix/api/v1/veil/certificate/req_1/summary").Respond("text/html", "<p/>");
-        using var client = TestClients.Create(mock, c => c.BaseUrl = "https://gateway.example.com/prefix/");
+        using var client = TestClients.Create(mock, c => c.BaseUrl = new Uri("https://gateway.example.com/prefix/"));
         await client.GetCertificateSummaryAsync("req_1");
         mock.VerifyNoOutstandingExpectation();
     }
@@ -240,8 +240,8 @@ public class TransportTests
         var mock = new MockHttpMessageHandler();
         mock.When("*").Respond(HttpStatusCode.InternalServerError, "text/plain", "ab\u00e9cd");
         using var client = TestClients.Create(mock, c => c.MaxResponseBytes = 3);
-        var error = await Expect.Throws<LucairnHttpException>(() => client.GetCertificateSummaryAsync("req_1"));
-        Assert.That(error.Body, Is.EqualTo("ab\uFFFD"));
+        var error = await Expect.Catch<LucairnApiException>(() => client.GetCertificateSummaryAsync("req_1"));
+        Assert.That(error.ResponseBody, Is.EqualTo("ab\uFFFD"));
     }
 
     [Test]
@@ -261,7 +261,7 @@ public class TransportTests
         string huge = "{\"certificate_id\":\"" + new string('a', 20 * 1024 * 1024) + "\"}";
         var mock = new MockHttpMessageHandler();
         mock.When("*").Respond("application/json", huge);
-        using var client = new LucairnClient(new LucairnConfig { ApiKey = TestClients.LegacyKey, MaxRetries = 0 }, mock.ToHttpClient());
+        using var client = new LucairnClient(new LucairnClientOptions { ApiKey = TestClients.LegacyKey, MaxRetries = 0 }, mock.ToHttpClient());
         var error = await Expect.Throws<LucairnResponseValidationException>(() => client.GetCertificateAsync("req_1"));
         Assert.That(error.Message, Is.EqualTo("response body exceeded max_response_bytes cap of 10485760"));
     }
@@ -326,8 +326,8 @@ public class TransportTests
         var mock = new MockHttpMessageHandler();
         var any = mock.When("*").Respond("text/html", "<p/>");
         using var client = TestClients.Create(mock);
-        var error = await Expect.Throws<LucairnConfigException>(() => client.GetCertificateAsync(requestId));
-        await Expect.Throws<LucairnConfigException>(() => client.GetCertificateSummaryAsync(requestId));
+        var error = await Expect.Throws<LucairnValidationException>(() => client.GetCertificateAsync(requestId));
+        await Expect.Throws<LucairnValidationException>(() => client.GetCertificateSummaryAsync(requestId));
         Assert.Multiple(() =>
         {
             Assert.That(error.Message, Does.Contain("request_id"), what);
@@ -342,8 +342,8 @@ public class TransportTests
     public async Task unsafe_headers_rejected(string name, string value, string message)
     {
         using var client = TestClients.Create(new MockHttpMessageHandler());
-        var options = new MessagesOptions { Headers = { [name] = value } };
-        var error = await Expect.Throws<LucairnConfigException>(() => client.GetCertificateSummaryAsync("req_1", options));
+        var options = new LucairnRequestOptions { Headers = { [name] = value } };
+        var error = await Expect.Throws<LucairnValidationException>(() => client.GetCertificateSummaryAsync("req_1", options));
         Assert.That(error.Message, Does.Contain(message).And.Not.Contain("stolen"));
     }
 
@@ -354,10 +354,10 @@ public class TransportTests
         var any = mock.When("*").Respond("application/json", "{}");
         using var client = TestClients.Create(mock);
         string lone = "x" + (char)0xDC00;
-        var type = await Expect.Throws<LucairnConfigException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Type = lone }));
-        var control = await Expect.Throws<LucairnConfigException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Type = "a\nb" }));
-        var prompt = await Expect.Throws<LucairnConfigException>(() => client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = lone }));
-        var context = await Expect.Throws<LucairnConfigException>(() => client.MessagesAsync(new ProxyMessagesRequest
+        var type = await Expect.Throws<LucairnValidationException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Type = lone }));
+        var control = await Expect.Throws<LucairnValidationException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Type = "a\nb" }));
+        var prompt = await Expect.Throws<LucairnValidationException>(() => client.SendMessagesAsync(new ProxyMessagesRequest { PromptTemplate = lone }));
+        var context = await Expect.Throws<LucairnValidationException>(() => client.SendMessagesAsync(new ProxyMessagesRequest
         {
             PromptTemplate = "p",
             Context = new Dictionary<string, string> { ["k"] = lone },
@@ -367,7 +367,7 @@ public class TransportTests
             Assert.That(type.Message, Does.Contain("type").And.Contain("surrogate"));
             Assert.That(control.Message, Does.Contain("control character"));
             Assert.That(prompt.Message, Does.Contain("prompt_template"));
-            Assert.That(context.Message, Does.Contain("Context['k']"));
+            Assert.That(context.Message, Does.StartWith("request.Context").And.Contain("['k']"));
             Assert.That(mock.GetMatchCount(any), Is.Zero);
         });
     }

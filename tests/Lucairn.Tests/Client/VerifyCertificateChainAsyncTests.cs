@@ -50,7 +50,7 @@ public class VerifyCertificateChainAsyncTests
     public async Task NotYetAssembledIsAnHttpError()
     {
         using LucairnClient client = Responding(HttpStatusCode.Accepted, Encoding.UTF8.GetBytes("{\"retry_after_seconds\":2}"));
-        LucairnHttpException error = (await Assert.ThrowsAsync<LucairnHttpException>(async () => await client.VerifyCertificateChainAsync("req_1", ChainCorpus.KeysFor("default"))))!;
+        LucairnApiException error = (await Assert.CatchAsync<LucairnApiException>(async () => await client.VerifyCertificateChainAsync("req_1", ChainCorpus.KeysFor("default"))))!;
         Assert.That(error.Status, Is.EqualTo(202));
     }
 

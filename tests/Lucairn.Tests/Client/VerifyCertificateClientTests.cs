@@ -7,7 +7,7 @@ namespace Lucairn.Tests.Client;
 /// <summary>Port of upstream <c>test_client_verify_certificate.py</c>: the client forwards to <see cref="CertificateVerifier"/> (no network).</summary>
 public class VerifyCertificateClientTests
 {
-    private static LucairnClient Client() => new(new LucairnConfig { ApiKey = Support.TestClients.LiveKey });
+    private static LucairnClient Client() => new(new LucairnClientOptions { ApiKey = Support.TestClients.LiveKey });
 
     [Test]
     public void test_v2_cert_minimum_v3_raises_signable_version_insufficient()

@@ -37,12 +37,12 @@ public class EmulatorChainTests
         select new TestCaseData(fault.Fault, version, fault.Reason).SetName($"{fault.Fault}_{version}");
 
     private static LucairnClient Client(LucairnEmulator emulator) =>
-        new(new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 }, new HttpClient(emulator.CreateHandler()));
+        new(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 }, new HttpClient(emulator.CreateHandler()));
 
     private static async Task<string> IssueAsync(LucairnClient client, string version = "v3")
     {
         var request = new ProxyMessagesRequest { PromptTemplate = "Reply to {email}", Context = new Dictionary<string, string> { ["email"] = "alice@example.com" } };
-        var sync = (ProxySyncResponse)await client.MessagesAsync(request, new MessagesOptions { Headers = { [LucairnEmulator.SignableVersionHeader] = version } });
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(request, new LucairnRequestOptions { Headers = { [LucairnEmulator.SignableVersionHeader] = version } });
         return sync.RequestId!;
     }
 
@@ -50,7 +50,7 @@ public class EmulatorChainTests
     {
         using var http = new HttpClient(emulator.CreateHandler());
         http.DefaultRequestHeaders.Add("x-api-key", emulator.ProApiKey);
-        return await http.GetStringAsync(new Uri($"{emulator.BaseUrl}/api/v1/veil/certificate/{requestId}"));
+        return await http.GetStringAsync(new Uri($"{emulator.BaseUrl.OriginalString}/api/v1/veil/certificate/{requestId}"));
     }
 
     private static string ProductionKeyBase64 => Convert.ToBase64String(Convert.FromHexString(CertificateFixtures.ProductionPublicKeyHex));
@@ -234,9 +234,9 @@ public class EmulatorChainTests
     public async Task fault_switch_validates_its_arguments_and_counts()
     {
         await using var emulator = LucairnEmulator.Start();
-        Assert.Throws<ArgumentOutOfRangeException>(() => emulator.FaultNextCertificates(EmulatorCertificateFault.None));
-        Assert.Throws<ArgumentOutOfRangeException>(() => emulator.FaultNextCertificates((EmulatorCertificateFault)999));
-        Assert.Throws<ArgumentOutOfRangeException>(() => emulator.FaultNextCertificates(EmulatorCertificateFault.SealedFailed, 0));
+        Assert.Throws<LucairnValidationException>(() => emulator.FaultNextCertificates(EmulatorCertificateFault.None));
+        Assert.Throws<LucairnValidationException>(() => emulator.FaultNextCertificates((EmulatorCertificateFault)999));
+        Assert.Throws<LucairnValidationException>(() => emulator.FaultNextCertificates(EmulatorCertificateFault.SealedFailed, 0));
 
         using LucairnClient client = Client(emulator);
         emulator.FaultNextCertificates(EmulatorCertificateFault.SealedFailed, 2);

@@ -12,9 +12,9 @@ namespace Lucairn.Tests.Emulator;
 /// <summary>End-to-end tests of every client method against the loopback emulator (real sockets).</summary>
 public class LucairnEmulatorTests
 {
-    private static LucairnClient Client(LucairnEmulator emulator, string apiKey, Action<LucairnConfig>? tweak = null)
+    private static LucairnClient Client(LucairnEmulator emulator, string apiKey, Action<LucairnClientOptions>? tweak = null)
     {
-        var config = new LucairnConfig { ApiKey = apiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 };
+        var config = new LucairnClientOptions { ApiKey = apiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 };
         tweak?.Invoke(config);
         return new LucairnClient(config);
     }
@@ -25,22 +25,22 @@ public class LucairnEmulatorTests
         Context = new Dictionary<string, string> { ["email"] = "alice@example.com", ["name"] = "Alice" },
     };
 
-    private static MessagesOptions Header(string name, string value) => new() { Headers = { [name] = value } };
+    private static LucairnRequestOptions Header(string name, string value) => new() { Headers = { [name] = value } };
 
     [Test]
     public async Task emulator_binds_loopback_and_messages_returns_sync_response()
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.ProApiKey);
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
         Assert.Multiple(() =>
         {
-            Assert.That(new Uri(emulator.BaseUrl).Host, Is.EqualTo("127.0.0.1"));
+            Assert.That(emulator.BaseUrl.Host, Is.EqualTo("127.0.0.1"));
             Assert.That(sync.Status, Is.EqualTo(ProxyJobStatus.Completed));
             Assert.That(sync.ModelUsed, Is.EqualTo(LucairnEmulator.MockModel));
             Assert.That(sync.RedactionCount, Is.EqualTo(2));
             Assert.That(sync.RequestId, Is.Not.Empty);
-            Assert.That(sync.Veil!.CertificateUrl, Is.EqualTo($"{emulator.BaseUrl}/api/v1/veil/certificate/{sync.RequestId}"));
+            Assert.That(sync.Veil!.CertificateUrl, Is.EqualTo($"{emulator.BaseUrl.OriginalString}/api/v1/veil/certificate/{sync.RequestId}"));
         });
     }
 
@@ -49,14 +49,14 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.DeveloperApiKey);
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
-        var error = await Expect.Throws<LucairnHttpException>(() => client.GetCertificateAsync(sync.RequestId!));
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
+        var error = await Expect.Catch<LucairnApiException>(() => client.GetCertificateAsync(sync.RequestId!));
         string html = await client.GetCertificateSummaryAsync(sync.RequestId!);
         Assert.Multiple(() =>
         {
             Assert.That(sync.Veil, Is.Null);
             Assert.That(error.Status, Is.EqualTo(403));
-            Assert.That(error.BodyJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("tier_insufficient"));
+            Assert.That(error.ResponseJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("tier_insufficient"));
             Assert.That(html, Does.Contain(sync.RequestId).And.Contain("Mock evidence"));
         });
     }
@@ -66,12 +66,12 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.EnterpriseApiKey);
-        var accepted = (ProxyAcceptedResponse)await client.MessagesAsync(Request(), Header(LucairnEmulator.AsyncHeader, "true"));
+        var accepted = (ProxyAcceptedResponse)await client.SendMessagesAsync(Request(), Header(LucairnEmulator.AsyncHeader, "true"));
         Assert.Multiple(() =>
         {
             Assert.That(accepted.Status, Is.EqualTo("processing"));
             Assert.That(accepted.JobId, Is.EqualTo("job_" + accepted.RequestId));
-            Assert.That(accepted.StatusUrl, Does.StartWith(emulator.BaseUrl));
+            Assert.That(accepted.StatusUrl, Does.StartWith(emulator.BaseUrl.OriginalString));
             Assert.That(accepted.Veil!.Status, Is.EqualTo(ProxyVeilReceiptStatus.Pending));
         });
     }
@@ -81,7 +81,7 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.ProApiKey);
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
         VeilCertificate cert = await client.GetCertificateAsync(sync.RequestId!);
 
         VerifyCertificateResult result = client.VerifyCertificate(cert, emulator.VerifyKeys, SignableVersion.V3);
@@ -106,10 +106,10 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.ProApiKey);
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Add("x-api-key", emulator.ProApiKey);
-        string raw = await http.GetStringAsync(new Uri($"{emulator.BaseUrl}/api/v1/veil/certificate/{sync.RequestId}"));
+        string raw = await http.GetStringAsync(new Uri($"{emulator.BaseUrl.OriginalString}/api/v1/veil/certificate/{sync.RequestId}"));
         var keys = new VerifyCertificateKeys(emulator.WitnessKeyId, emulator.WitnessPublicKey);
         Assert.That(CertificateVerifier.Verify(raw, keys, SignableVersion.V3).SignableVersion, Is.EqualTo(SignableVersion.V3));
     }
@@ -119,7 +119,7 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.ProApiKey);
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request(), Header(LucairnEmulator.SignableVersionHeader, "v2"));
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request(), Header(LucairnEmulator.SignableVersionHeader, "v2"));
         VeilCertificate cert = await client.GetCertificateAsync(sync.RequestId!);
         var strict = Assert.Throws<LucairnCertificateException>(() => client.VerifyCertificate(cert, emulator.VerifyKeys, SignableVersion.V3))!;
         Assert.Multiple(() =>
@@ -135,7 +135,7 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start(new LucairnEmulatorOptions { CertificateVersion = SignableVersion.V2 });
         using var client = Client(emulator, emulator.EnterpriseApiKey);
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
         VeilCertificate cert = await client.GetCertificateAsync(sync.RequestId!);
         Assert.That(client.VerifyCertificate(cert, emulator.VerifyKeys).SignableVersion, Is.EqualTo(SignableVersion.V2));
     }
@@ -146,21 +146,21 @@ public class LucairnEmulatorTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
         await using var emulator = LucairnEmulator.Start(new LucairnEmulatorOptions { TimeProvider = time, CertificateDelay = TimeSpan.FromSeconds(30) });
         using var client = Client(emulator, emulator.ProApiKey);
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
 
-        var pending = await Expect.Throws<LucairnHttpException>(() => client.GetCertificateAsync(sync.RequestId!));
-        var summaryPending = await Expect.Throws<LucairnHttpException>(() => client.GetCertificateSummaryAsync(sync.RequestId!));
+        var pending = await Expect.Catch<LucairnApiException>(() => client.GetCertificateAsync(sync.RequestId!));
+        var summaryPending = await Expect.Catch<LucairnApiException>(() => client.GetCertificateSummaryAsync(sync.RequestId!));
         time.Advance(TimeSpan.FromSeconds(20));
-        var stillPending = await Expect.Throws<LucairnHttpException>(() => client.GetCertificateAsync(sync.RequestId!));
+        var stillPending = await Expect.Catch<LucairnApiException>(() => client.GetCertificateAsync(sync.RequestId!));
         time.Advance(TimeSpan.FromSeconds(10));
         VeilCertificate cert = await client.GetCertificateAsync(sync.RequestId!);
         Assert.Multiple(() =>
         {
             Assert.That(pending.Status, Is.EqualTo(202));
-            Assert.That(pending.BodyJson!["retry_after_seconds"]!.Value<int>(), Is.EqualTo(30));
+            Assert.That(pending.ResponseJson!["retry_after_seconds"]!.Value<int>(), Is.EqualTo(30));
             Assert.That(summaryPending.Status, Is.EqualTo(202));
-            Assert.That(summaryPending.Body, Is.TypeOf<string>());
-            Assert.That(stillPending.BodyJson!["retry_after_seconds"]!.Value<int>(), Is.EqualTo(10));
+            Assert.That(summaryPending.ResponseBody, Is.TypeOf<string>());
+            Assert.That(stillPending.ResponseJson!["retry_after_seconds"]!.Value<int>(), Is.EqualTo(10));
             Assert.That(cert.IssuedAt, Does.StartWith("2026-06-01T12:00:00"));
             Assert.That(client.VerifyCertificate(cert, emulator.VerifyKeys).WitnessAssertedIssuedAt, Is.EqualTo(time.Start));
         });
@@ -172,12 +172,12 @@ public class LucairnEmulatorTests
         await using var emulator = LucairnEmulator.Start();
         using var pro = Client(emulator, emulator.ProApiKey);
         using var enterprise = Client(emulator, emulator.EnterpriseApiKey);
-        var sync = (ProxySyncResponse)await pro.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await pro.SendMessagesAsync(Request());
         Assert.Multiple(async () =>
         {
-            Assert.That((await Expect.Throws<LucairnHttpException>(() => pro.GetCertificateAsync("no-such-request"))).Status, Is.EqualTo(202));
-            Assert.That((await Expect.Throws<LucairnHttpException>(() => enterprise.GetCertificateAsync(sync.RequestId!))).Status, Is.EqualTo(202));
-            Assert.That((await Expect.Throws<LucairnHttpException>(() => pro.GetCertificateAsync("../../audit/export"))).Status, Is.EqualTo(202), "path escape stays one segment");
+            Assert.That((await Expect.Catch<LucairnApiException>(() => pro.GetCertificateAsync("no-such-request"))).Status, Is.EqualTo(202));
+            Assert.That((await Expect.Catch<LucairnApiException>(() => enterprise.GetCertificateAsync(sync.RequestId!))).Status, Is.EqualTo(202));
+            Assert.That((await Expect.Catch<LucairnApiException>(() => pro.GetCertificateAsync("../../audit/export"))).Status, Is.EqualTo(202), "path escape stays one segment");
         });
     }
 
@@ -186,13 +186,13 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, "lcr_live_not_a_key_of_this_emulator");
-        var invalid = await Expect.Throws<LucairnHttpException>(() => client.ListAuditEventsAsync());
+        var invalid = await Expect.Catch<LucairnApiException>(() => client.ListAuditEventsAsync());
         using var http = new HttpClient();
-        using HttpResponseMessage missing = await http.GetAsync(new Uri(emulator.BaseUrl + "/api/v1/audit/export"));
+        using HttpResponseMessage missing = await http.GetAsync(new Uri(emulator.BaseUrl.OriginalString + "/api/v1/audit/export"));
         Assert.Multiple(async () =>
         {
             Assert.That(invalid.Status, Is.EqualTo(401));
-            Assert.That(invalid.BodyJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("invalid_api_key"));
+            Assert.That(invalid.ResponseJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("invalid_api_key"));
             Assert.That((int)missing.StatusCode, Is.EqualTo(401));
             Assert.That(await missing.Content.ReadAsStringAsync(), Does.Contain("missing_api_key"));
         });
@@ -203,7 +203,7 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.ProApiKey);
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
         await client.GetCertificateAsync(sync.RequestId!);
         await client.GetCertificateSummaryAsync(sync.RequestId!);
         AuditExportResponse all = await client.ListAuditEventsAsync(new AuditExportOptions { Days = 7 });
@@ -227,7 +227,7 @@ public class LucairnEmulatorTests
         await using var emulator = LucairnEmulator.Start();
         using var pro = Client(emulator, emulator.ProApiKey);
         using var developer = Client(emulator, emulator.DeveloperApiKey);
-        await pro.MessagesAsync(Request());
+        await pro.SendMessagesAsync(Request());
         AuditExportResponse developerExport = await developer.ListAuditEventsAsync();
         Assert.That(developerExport.Events, Is.Empty);
     }
@@ -238,7 +238,7 @@ public class LucairnEmulatorTests
         var clientTime = new FakeTimeProvider();
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.ProApiKey, c => { c.MaxRetries = 2; c.TimeProvider = clientTime; });
-        emulator.FailNext(2, 503, retryAfter: TimeSpan.FromSeconds(1));
+        emulator.FailNext(503, count: 2, retryAfter: TimeSpan.FromSeconds(1));
         Task<AuditExportResponse> call = client.ListAuditEventsAsync();
         for (int i = 0; i < 2000 && !call.IsCompleted; i++)
         {
@@ -255,13 +255,40 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.ProApiKey, c => c.MaxRetries = 2);
-        emulator.FailNext(1, 500);
-        var error = await Expect.Throws<LucairnHttpException>(() => client.MessagesAsync(Request()));
+        emulator.FailNext(500);
+        var error = await Expect.Catch<LucairnApiException>(() => client.SendMessagesAsync(Request()));
         Assert.Multiple(async () =>
         {
             Assert.That(error.Status, Is.EqualTo(500));
-            Assert.That(error.BodyJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("emulated_fault"));
-            Assert.That(await client.MessagesAsync(Request()), Is.InstanceOf<ProxySyncResponse>(), "only the next response was faulted");
+            Assert.That(error.ResponseJson!["error"]!["code"]!.Value<string>(), Is.EqualTo("emulated_fault"));
+            Assert.That(await client.SendMessagesAsync(Request()), Is.InstanceOf<ProxySyncResponse>(), "only the next response was faulted");
+        });
+    }
+
+    [Test]
+    public async Task injected_fault_carries_its_error_code_and_retry_after_to_the_family_exception()
+    {
+        await using var emulator = LucairnEmulator.Start();
+        using var client = Client(emulator, emulator.ProApiKey);
+        emulator.FailNext(429, errorCode: "rate_limited", retryAfter: TimeSpan.FromSeconds(7));
+        var error = await Expect.Throws<LucairnRateLimitException>(() => client.SendMessagesAsync(Request()));
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Status, Is.EqualTo(429));
+            Assert.That(error.ErrorCode, Is.EqualTo("rate_limited"));
+            Assert.That(error.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(7)));
+        });
+    }
+
+    [Test]
+    public async Task fault_arguments_out_of_range_are_validation_errors()
+    {
+        await using var emulator = LucairnEmulator.Start();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Assert.Throws<LucairnValidationException>(() => emulator.FailNext(99))!.ParamName, Is.EqualTo("status"));
+            Assert.That(Assert.Throws<LucairnValidationException>(() => emulator.FailNext(500, count: 0))!.ParamName, Is.EqualTo("count"));
+            Assert.That(Assert.Throws<LucairnValidationException>(() => emulator.DelayNext(TimeSpan.Zero))!.ParamName, Is.EqualTo("delay"));
         });
     }
 
@@ -271,7 +298,7 @@ public class LucairnEmulatorTests
         var time = new FakeTimeProvider();
         await using var emulator = LucairnEmulator.Start(new LucairnEmulatorOptions { TimeProvider = time });
         using var client = Client(emulator, emulator.ProApiKey, c => { c.TimeProvider = time; c.Timeout = TimeSpan.FromSeconds(5); });
-        emulator.DelayNext(1, TimeSpan.FromSeconds(10));
+        emulator.DelayNext(TimeSpan.FromSeconds(10));
         Task<string> call = client.GetCertificateSummaryAsync("req_x");
         time.Advance(TimeSpan.FromSeconds(6));
         var error = await Expect.Throws<LucairnTimeoutException>(() => call);
@@ -282,9 +309,9 @@ public class LucairnEmulatorTests
     public async Task in_process_handler_shares_the_emulator_state()
     {
         await using var emulator = LucairnEmulator.Start();
-        var config = new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl };
+        var config = new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl };
         using var client = new LucairnClient(config, new HttpClient(emulator.CreateHandler()));
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
         VeilCertificate cert = await client.GetCertificateAsync(sync.RequestId!);
         Assert.Multiple(() =>
         {
@@ -297,7 +324,7 @@ public class LucairnEmulatorTests
     public async Task refit_interface_usable_directly()
     {
         await using var emulator = LucairnEmulator.Start();
-        using var http = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl) };
+        using var http = new HttpClient { BaseAddress = emulator.BaseUrl };
         ILucairnApi api = RestService.For<ILucairnApi>(http);
         var headers = new Dictionary<string, string> { ["x-api-key"] = emulator.DeveloperApiKey };
         using HttpResponseMessage response = await api.GetCertificateAsync("any", headers);
@@ -315,7 +342,7 @@ public class LucairnEmulatorTests
         await using var emulator = LucairnEmulator.Start();
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Add("x-api-key", emulator.ProApiKey);
-        using HttpResponseMessage response = await http.GetAsync(new Uri(emulator.BaseUrl + "/api/v1/audit/export?days=91"));
+        using HttpResponseMessage response = await http.GetAsync(new Uri(emulator.BaseUrl.OriginalString + "/api/v1/audit/export?days=91"));
         Assert.That((int)response.StatusCode, Is.EqualTo(400));
     }
 
@@ -324,7 +351,7 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var client = Client(emulator, emulator.ProApiKey);
-        ProxyResponse[] responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.MessagesAsync(Request())));
+        ProxyResponse[] responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.SendMessagesAsync(Request())));
         Assert.That(responses.Cast<ProxySyncResponse>().Select(r => r.RequestId).Distinct().Count(), Is.EqualTo(20));
     }
 
@@ -339,7 +366,7 @@ public class LucairnEmulatorTests
     {
         await using var emulator = LucairnEmulator.Start();
         using var http = new HttpClient(emulator.CreateHandler());
-        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(emulator.BaseUrl + path));
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(emulator.BaseUrl.OriginalString + path));
         request.Headers.Add("x-api-key", emulator.ProApiKey);
         if (body is not null)
         {
@@ -354,10 +381,10 @@ public class LucairnEmulatorTests
     public async Task summary_html_escapes_the_request_id()
     {
         await using var emulator = LucairnEmulator.Start();
-        using var client = new LucairnClient(new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl }, new HttpClient(emulator.CreateHandler()));
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        using var client = new LucairnClient(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl }, new HttpClient(emulator.CreateHandler()));
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
         string html = await client.GetCertificateSummaryAsync(sync.RequestId!);
-        string pending = (string)(await Expect.Throws<LucairnHttpException>(() => client.GetCertificateSummaryAsync("<script>"))).Body!;
+        string pending = (string)(await Expect.Catch<LucairnApiException>(() => client.GetCertificateSummaryAsync("<script>"))).ResponseBody!;
         Assert.Multiple(() =>
         {
             Assert.That(html, Does.Contain("not signed by the Lucairn witness"));

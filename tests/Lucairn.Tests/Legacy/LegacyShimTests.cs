@@ -20,6 +20,14 @@ public class LegacyShimTests
         typeof(TheVeilResponseValidationException),
     ];
 
+    // The TheVeil names whose Lucairn counterpart was renamed again for the family (issue 13).
+    private static readonly Dictionary<string, string> Replacements = new(StringComparer.Ordinal)
+    {
+        ["TheVeilConfig"] = nameof(LucairnClientOptions),
+        ["TheVeilConfigException"] = nameof(LucairnValidationException),
+        ["TheVeilHttpException"] = nameof(LucairnApiException),
+    };
+
     [Test]
     public void test_shim_emits_deprecation_warning()
     {
@@ -27,7 +35,7 @@ public class LegacyShimTests
         foreach (Type type in ShimTypes)
         {
             var obsolete = type.GetCustomAttribute<ObsoleteAttribute>();
-            string replacement = "Lucairn." + type.Name.Replace("TheVeil", "Lucairn", StringComparison.Ordinal);
+            string replacement = "Lucairn." + (Replacements.TryGetValue(type.Name, out string? renamed) ? renamed : type.Name.Replace("TheVeil", "Lucairn", StringComparison.Ordinal));
             Assert.That(obsolete?.Message, Does.Contain(replacement).And.Contain("renamed"), type.Name);
         }
     }
@@ -39,10 +47,10 @@ public class LegacyShimTests
         Assert.Multiple(() =>
         {
             Assert.That(typeof(TheVeilClient).BaseType, Is.EqualTo(typeof(LucairnClient)));
-            Assert.That(typeof(TheVeilConfig).BaseType, Is.EqualTo(typeof(LucairnConfig)));
+            Assert.That(typeof(TheVeilConfig).BaseType, Is.EqualTo(typeof(LucairnClientOptions)));
             Assert.That(typeof(TheVeilException).BaseType, Is.EqualTo(typeof(LucairnException)));
-            Assert.That(typeof(TheVeilConfigException).BaseType, Is.EqualTo(typeof(LucairnConfigException)));
-            Assert.That(typeof(TheVeilHttpException).BaseType, Is.EqualTo(typeof(LucairnHttpException)));
+            Assert.That(typeof(TheVeilConfigException).BaseType, Is.EqualTo(typeof(LucairnValidationException)));
+            Assert.That(typeof(TheVeilHttpException).BaseType, Is.EqualTo(typeof(LucairnApiException)));
             Assert.That(typeof(TheVeilTimeoutException).BaseType, Is.EqualTo(typeof(LucairnTimeoutException)));
             Assert.That(typeof(TheVeilCertificateException).BaseType, Is.EqualTo(typeof(LucairnCertificateException)));
             Assert.That(typeof(TheVeilResponseValidationException).BaseType, Is.EqualTo(typeof(LucairnResponseValidationException)));
@@ -52,7 +60,7 @@ public class LegacyShimTests
     [Test]
     public void test_shim_passthrough_identifiers_unchanged()
     {
-        // Unrenamed names (MessagesOptions, VeilCertificate, VerifyCertificateKeys, …) are not duplicated in the shim.
+        // Unrenamed names (LucairnRequestOptions, VeilCertificate, VerifyCertificateKeys, …) are not duplicated in the shim.
         Type[] shim = typeof(TheVeilClient).Assembly.GetExportedTypes().Where(t => t.Namespace == "TheVeil").ToArray();
         Assert.That(shim, Is.EquivalentTo(ShimTypes));
     }
@@ -65,7 +73,7 @@ public class LegacyShimTests
         using var client = new TheVeilClient(new TheVeilConfig { ApiKey = TestClients.LegacyKey }, mock.ToHttpClient());
         Assert.Multiple(async () =>
         {
-            Assert.That(client.BaseUrl, Does.StartWith("https://"));
+            Assert.That(client.BaseUrl.Scheme, Is.EqualTo("https"));
             Assert.That(await client.GetCertificateSummaryAsync("req_1"), Is.EqualTo("<p/>"));
         });
     }
@@ -102,9 +110,9 @@ public class LegacyShimTests
         var certificate = Assert.Throws<TheVeilCertificateException>(() => client.VerifyCertificate(CertificateFixtures.Anchored, CertificateFixtures.ProductionKeys))!;
         Assert.Multiple(() =>
         {
-            Assert.That(http, Is.InstanceOf<LucairnHttpException>());
+            Assert.That(http, Is.InstanceOf<LucairnApiException>());
             Assert.That(http.Status, Is.EqualTo(202));
-            Assert.That(http.BodyJson!["retry_after_seconds"]!.ToString(), Is.EqualTo("30"));
+            Assert.That(http.ResponseJson!["retry_after_seconds"]!.ToString(), Is.EqualTo("30"));
             Assert.That(config.Message, Does.Contain("request_id"));
             Assert.That(certificate.Reason, Is.EqualTo(VerifyCertificateFailureReason.InvalidSignature));
             Assert.That(certificate.CertificateId, Is.Not.Null);

@@ -10,10 +10,10 @@ public class ClientLoggingTests
     {
         await using var emulator = LucairnEmulator.Start(new LucairnEmulatorOptions { CertificateDelay = TimeSpan.Zero });
         var logger = new ListLogger();
-        using var client = new LucairnClient(new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, Logger = logger });
-        var sync = (ProxySyncResponse)await client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = "secret prompt {x}", Context = new Dictionary<string, string> { ["x"] = "alice@example.com" } });
+        using var client = new LucairnClient(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, Logger = logger });
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(new ProxyMessagesRequest { PromptTemplate = "secret prompt {x}", Context = new Dictionary<string, string> { ["x"] = "alice@example.com" } });
 
-        emulator.FailNext(1, 503, retryAfter: TimeSpan.Zero);
+        emulator.FailNext(503, retryAfter: TimeSpan.Zero);
         string html = await client.GetCertificateSummaryAsync(sync.RequestId!);
 
         Assert.That(html, Is.Not.Empty);

@@ -9,4 +9,12 @@ internal static class Expect
         T? error = await Assert.ThrowsAsync<T>(async () => await action());
         return error!;
     }
+
+    /// <summary>Like <see cref="Throws{T}"/> but also accepts a subclass of <typeparamref name="T"/> (the family error subclasses).</summary>
+    internal static async Task<T> Catch<T>(Func<Task> action)
+        where T : Exception
+    {
+        T? error = await Assert.CatchAsync<T>(async () => await action());
+        return error!;
+    }
 }

@@ -10,13 +10,13 @@ internal static class TestClients
     internal const string LiveKey = "lcr_live_ABCDEFGHIJklmnopqrst_-0123";
     internal const string BaseUrl = "https://gateway.example.com";
 
-    internal static LucairnConfig Config(Action<LucairnConfig>? tweak = null)
+    internal static LucairnClientOptions Config(Action<LucairnClientOptions>? tweak = null)
     {
-        var config = new LucairnConfig { ApiKey = LegacyKey, BaseUrl = BaseUrl, MaxRetries = 0 };
+        var config = new LucairnClientOptions { ApiKey = LegacyKey, BaseUrl = new Uri(BaseUrl), MaxRetries = 0 };
         tweak?.Invoke(config);
         return config;
     }
 
-    internal static LucairnClient Create(MockHttpMessageHandler mock, Action<LucairnConfig>? tweak = null) =>
+    internal static LucairnClient Create(MockHttpMessageHandler mock, Action<LucairnClientOptions>? tweak = null) =>
         new(Config(tweak), mock.ToHttpClient());
 }

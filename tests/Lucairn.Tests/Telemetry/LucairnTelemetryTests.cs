@@ -24,19 +24,19 @@ public class LucairnTelemetryTests
     {
         await using var emulator = LucairnEmulator.Start(new LucairnEmulatorOptions { CertificateDelay = TimeSpan.Zero });
         using var capture = new TelemetryCapture(LucairnTelemetry.ActivitySourceName);
-        using var client = new LucairnClient(new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 });
+        using var client = new LucairnClient(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 });
         using var parentSource = new ActivitySource("Lucairn.Tests.Caller");
         using var parentListener = TelemetryCapture.ListenTo(parentSource.Name);
-        var baseUri = new Uri(emulator.BaseUrl);
+        var baseUri = emulator.BaseUrl;
 
         VeilCertificate cert;
         using (Activity parent = parentSource.StartActivity("caller")!)
         {
-            var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+            var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
             cert = await client.GetCertificateAsync(sync.RequestId!);
             client.VerifyCertificate(cert, emulator.VerifyKeys);
 
-            Activity messages = capture.Span("Lucairn.MessagesAsync");
+            Activity messages = capture.Span("Lucairn.SendMessagesAsync");
             Activity get = capture.Span("Lucairn.GetCertificateAsync");
             Activity verify = capture.Span("Lucairn.VerifyCertificate");
             Assert.Multiple(() =>
@@ -50,7 +50,7 @@ public class LucairnTelemetryTests
                 }
 
                 Assert.That(messages.Kind, Is.EqualTo(ActivityKind.Client));
-                Assert.That(messages.GetTagItem("lucairn.operation.name"), Is.EqualTo("MessagesAsync"));
+                Assert.That(messages.GetTagItem("lucairn.operation.name"), Is.EqualTo("SendMessagesAsync"));
                 Assert.That(messages.GetTagItem("http.request.method"), Is.EqualTo("POST"));
                 Assert.That(messages.GetTagItem("server.address"), Is.EqualTo(baseUri.Host));
                 Assert.That(messages.GetTagItem("server.port"), Is.EqualTo(baseUri.Port));
@@ -68,7 +68,7 @@ public class LucairnTelemetryTests
         var outcomes = capture.Of("lucairn.verifications");
         Assert.Multiple(() =>
         {
-            Assert.That(durations.Select(d => d.Tags["lucairn.operation.name"]), Is.EquivalentTo(new[] { "MessagesAsync", "GetCertificateAsync" }));
+            Assert.That(durations.Select(d => d.Tags["lucairn.operation.name"]), Is.EquivalentTo(new[] { "SendMessagesAsync", "GetCertificateAsync" }));
             Assert.That(durations.All(d => d.Unit == "s" && d.Value > 0 && (int)d.Tags["http.response.status_code"]! == 200 && !d.Tags.ContainsKey("error.type")));
             Assert.That(outcomes, Has.Count.EqualTo(1));
             Assert.That(outcomes[0].Tags["lucairn.verification.outcome"], Is.EqualTo("valid"));
@@ -81,10 +81,10 @@ public class LucairnTelemetryTests
     public async Task A_retry_is_counted_on_the_span_and_the_retries_counter()
     {
         await using var emulator = LucairnEmulator.Start(new LucairnEmulatorOptions { CertificateDelay = TimeSpan.Zero });
-        using var client = new LucairnClient(new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 2 });
-        var sync = (ProxySyncResponse)await client.MessagesAsync(Request());
+        using var client = new LucairnClient(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 2 });
+        var sync = (ProxySyncResponse)await client.SendMessagesAsync(Request());
         using var capture = new TelemetryCapture(LucairnTelemetry.ActivitySourceName);
-        emulator.FailNext(1, 503, retryAfter: TimeSpan.Zero);
+        emulator.FailNext(503, retryAfter: TimeSpan.Zero);
 
         await client.GetCertificateSummaryAsync(sync.RequestId!);
 
@@ -111,9 +111,9 @@ public class LucairnTelemetryTests
         using var client = Support.TestClients.Create(mock);
         using var capture = new TelemetryCapture(LucairnTelemetry.ActivitySourceName);
 
-        await Assert.ThrowsAsync<LucairnHttpException>(() => client.MessagesAsync(Request()));
+        await Assert.CatchAsync<LucairnApiException>(() => client.SendMessagesAsync(Request()));
 
-        Activity span = capture.Span("Lucairn.MessagesAsync");
+        Activity span = capture.Span("Lucairn.SendMessagesAsync");
         TelemetryCapture.Measurement duration = capture.Of("lucairn.client.operation.duration").Single();
         Assert.Multiple(() =>
         {
@@ -136,14 +136,14 @@ public class LucairnTelemetryTests
         using var client = Support.TestClients.Create(mock);
         using var capture = new TelemetryCapture(LucairnTelemetry.ActivitySourceName);
 
-        await Assert.ThrowsAsync<LucairnConfigException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Days = 500 }));
+        await Assert.ThrowsAsync<LucairnValidationException>(() => client.ListAuditEventsAsync(new AuditExportOptions { Days = 500 }));
 
         Activity span = capture.Span("Lucairn.ListAuditEventsAsync");
         Assert.Multiple(() =>
         {
             Assert.That(span.Status, Is.EqualTo(ActivityStatusCode.Error));
-            Assert.That(span.GetTagItem("error.type"), Is.EqualTo(typeof(LucairnConfigException).FullName));
-            Assert.That(span.StatusDescription, Is.EqualTo(typeof(LucairnConfigException).FullName));
+            Assert.That(span.GetTagItem("error.type"), Is.EqualTo(typeof(LucairnValidationException).FullName));
+            Assert.That(span.StatusDescription, Is.EqualTo(typeof(LucairnValidationException).FullName));
             Assert.That(span.GetTagItem("http.response.status_code"), Is.Null);
         });
     }
@@ -178,11 +178,11 @@ public class LucairnTelemetryTests
     public async Task Chain_verification_nests_under_the_client_span_with_verdict_outcome_and_reason_code()
     {
         await using var emulator = LucairnEmulator.Start(new LucairnEmulatorOptions { CertificateDelay = TimeSpan.Zero });
-        using var client = new LucairnClient(new LucairnConfig { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 });
+        using var client = new LucairnClient(new LucairnClientOptions { ApiKey = emulator.ProApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 0 });
         var request = new ProxyMessagesRequest { PromptTemplate = "Reply to {email}", Context = new Dictionary<string, string> { ["email"] = Email } };
-        string honest = ((ProxySyncResponse)await client.MessagesAsync(request)).RequestId!;
+        string honest = ((ProxySyncResponse)await client.SendMessagesAsync(request)).RequestId!;
         emulator.FaultNextCertificates(EmulatorCertificateFault.ClaimSignatureInvalid);
-        string tampered = ((ProxySyncResponse)await client.MessagesAsync(request)).RequestId!;
+        string tampered = ((ProxySyncResponse)await client.SendMessagesAsync(request)).RequestId!;
         using var capture = new TelemetryCapture(LucairnTelemetry.ActivitySourceName);
 
         CertificateChainResult ok = await client.VerifyCertificateChainAsync(honest, emulator.ChainKeys);
@@ -210,13 +210,13 @@ public class LucairnTelemetryTests
     {
         using var capture = new TelemetryCapture(LucairnTelemetry.ActivitySourceName, traces: false);
 
-        Assert.Throws<ArgumentNullException>(() => CertificateVerifier.Verify(CertificateFixtures.Anchored, null!));
+        Assert.Throws<LucairnValidationException>(() => CertificateVerifier.Verify(CertificateFixtures.Anchored, null!));
 
         TelemetryCapture.Measurement outcome = capture.Of("lucairn.verifications").Single();
         Assert.Multiple(() =>
         {
             Assert.That(outcome.Tags["lucairn.verification.outcome"], Is.EqualTo("error"));
-            Assert.That(outcome.Tags["lucairn.verification.reason"], Is.EqualTo(typeof(ArgumentNullException).FullName));
+            Assert.That(outcome.Tags["lucairn.verification.reason"], Is.EqualTo(typeof(LucairnValidationException).FullName));
         });
     }
 

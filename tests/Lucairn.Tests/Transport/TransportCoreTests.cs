@@ -38,17 +38,17 @@ public class TransportCoreTests
     };
 
     /// <summary>Builds a client on <paramref name="path"/>; the disposable owns everything built.</summary>
-    internal static (LucairnClient Client, IDisposable Owner) Build(ClientPath path, string baseUrl, Action<LucairnConfig>? tweak = null)
+    internal static (LucairnClient Client, IDisposable Owner) Build(ClientPath path, string baseUrl, Action<LucairnClientOptions>? tweak = null)
     {
-        void Configure(LucairnConfig c)
+        void Configure(LucairnClientOptions c)
         {
             c.ApiKey = Key;
-            c.BaseUrl = baseUrl;
+            c.BaseUrl = new Uri(baseUrl);
             c.MaxRetries = 0;
             tweak?.Invoke(c);
         }
 
-        var config = new LucairnConfig();
+        var config = new LucairnClientOptions();
         Configure(config);
         switch (path)
         {
@@ -82,7 +82,7 @@ public class TransportCoreTests
                 var (warmClient, warmOwner) = Build(path, warm.BaseUrl);
                 using (warmOwner)
                 {
-                    await Assert.ThrowsAsync<LucairnHttpException>(() => warmClient.GetCertificateAsync("req_warm"));
+                    await Assert.CatchAsync<LucairnApiException>(() => warmClient.GetCertificateAsync("req_warm"));
                 }
             }
 
@@ -91,7 +91,7 @@ public class TransportCoreTests
             Assert.Multiple(() =>
             {
                 Assert.That(error, Is.TypeOf<LucairnResponseValidationException>(), error?.ToString());
-                Assert.That(error?.Message, Does.Contain("max_response_bytes cap of " + LucairnConfig.DefaultMaxResponseBytes));
+                Assert.That(error?.Message, Does.Contain("max_response_bytes cap of " + LucairnClientOptions.DefaultMaxResponseBytes));
                 Assert.That(allocated, Is.LessThan(AllocationMeter.Budget), $"{allocated / (1024 * 1024)} MiB allocated");
             });
         }
@@ -111,10 +111,10 @@ public class TransportCoreTests
         using (owner)
         {
             Task call = client.GetCertificateAsync("req_1");
-            var error = await Assert.ThrowsAsync<LucairnException>(() => FakeClock.DriveAsync(time, call));
+            var error = await Assert.CatchAsync<LucairnException>(() => FakeClock.DriveAsync(time, call));
             Assert.Multiple(() =>
             {
-                Assert.That(error!.GetType(), Is.EqualTo(typeof(LucairnException)), "not Refit's ApiRequestException, not an HTTP status error");
+                Assert.That(error!.GetType(), Is.EqualTo(typeof(LucairnConnectionException)), "not Refit's ApiRequestException, not an HTTP status error");
                 Assert.That(error.InnerException, Is.InstanceOf<IOException>().Or.InstanceOf<HttpRequestException>());
                 Assert.That(server.Requests, Has.Count.EqualTo(3), "the GET was retried MaxRetries times");
             });
@@ -145,8 +145,8 @@ public class TransportCoreTests
         var (client, owner) = Build(path, server.BaseUrl, c => c.MaxRetries = 2);
         using (owner)
         {
-            var error = await Assert.ThrowsAsync<LucairnException>(() => client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = "p" }));
-            Assert.That(error!.GetType(), Is.EqualTo(typeof(LucairnException)));
+            var error = await Assert.CatchAsync<LucairnException>(() => client.SendMessagesAsync(new ProxyMessagesRequest { PromptTemplate = "p" }));
+            Assert.That(error!.GetType(), Is.EqualTo(typeof(LucairnConnectionException)));
             Assert.That(server.Requests, Has.Count.EqualTo(1));
         }
     }
@@ -160,7 +160,7 @@ public class TransportCoreTests
         var (client, owner) = Build(path, server.BaseUrl);
         using (owner)
         {
-            var error = await Assert.ThrowsAsync<LucairnHttpException>(() => client.MessagesAsync(new ProxyMessagesRequest { PromptTemplate = "secret prompt" }));
+            var error = await Assert.CatchAsync<LucairnApiException>(() => client.SendMessagesAsync(new ProxyMessagesRequest { PromptTemplate = "secret prompt" }));
             Assert.That(error!.Status, Is.EqualTo(307));
             Assert.That(elsewhere.Requests, Is.Empty, "neither the body nor the key went to the other origin");
             Assert.That(server.Requests.Single().Headers["x-api-key"], Is.EqualTo(Key));
@@ -174,8 +174,8 @@ public class TransportCoreTests
         await using var server = new RawHttpServer((_, stream, token) =>
             RawHttpServer.WriteAsync(stream, 302, string.Empty, token, ("Location", elsewhere.BaseUrl + "/api/v1/veil/certificate/req_1")));
         using var http = new HttpClient(); // AllowAutoRedirect = true by default
-        using var client = new LucairnClient(new LucairnConfig { ApiKey = Key, BaseUrl = server.BaseUrl, MaxRetries = 0 }, http);
-        var error = await Assert.ThrowsAsync<LucairnException>(() => client.GetCertificateAsync("req_1"));
+        using var client = new LucairnClient(new LucairnClientOptions { ApiKey = Key, BaseUrl = new Uri(server.BaseUrl), MaxRetries = 0 }, http);
+        var error = await Assert.CatchAsync<LucairnException>(() => client.GetCertificateAsync("req_1"));
         Assert.That(error!.Message, Does.Contain("redirect"));
     }
 
@@ -185,8 +185,8 @@ public class TransportCoreTests
         var mock = new MockHttpMessageHandler();
         mock.When("*").Respond(HttpStatusCode.Unauthorized, "application/json", $$"""{"detail":"unknown key {{Key}}","key":"{{Key}}"}""");
         using var client = TestClients.Create(mock);
-        var error = await Assert.ThrowsAsync<LucairnHttpException>(() => client.GetCertificateAsync("req_1"));
-        string body = error!.Body?.ToString() ?? string.Empty;
+        var error = await Assert.CatchAsync<LucairnApiException>(() => client.GetCertificateAsync("req_1"));
+        string body = error!.ResponseBody?.ToString() ?? string.Empty;
         Assert.Multiple(() =>
         {
             Assert.That(body, Does.Not.Contain(Key));
@@ -204,12 +204,12 @@ public class TransportCoreTests
         var mock = new MockHttpMessageHandler();
         var any = mock.When("*").Respond("application/json", "{}");
         using var client = TestClients.Create(mock);
-        var certificate = await Assert.ThrowsAsync<LucairnConfigException>(() => client.GetCertificateAsync(id));
-        var summary = await Assert.ThrowsAsync<LucairnConfigException>(() => client.GetCertificateSummaryAsync(id));
+        var certificate = await Assert.ThrowsAsync<LucairnValidationException>(() => client.GetCertificateAsync(id));
+        var summary = await Assert.ThrowsAsync<LucairnValidationException>(() => client.GetCertificateSummaryAsync(id));
         Assert.Multiple(() =>
         {
-            Assert.That(certificate!.Message, Does.StartWith("request_id"));
-            Assert.That(summary!.Message, Does.StartWith("request_id"));
+            Assert.That(certificate!.Message, Does.StartWith("requestId (request_id)"));
+            Assert.That(summary!.Message, Does.StartWith("requestId (request_id)"));
             Assert.That(mock.GetMatchCount(any), Is.Zero);
         });
         

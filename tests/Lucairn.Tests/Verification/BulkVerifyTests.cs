@@ -44,8 +44,8 @@ public class BulkVerifyTests
     [Test]
     public void Bad_arguments_are_rejected_before_the_run()
     {
-        Assert.Throws<ArgumentNullException>(() => CertificateVerifier.VerifyManyAsync(null!, CertificateFixtures.ProductionKeys));
-        Assert.Throws<ArgumentNullException>(() => CertificateVerifier.VerifyManyAsync([], null!));
-        Assert.Throws<ArgumentOutOfRangeException>(() => CertificateVerifier.VerifyManyAsync([], CertificateFixtures.ProductionKeys, (SignableVersion)9));
+        Assert.Throws<LucairnValidationException>(() => CertificateVerifier.VerifyManyAsync(null!, CertificateFixtures.ProductionKeys));
+        Assert.Throws<LucairnValidationException>(() => CertificateVerifier.VerifyManyAsync([], null!));
+        Assert.Throws<LucairnValidationException>(() => CertificateVerifier.VerifyManyAsync([], CertificateFixtures.ProductionKeys, (SignableVersion)9));
     }
 }

@@ -81,7 +81,7 @@ public class ChainBulkVerifyTests
 
         var testKey = Assert.Throws<LucairnPinnedKeyException>(() => CertificateChainVerifier.VerifyManyAsync(Documents(), testKeysRefused));
         var badKey = Assert.Throws<LucairnPinnedKeyException>(() => CertificateChainVerifier.VerifyStreamAsync(Stream(), malformed));
-        Assert.Throws<LucairnConfigException>(() => CertificateChainVerifier.VerifyManyAsync(Documents(), badPolicy));
+        Assert.Throws<LucairnValidationException>(() => CertificateChainVerifier.VerifyManyAsync(Documents(), badPolicy));
 
         Assert.That((testKey!.Code, testKey.Key), Is.EqualTo((LucairnPinnedKeyException.KeyTestKey, "witness")));
         Assert.That((badKey!.Code, badKey.Key), Is.EqualTo((LucairnPinnedKeyException.KeyMalformed, "witness")));
@@ -91,9 +91,9 @@ public class ChainBulkVerifyTests
     [Test]
     public void Null_arguments_are_rejected_before_the_run()
     {
-        Assert.Throws<ArgumentNullException>(() => CertificateChainVerifier.VerifyManyAsync(null!, ChainCorpus.KeysFor("default")));
-        Assert.Throws<ArgumentNullException>(() => CertificateChainVerifier.VerifyManyAsync([], null!));
-        Assert.Throws<ArgumentNullException>(() => CertificateChainVerifier.VerifyStreamAsync(null!, ChainCorpus.KeysFor("default")));
+        Assert.Throws<LucairnValidationException>(() => CertificateChainVerifier.VerifyManyAsync(null!, ChainCorpus.KeysFor("default")));
+        Assert.Throws<LucairnValidationException>(() => CertificateChainVerifier.VerifyManyAsync([], null!));
+        Assert.Throws<LucairnValidationException>(() => CertificateChainVerifier.VerifyStreamAsync(null!, ChainCorpus.KeysFor("default")));
         Assert.Throws<ArgumentOutOfRangeException>(() => CertificateChainVerifier.VerifyManyAsync([], ChainCorpus.KeysFor("default"), new BulkOptions { MaxDegreeOfParallelism = 0 }));
     }
 }

@@ -35,7 +35,7 @@ public class ClientIdTests
 
     [Test]
     public void null_certificate_is_an_argument_error() =>
-        Assert.Throws<ArgumentNullException>(() => Certificates.GetClientId(null!));
+        Assert.Throws<LucairnValidationException>(() => Certificates.GetClientId(null!));
 
     [Test]
     public void client_id_that_is_not_a_string_is_malformed()

@@ -40,10 +40,10 @@ public class VerifyCertificateTests
         [Test]
         public void test_rejects_none()
         {
-            Assert.Throws<ArgumentNullException>(() => _ = new VerifyCertificateKeys("w", (byte[])null!));
-            Assert.Throws<ArgumentNullException>(() => _ = new VerifyCertificateKeys("w", (string)null!));
-            Assert.Throws<ArgumentNullException>(() => _ = new VerifyCertificateKeys("w", (Ed25519PublicKey)null!));
-            Assert.Throws<ArgumentNullException>(() => _ = new VerifyCertificateKeys(null!, ValidKey));
+            Assert.Throws<LucairnValidationException>(() => _ = new VerifyCertificateKeys("w", (byte[])null!));
+            Assert.Throws<LucairnValidationException>(() => _ = new VerifyCertificateKeys("w", (string)null!));
+            Assert.Throws<LucairnValidationException>(() => _ = new VerifyCertificateKeys("w", (Ed25519PublicKey)null!));
+            Assert.Throws<LucairnValidationException>(() => _ = new VerifyCertificateKeys(null!, ValidKey));
         }
 
         [Test]
@@ -383,14 +383,14 @@ public class VerifyCertificateTests
             Assert.That(Fails(Anchored(c => ((JArray)c["claims"]!).Add(JValue.CreateNull()))).Reason, Is.EqualTo(VerifyCertificateFailureReason.Malformed));
 
         [Test]
-        [Description("ArgumentNullException is the C# TypeError; the dict-instead-of-keys case cannot compile in C#.")]
+        [Description("LucairnValidationException (ParamName keys) is the C# TypeError; the dict-instead-of-keys case cannot compile in C#.")]
         public void test_rejects_non_keys_argument_with_type_error()
         {
-            Assert.Throws<ArgumentNullException>(() => CertificateVerifier.Verify(CertificateFixtures.Anchored, null!));
-            Assert.Throws<ArgumentNullException>(() => CertificateVerifier.Verify(CertificateFixtures.Load("cert-valid-anchored.json"), null!));
-            Assert.Throws<ArgumentNullException>(() => CertificateVerifier.Verify(VeilCertificate.Parse(CertificateFixtures.Anchored), null!));
-            Assert.Throws<ArgumentNullException>(() => CertificateVerifier.Verify("garbage", null!), "keys are checked before the certificate");
-            Assert.Throws<ArgumentOutOfRangeException>(() => CertificateVerifier.Verify(CertificateFixtures.Anchored, Keys, (SignableVersion)7));
+            Assert.Throws<LucairnValidationException>(() => CertificateVerifier.Verify(CertificateFixtures.Anchored, null!));
+            Assert.Throws<LucairnValidationException>(() => CertificateVerifier.Verify(CertificateFixtures.Load("cert-valid-anchored.json"), null!));
+            Assert.Throws<LucairnValidationException>(() => CertificateVerifier.Verify(VeilCertificate.Parse(CertificateFixtures.Anchored), null!));
+            Assert.Throws<LucairnValidationException>(() => CertificateVerifier.Verify("garbage", null!), "keys are checked before the certificate");
+            Assert.Throws<LucairnValidationException>(() => CertificateVerifier.Verify(CertificateFixtures.Anchored, Keys, (SignableVersion)7));
         }
 
         [TestCase("__class__")]

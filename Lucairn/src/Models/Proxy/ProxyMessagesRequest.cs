@@ -1,6 +1,6 @@
 namespace Lucairn;
 
-/// <summary>The request of <see cref="LucairnClient.MessagesAsync"/> (a <see cref="ProxyRequest"/>; streaming is not supported).</summary>
+/// <summary>The request of <see cref="LucairnClient.SendMessagesAsync"/> (a <see cref="ProxyRequest"/>; streaming is not supported).</summary>
 public class ProxyMessagesRequest : ProxyRequest
 {
 }

@@ -28,7 +28,7 @@ public class ProxyRequest
     [JsonProperty("temperature", Order = 5)]
     public double? Temperature { get; set; }
 
-    /// <summary>Streaming flag; <c>true</c> is rejected by <see cref="LucairnClient.MessagesAsync"/>.</summary>
+    /// <summary>Streaming flag; <c>true</c> is rejected by <see cref="LucairnClient.SendMessagesAsync"/>.</summary>
     [JsonProperty("stream", Order = 6)]
     public bool? Stream { get; set; }
 

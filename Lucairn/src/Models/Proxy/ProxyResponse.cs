@@ -3,7 +3,7 @@ using Newtonsoft.Json;
 namespace Lucairn;
 
 /// <summary>
-/// The answer of <see cref="LucairnClient.MessagesAsync"/>: either a <see cref="ProxySyncResponse"/>
+/// The answer of <see cref="LucairnClient.SendMessagesAsync"/>: either a <see cref="ProxySyncResponse"/>
 /// (terminal result) or a <see cref="ProxyAcceptedResponse"/> (accepted for asynchronous
 /// processing). The hierarchy is closed; switch on the two types.
 /// </summary>

@@ -35,7 +35,7 @@ public sealed class CertificateChainKeys
     public bool AllowTestKeys { get; init; }
 
     /// <summary>Checks every option and key now (otherwise done on first use), in the upstream order: witness id, policy, witness key, then service keys in sorted id order.</summary>
-    /// <exception cref="LucairnConfigException">An option is wrong (empty witness id, empty service id, unknown minimum version).</exception>
+    /// <exception cref="LucairnValidationException">An option is wrong (empty witness id, empty service id, unknown minimum version).</exception>
     /// <exception cref="LucairnPinnedKeyException">A key is refused.</exception>
     public void Validate() => _ = Load();
 
@@ -56,20 +56,20 @@ public sealed class CertificateChainKeys
     {
         if (string.IsNullOrEmpty(WitnessKeyId))
         {
-            throw new LucairnConfigException("CertificateChainKeys.WitnessKeyId must be a non-empty string.");
+            throw new LucairnValidationException("CertificateChainKeys.WitnessKeyId must be a non-empty string.", "CertificateChainKeys.WitnessKeyId");
         }
 
         bool minimumV3 = MinimumSignableVersion switch
         {
             null or "" or "v2" => false,
             "v3" => true,
-            _ => throw new LucairnConfigException($"CertificateChainKeys.MinimumSignableVersion must be null, \"v2\" or \"v3\"; got \"{MinimumSignableVersion}\"."),
+            _ => throw new LucairnValidationException($"CertificateChainKeys.MinimumSignableVersion must be null, \"v2\" or \"v3\"; got \"{MinimumSignableVersion}\".", "CertificateChainKeys.MinimumSignableVersion"),
         };
 
         Ed25519PublicKey witness = LoadKey(WitnessPublicKey, "witness");
         if (ServicePublicKeys is null)
         {
-            throw new LucairnConfigException("CertificateChainKeys.ServicePublicKeys must not be null.");
+            throw new LucairnValidationException("CertificateChainKeys.ServicePublicKeys must not be null.", "CertificateChainKeys.ServicePublicKeys");
         }
 
         var services = new Dictionary<string, Ed25519PublicKey>(StringComparer.Ordinal);
@@ -77,7 +77,7 @@ public sealed class CertificateChainKeys
         {
             if (string.IsNullOrEmpty(serviceId))
             {
-                throw new LucairnConfigException("CertificateChainKeys.ServicePublicKeys has an empty service id.");
+                throw new LucairnValidationException("CertificateChainKeys.ServicePublicKeys has an empty service id.", "CertificateChainKeys.ServicePublicKeys");
             }
 
             services[serviceId] = LoadKey(ServicePublicKeys[serviceId], serviceId);
@@ -103,7 +103,7 @@ public sealed class CertificateChainKeys
 
         if (code is not null)
         {
-            throw new LucairnPinnedKeyException(code, which, $"The pinned key '{which}' is refused ({code}): {Describe(code)}");
+            throw new LucairnPinnedKeyException(code, which, $"{LucairnPinnedKeyException.ParamNameOf(which)}: the pinned key '{which}' is refused ({code}): {Describe(code)}");
         }
 
         return Ed25519PublicKey.FromRaw(key);

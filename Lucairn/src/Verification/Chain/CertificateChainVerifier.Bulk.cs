@@ -20,14 +20,14 @@ public static partial class CertificateChainVerifier
     /// <param name="options">Workers, read-ahead and progress; null for <see cref="BulkOptions.Default"/>.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>The results in input order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="certificates"/> or <paramref name="keys"/> is null.</exception>
-    /// <exception cref="LucairnConfigException">An option of <paramref name="keys"/> is wrong.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="certificates"/> or <paramref name="keys"/> is null.</exception>
+    /// <exception cref="LucairnValidationException">An option of <paramref name="keys"/> is wrong.</exception>
     /// <exception cref="LucairnPinnedKeyException">A pinned key is refused.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static IAsyncEnumerable<BulkResult<CertificateChainResult>> VerifyManyAsync(
         IEnumerable<byte[]?> certificates, CertificateChainKeys keys, BulkOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(certificates);
+        _ = Require.NotNull(certificates, nameof(certificates));
         return BulkRunner.RunAsync(certificates, Chain(keys), options, cancellationToken);
     }
 
@@ -41,14 +41,14 @@ public static partial class CertificateChainVerifier
     /// <param name="options">Workers, read-ahead and progress; null for <see cref="BulkOptions.Default"/>.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>The results in input order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="certificates"/> or <paramref name="keys"/> is null.</exception>
-    /// <exception cref="LucairnConfigException">An option of <paramref name="keys"/> is wrong.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="certificates"/> or <paramref name="keys"/> is null.</exception>
+    /// <exception cref="LucairnValidationException">An option of <paramref name="keys"/> is wrong.</exception>
     /// <exception cref="LucairnPinnedKeyException">A pinned key is refused.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static IAsyncEnumerable<BulkResult<CertificateChainResult>> VerifyStreamAsync(
         IAsyncEnumerable<byte[]?> certificates, CertificateChainKeys keys, BulkOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(certificates);
+        _ = Require.NotNull(certificates, nameof(certificates));
         return BulkRunner.RunStreamAsync(certificates, Chain(keys), options, cancellationToken);
     }
 
@@ -58,7 +58,7 @@ public static partial class CertificateChainVerifier
     /// </summary>
     internal static Func<byte[]?, CertificateChainResult> Chain(CertificateChainKeys keys)
     {
-        ArgumentNullException.ThrowIfNull(keys);
+        _ = Require.NotNull(keys, nameof(keys));
         LoadedChainKeys loaded = keys.Load();
         return certificate =>
         {

@@ -19,12 +19,12 @@ public static partial class CertificateChainVerifier
     /// <param name="certificateJson">The certificate bytes, exactly as received.</param>
     /// <param name="keys">The pinned keys and options (loaded once, on first use).</param>
     /// <returns>The graded result.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="keys"/> is null.</exception>
-    /// <exception cref="LucairnConfigException">An option is wrong.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="keys"/> is null.</exception>
+    /// <exception cref="LucairnValidationException">An option is wrong.</exception>
     /// <exception cref="LucairnPinnedKeyException">A pinned key is refused.</exception>
     public static CertificateChainResult Verify(ReadOnlySpan<byte> certificateJson, CertificateChainKeys keys)
     {
-        ArgumentNullException.ThrowIfNull(keys);
+        _ = Require.NotNull(keys, nameof(keys));
         LoadedChainKeys loaded = keys.Load();
         using VerificationScope? span = StartSpan();
         return Completed(span, ChainRun.Run(certificateJson, loaded));
@@ -34,12 +34,12 @@ public static partial class CertificateChainVerifier
     /// <param name="certificateJson">The certificate bytes; null is a FAILED <c>malformed</c> result.</param>
     /// <param name="keys">The pinned keys and options.</param>
     /// <returns>The graded result.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="keys"/> is null.</exception>
-    /// <exception cref="LucairnConfigException">An option is wrong.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="keys"/> is null.</exception>
+    /// <exception cref="LucairnValidationException">An option is wrong.</exception>
     /// <exception cref="LucairnPinnedKeyException">A pinned key is refused.</exception>
     public static CertificateChainResult Verify(byte[]? certificateJson, CertificateChainKeys keys)
     {
-        ArgumentNullException.ThrowIfNull(keys);
+        _ = Require.NotNull(keys, nameof(keys));
         LoadedChainKeys loaded = keys.Load();
         using VerificationScope? span = StartSpan();
         return Completed(span, certificateJson is null ? ChainRun.Fail("1") : ChainRun.Run(certificateJson, loaded));
@@ -49,12 +49,12 @@ public static partial class CertificateChainVerifier
     /// <param name="certificateJson">The certificate text; null is a FAILED <c>malformed</c> result.</param>
     /// <param name="keys">The pinned keys and options.</param>
     /// <returns>The graded result.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="keys"/> is null.</exception>
-    /// <exception cref="LucairnConfigException">An option is wrong.</exception>
+    /// <exception cref="LucairnValidationException"><paramref name="keys"/> is null.</exception>
+    /// <exception cref="LucairnValidationException">An option is wrong.</exception>
     /// <exception cref="LucairnPinnedKeyException">A pinned key is refused.</exception>
     public static CertificateChainResult Verify(string? certificateJson, CertificateChainKeys keys)
     {
-        ArgumentNullException.ThrowIfNull(keys);
+        _ = Require.NotNull(keys, nameof(keys));
         LoadedChainKeys loaded = keys.Load();
         using VerificationScope? span = StartSpan();
         if (certificateJson is null || (long)certificateJson.Length > ChainRun.MaxInputBytes)

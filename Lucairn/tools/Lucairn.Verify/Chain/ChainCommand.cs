@@ -88,7 +88,7 @@ internal static class ChainCommand
             stderr.WriteLine($"lucairn-verify --chain: {ex.Message}");
             return ExitCodes.Usage;
         }
-        catch (LucairnConfigException ex)
+        catch (LucairnValidationException ex)
         {
             stderr.WriteLine($"lucairn-verify --chain: {ex.Message}");
             return ExitCodes.Usage;

@@ -40,8 +40,8 @@ public class ChainKeyPolicyTests
     {
         Assert.Multiple(() =>
         {
-            Assert.Throws<LucairnConfigException>(new CertificateChainKeys { WitnessKeyId = "", WitnessPublicKey = "bad", MinimumSignableVersion = "v4" }.Validate);
-            var policy = Assert.Throws<LucairnConfigException>(new CertificateChainKeys { WitnessKeyId = "w", WitnessPublicKey = "bad", MinimumSignableVersion = "v4" }.Validate)!;
+            Assert.Throws<LucairnValidationException>(new CertificateChainKeys { WitnessKeyId = "", WitnessPublicKey = "bad", MinimumSignableVersion = "v4" }.Validate);
+            var policy = Assert.Throws<LucairnValidationException>(new CertificateChainKeys { WitnessKeyId = "w", WitnessPublicKey = "bad", MinimumSignableVersion = "v4" }.Validate)!;
             Assert.That(policy, Is.Not.InstanceOf<LucairnPinnedKeyException>());
             var witness = Assert.Throws<LucairnPinnedKeyException>(new CertificateChainKeys { WitnessKeyId = "w", WitnessPublicKey = "bad", ServicePublicKeys = new Dictionary<string, string> { ["a"] = "bad" } }.Validate)!;
             Assert.That(witness.Key, Is.EqualTo("witness"));
@@ -52,7 +52,7 @@ public class ChainKeyPolicyTests
                 ServicePublicKeys = new Dictionary<string, string> { ["zeta"] = "bad", ["alpha"] = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=" },
             }.Validate)!;
             Assert.That((first.Key, first.Code), Is.EqualTo(("alpha", LucairnPinnedKeyException.KeySmallOrder)));
-            Assert.Throws<LucairnConfigException>(new CertificateChainKeys
+            Assert.Throws<LucairnValidationException>(new CertificateChainKeys
             {
                 WitnessKeyId = "w",
                 WitnessPublicKey = "+9E9VmGRMIf8YPRAaMxuIW52ZghahI+7/Wx6YHRReuE=",

@@ -1,12 +1,12 @@
 namespace Lucairn;
 
 /// <summary>
-/// Per-call options for <see cref="LucairnClient.MessagesAsync"/>, <see cref="LucairnClient.GetCertificateAsync"/>
-/// and <see cref="LucairnClient.GetCertificateSummaryAsync"/>.
+/// Per-call transport options (timeout and headers) of every <see cref="LucairnClient"/> operation;
+/// <see cref="AuditExportOptions"/> adds the audit export's query.
 /// </summary>
-public class MessagesOptions
+public class LucairnRequestOptions
 {
-    /// <summary>Overrides <see cref="LucairnConfig.Timeout"/> for this call; must be positive and finite.</summary>
+    /// <summary>Overrides <see cref="LucairnClientOptions.Timeout"/> for this call; must be positive and finite.</summary>
     public TimeSpan? Timeout { get; set; }
 
     /// <summary>

@@ -3,14 +3,16 @@ using System.Globalization;
 namespace Lucairn;
 
 /// <summary>
-/// Settings for <see cref="LucairnClient"/>. Everything is validated when the client is built
-/// (see <see cref="LucairnClient(LucairnConfig)"/>); an invalid value raises
-/// <see cref="LucairnConfigException"/>. <see cref="ToString"/> never shows the API key.
+/// Settings for <see cref="LucairnClient"/>. Everything is validated and copied when the client is
+/// built (see <see cref="LucairnClient(LucairnClientOptions)"/>), so later changes to this object
+/// have no effect on it; an invalid value raises <see cref="LucairnValidationException"/> whose
+/// <see cref="LucairnValidationException.ParamName"/> names the option (for example
+/// <c>options.BaseUrl</c>). <see cref="ToString"/> never shows the API key.
 /// </summary>
-public class LucairnConfig
+public class LucairnClientOptions
 {
-    /// <summary>The gateway used when <see cref="BaseUrl"/> is null.</summary>
-    public const string DefaultBaseUrl = "https://gateway.lucairn.eu";
+    /// <summary>The production gateway, the default <see cref="BaseUrl"/>: <c>https://gateway.lucairn.eu</c>.</summary>
+    public static readonly Uri DefaultBaseUrl = new("https://gateway.lucairn.eu", UriKind.Absolute);
 
     /// <summary>The default response body cap, 10 MiB.</summary>
     public const long DefaultMaxResponseBytes = 10L * 1024 * 1024;
@@ -31,10 +33,11 @@ public class LucairnConfig
     public string? ApiKey { get; set; }
 
     /// <summary>
-    /// The gateway base URL (default <see cref="DefaultBaseUrl"/>). Must be https, or http for
-    /// <c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c> and <c>*.local</c> hosts. Trailing slashes are removed.
+    /// The gateway base URL (default <see cref="DefaultBaseUrl"/>). Must be an absolute https URL,
+    /// or http for <c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c> and <c>*.local</c> hosts, with no
+    /// user info, query or fragment. Trailing slashes are removed.
     /// </summary>
-    public string? BaseUrl { get; set; }
+    public Uri BaseUrl { get; set; } = DefaultBaseUrl;
 
     /// <summary>The timeout of each request (default 60 s); must be positive and finite.</summary>
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
@@ -44,7 +47,7 @@ public class LucairnConfig
 
     /// <summary>
     /// Automatic retries of idempotent GET requests on 429/502/503/504 and transport errors
-    /// (default 2, 0 disables, at most <see cref="MaxRetriesLimit"/>). <c>MessagesAsync</c> is never retried.
+    /// (default 2, 0 disables, at most <see cref="MaxRetriesLimit"/>). <c>SendMessagesAsync</c> is never retried.
     /// </summary>
     public int MaxRetries { get; set; } = DefaultMaxRetries;
 
@@ -62,5 +65,5 @@ public class LucairnConfig
     /// <returns>A description safe to log.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{GetType().Name} {{ BaseUrl = {BaseUrl ?? DefaultBaseUrl}, Timeout = {Timeout}, MaxResponseBytes = {MaxResponseBytes}, MaxRetries = {MaxRetries}, ApiKey = {(ApiKey is null ? "<none>" : "<redacted>")} }}");
+        $"{GetType().Name} {{ BaseUrl = {BaseUrl}, Timeout = {Timeout}, MaxResponseBytes = {MaxResponseBytes}, MaxRetries = {MaxRetries}, ApiKey = {(ApiKey is null ? "<none>" : "<redacted>")} }}");
 }
