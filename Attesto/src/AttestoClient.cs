@@ -180,13 +180,13 @@ public class AttestoClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(proof);
         IAttestoV1Api api = Api;
-        if (string.IsNullOrEmpty(proof.CanonicalJson) || proof.Proof is null || string.IsNullOrEmpty(proof.BatchId))
+        if (string.IsNullOrEmpty(proof.CanonicalJson) || proof.ProofJson is null || string.IsNullOrEmpty(proof.BatchId))
         {
             throw new AttestoValidationException("The proof must carry canonicalJson, proof and batchId, as returned by GetEventProofAsync.");
         }
 
         JObject answer = await AttestoTransport.InvokeAsync("public_verify", () => api.VerifyPublicAsync(proof, cancellationToken)).ConfigureAwait(false);
-        return new PublicVerifyResult(JsonFields.Boolean(answer, "valid", "verified", "ok"), answer);
+        return new PublicVerifyResult { Ok = JsonFields.Boolean(answer, "valid", "verified", "ok"), RawJson = answer };
     }
 
     /// <summary>Releases the owned connection pool (a caller-owned <see cref="HttpClient"/> is left alone).</summary>
@@ -248,7 +248,7 @@ public class AttestoClient : IDisposable
             {
                 acks.Add(new EventAck
                 {
-                    Id = JsonFields.Text(ack, "id"),
+                    Id = JsonFields.Text(ack, "id") ?? throw new AttestoException($"log_events: acknowledgement {acks.Count} has no 'id'."),
                     SystemId = JsonFields.Text(ack, "system_id", "systemId"),
                     Ts = JsonFields.Text(ack, "ts"),
                 });

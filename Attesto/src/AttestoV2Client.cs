@@ -174,7 +174,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         StreamEventBatchResult result = await AttestoTransport.InvokeAsync(
             "log_events",
             () => _api.LogEventsAsync(streamId, request, idempotencyKey, cancellationToken)).ConfigureAwait(false);
-        IList<StreamEventReceipt> receipts = result.Receipts ?? [];
+        IReadOnlyList<StreamEventReceipt> receipts = result.Receipts ?? [];
         if (receipts.Count != request.Events.Count || (result.Accepted is { } accepted && accepted != request.Events.Count))
         {
             throw new AttestoException($"log_events: sent {request.Events.Count} events but the answer holds {receipts.Count} receipts (accepted = {result.Accepted?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "absent"}); every event must come back signed.");
@@ -295,7 +295,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         VerifierBundleResult result = await AttestoTransport.InvokeAsync(
             "build_verifier_bundle",
             () => _api.BuildVerifierBundleAsync(new BuildVerifierBundleRequest { FromCheckpointId = fromCheckpointId, ToCheckpointId = toCheckpointId }, null, cancellationToken)).ConfigureAwait(false);
-        return result.Bundle is null ? throw new AttestoException("build_verifier_bundle: the answer has no bundle.") : result;
+        return result.BundleJson is null ? throw new AttestoException("build_verifier_bundle: the answer has no bundle.") : result;
     }
 
     /// <summary>Reads an anchor epoch (<c>GET /v2/anchors/{anchor_epoch_id}</c>); check it on chain with <see cref="Anchors.VerifyOnChainAsync"/>.</summary>
@@ -378,7 +378,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     private async Task<StreamEventReference> LogStreamEventCoreAsync(string streamId, StreamEventInput input, CancellationToken cancellationToken)
     {
         StreamEventReceipt result = await LogInputAsync(streamId, input, null, cancellationToken).ConfigureAwait(false);
-        var payload = (JObject)result.Receipt!["payload"]!;
+        var payload = (JObject)result.ReceiptJson!["payload"]!;
         return new StreamEventReference(result.StreamEventId ?? JsonFields.Text(payload, "stream_event_id", "streamEventId"), JsonFields.Integer(payload, "seq_no", "seqNo"), JsonFields.Text(payload, "event_hash", "eventHash"));
     }
 
@@ -400,7 +400,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     }
 
     private static string? SignedStreamId(StreamEventReceipt result) =>
-        result.Receipt?["payload"] is JObject payload ? JsonFields.Text(payload, "stream_id", "streamId") : null;
+        result.ReceiptJson?["payload"] is JObject payload ? JsonFields.Text(payload, "stream_id", "streamId") : null;
 
     private static void Require(string? value, string name)
     {
