@@ -55,7 +55,11 @@ public class AttestoClient : IDisposable
     /// <returns>The client.</returns>
     public static AttestoClient WithBearerToken(string token) => new(AttestoClientOptions.WithBearerToken(token));
 
-    /// <summary>Logs one event (<c>POST /v1/sdk/events</c>).</summary>
+    /// <summary>
+    /// Logs one event (<c>POST /v1/sdk/events</c>): a convenience for
+    /// <see cref="LogEventAsync(AttestoEvent, string?, bool, CancellationToken)"/> with the event's
+    /// fields as parameters (upstream's <c>log_event(...)</c> signature).
+    /// </summary>
     /// <param name="type">The event type, e.g. <c>inference</c> (required).</param>
     /// <param name="status">The status, e.g. <c>verified</c> or <c>pending</c>.</param>
     /// <param name="ts">The timezone-aware source time; null means now (UTC).</param>
@@ -76,6 +80,7 @@ public class AttestoClient : IDisposable
     /// <exception cref="AttestoRateLimitException">Still rate-limited after every retry.</exception>
     /// <exception cref="AttestoServerException">5xx on every attempt.</exception>
     /// <exception cref="AttestoException">A transport failure or an unreadable answer.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The event-object overload and the upstream-parity field overload differ in their required parameters; nothing has shipped.")]
     public virtual Task<EventAck> LogEventAsync(
         string type,
         string? status = null,
@@ -91,7 +96,7 @@ public class AttestoClient : IDisposable
         bool preflight = true,
         CancellationToken cancellationToken = default)
     {
-        var @event = new AttestoEvent(type)
+        var evt = new AttestoEvent(type)
         {
             Status = status,
             Ts = ts,
@@ -103,8 +108,24 @@ public class AttestoClient : IDisposable
             SourceRef = sourceRef,
             OccurredAt = occurredAt,
         };
-        return AttestoTelemetry.Instance.TraceAsync("LogEventAsync", "POST", _transport?.BaseUrl.OriginalString, () => LogEventCoreAsync(@event, idempotencyKey, preflight, cancellationToken));
+        return LogEventAsync(evt, idempotencyKey, preflight, cancellationToken);
     }
+
+    /// <summary>Logs one event (<c>POST /v1/sdk/events</c>).</summary>
+    /// <param name="evt">The event: its type and optional fields.</param>
+    /// <param name="idempotencyKey">The caller's idempotency key; null generates a UUID v4 (reused on every retry).</param>
+    /// <param name="preflight">Whether to check the number policy locally (default); false defers to the server.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The acknowledgement (<c>id</c>, <c>system_id</c>, <c>ts</c>).</returns>
+    /// <exception cref="AttestoValidationException">The event is null or invalid (nothing was sent), or the service rejected it (4xx).</exception>
+    /// <exception cref="AttestoUnsafeNumberException">Payload or metadata breaks the number policy (nothing was sent).</exception>
+    /// <exception cref="AttestoAuthException">The key was rejected.</exception>
+    /// <exception cref="AttestoRateLimitException">Still rate-limited after every retry.</exception>
+    /// <exception cref="AttestoServerException">5xx on every attempt.</exception>
+    /// <exception cref="AttestoException">A transport failure or an unreadable answer.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The event-object overload and the upstream-parity field overload differ in their required parameters; nothing has shipped.")]
+    public virtual Task<EventAck> LogEventAsync(AttestoEvent evt, string? idempotencyKey = null, bool preflight = true, CancellationToken cancellationToken = default) =>
+        AttestoTelemetry.Instance.TraceAsync("LogEventAsync", "POST", _transport?.BaseUrl.OriginalString, () => LogEventCoreAsync(evt, idempotencyKey, preflight, cancellationToken));
 
     /// <summary>
     /// Logs a batch of events (<c>POST /v1/sdk/events/batch</c>). The 1000-event cap and every
@@ -117,7 +138,7 @@ public class AttestoClient : IDisposable
     /// <returns>How many events were accepted, with any per-event acknowledgements.</returns>
     /// <exception cref="AttestoValidationException">The batch is empty, has more than 1000 events, or an event is invalid (nothing was sent); or the service rejected it.</exception>
     /// <exception cref="AttestoUnsafeNumberException">An event breaks the number policy (nothing was sent); the message names the event index.</exception>
-    /// <exception cref="AttestoException">See <see cref="LogEventAsync"/> for the service errors.</exception>
+    /// <exception cref="AttestoException">See <see cref="LogEventAsync(AttestoEvent, string?, bool, CancellationToken)"/> for the service errors.</exception>
     public virtual Task<EventBatchAck> LogEventsAsync(IEnumerable<AttestoEvent> events, string? idempotencyKey = null, bool preflight = true, CancellationToken cancellationToken = default) =>
         AttestoTelemetry.Instance.TraceAsync("LogEventsAsync", "POST", _transport?.BaseUrl.OriginalString, () => LogEventsCoreAsync(events, idempotencyKey, preflight, cancellationToken));
 
@@ -155,7 +176,7 @@ public class AttestoClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The proof (<c>canonicalJson</c>, <c>proof</c>, <c>batchId</c>).</returns>
     /// <exception cref="AttestoValidationException">The id is empty, or the service rejected the request.</exception>
-    /// <exception cref="AttestoException">See <see cref="LogEventAsync"/> for the service errors.</exception>
+    /// <exception cref="AttestoException">See <see cref="LogEventAsync(AttestoEvent, string?, bool, CancellationToken)"/> for the service errors.</exception>
     public virtual Task<EventProof> GetEventProofAsync(string eventId, CancellationToken cancellationToken = default) =>
         AttestoTelemetry.Instance.TraceAsync("GetEventProofAsync", "GET", _transport?.BaseUrl.OriginalString, () => GetEventProofCoreAsync(eventId, cancellationToken));
 
@@ -172,7 +193,7 @@ public class AttestoClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The verdict and the full answer.</returns>
     /// <exception cref="AttestoValidationException">The proof lacks a field, or the service rejected it.</exception>
-    /// <exception cref="AttestoException">See <see cref="LogEventAsync"/> for the service errors.</exception>
+    /// <exception cref="AttestoException">See <see cref="LogEventAsync(AttestoEvent, string?, bool, CancellationToken)"/> for the service errors.</exception>
     public virtual Task<PublicVerifyResult> VerifyPublicAsync(EventProof proof, CancellationToken cancellationToken = default) =>
         AttestoTelemetry.Instance.TraceAsync("VerifyPublicAsync", "POST", _transport?.BaseUrl.OriginalString, () => VerifyPublicCoreAsync(proof, cancellationToken));
 
@@ -208,10 +229,15 @@ public class AttestoClient : IDisposable
 
     private IAttestoV1Api Api => _api ?? throw new InvalidOperationException("This AttestoClient was created with the mocking constructor and cannot send requests.");
 
-    private async Task<EventAck> LogEventCoreAsync(AttestoEvent @event, string? idempotencyKey, bool preflight, CancellationToken cancellationToken)
+    private async Task<EventAck> LogEventCoreAsync(AttestoEvent evt, string? idempotencyKey, bool preflight, CancellationToken cancellationToken)
     {
         IAttestoV1Api api = Api;
-        JObject body = @event.ToWireBody(_transport!.TimeProvider, preflight, "event");
+        if (evt is null)
+        {
+            throw new AttestoValidationException("evt must not be null.");
+        }
+
+        JObject body = evt.ToWireBody(_transport!.TimeProvider, preflight, "event");
         string key = CheckIdempotencyKey(idempotencyKey);
         return await AttestoTransport.InvokeAsync("log_event", () => api.LogEventAsync(body, key, cancellationToken)).ConfigureAwait(false);
     }

@@ -98,7 +98,9 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
 
     /// <summary>
     /// Appends one event (<c>POST /v2/streams/{stream_id}/events</c>), verifies its receipt offline
-    /// and advances the witnessed head.
+    /// and advances the witnessed head: a convenience for
+    /// <see cref="LogEventAsync(string, StreamEventInput, string?, CancellationToken)"/> with the event's
+    /// fields as parameters (upstream's <c>log_event(...)</c> signature).
     /// </summary>
     /// <param name="streamId">The stream (<c>str_…</c>).</param>
     /// <param name="sourceRef">Your reference for the event; the in-stream idempotency key.</param>
@@ -113,6 +115,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <exception cref="AttestoUnsafeNumberException">Payload or metadata breaks the number policy (nothing was sent).</exception>
     /// <exception cref="AttestoForkDetectedException">The receipt contradicts the witnessed head.</exception>
     /// <exception cref="AttestoException">The receipt failed verification, or the call failed.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The event-object overload and the upstream-parity field overload differ in their required parameters; nothing has shipped.")]
     public virtual Task<StreamEventReceipt> LogEventAsync(
         string streamId,
         string sourceRef,
@@ -124,8 +127,25 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         CancellationToken cancellationToken = default)
     {
         var input = new StreamEventInput(sourceRef, payload) { EventType = eventType, OccurredAt = occurredAt, Metadata = metadata };
-        return Traced("POST", () => LogInputAsync(streamId, input, idempotencyKey, cancellationToken));
+        return LogEventAsync(streamId, input, idempotencyKey, cancellationToken);
     }
+
+    /// <summary>
+    /// Appends one event (<c>POST /v2/streams/{stream_id}/events</c>), verifies its receipt offline
+    /// and advances the witnessed head.
+    /// </summary>
+    /// <param name="streamId">The stream (<c>str_…</c>).</param>
+    /// <param name="input">The event: source reference, payload and optional fields.</param>
+    /// <param name="idempotencyKey">Your idempotency key for this write; null lets the SDK send a fresh UUID v4 (reused on retries).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The event and its verified receipt.</returns>
+    /// <exception cref="AttestoValidationException">An argument is invalid (nothing was sent).</exception>
+    /// <exception cref="AttestoUnsafeNumberException">Payload or metadata breaks the number policy (nothing was sent).</exception>
+    /// <exception cref="AttestoForkDetectedException">The receipt contradicts the witnessed head.</exception>
+    /// <exception cref="AttestoException">The receipt failed verification, or the call failed.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The event-object overload and the upstream-parity field overload differ in their required parameters; nothing has shipped.")]
+    public virtual Task<StreamEventReceipt> LogEventAsync(string streamId, StreamEventInput input, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        Traced("POST", () => LogInputAsync(streamId, input, idempotencyKey, cancellationToken));
 
     /// <summary>
     /// Appends up to <see cref="MaxBatchSize"/> events in one request
@@ -369,17 +389,6 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         WitnessedEvent position = _guard.Check("submit_connector_event", streamId, result);
         await HeadWitness.WitnessAsync(_headStore, streamId, [position], cancellationToken).ConfigureAwait(false);
         return result;
-    }
-
-    /// <inheritdoc />
-    public virtual Task<StreamEventReference> LogStreamEventAsync(string streamId, StreamEventInput input, CancellationToken cancellationToken = default) =>
-        AttestoTelemetry.Instance.TraceAsync("LogStreamEventAsync", "POST", _transport?.BaseUrl.OriginalString, () => LogStreamEventCoreAsync(streamId, input, cancellationToken));
-
-    private async Task<StreamEventReference> LogStreamEventCoreAsync(string streamId, StreamEventInput input, CancellationToken cancellationToken)
-    {
-        StreamEventReceipt result = await LogInputAsync(streamId, input, null, cancellationToken).ConfigureAwait(false);
-        var payload = (JObject)result.ReceiptJson!["payload"]!;
-        return new StreamEventReference(result.StreamEventId ?? JsonFields.Text(payload, "stream_event_id", "streamEventId"), JsonFields.Integer(payload, "seq_no", "seqNo"), JsonFields.Text(payload, "event_hash", "eventHash"));
     }
 
     /// <summary>Disposes the owned HTTP connection (a caller-owned <see cref="HttpClient"/> is left alone).</summary>
