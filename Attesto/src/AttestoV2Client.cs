@@ -200,16 +200,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
             throw new AttestoException($"log_events: sent {request.Events.Count} events but the answer holds {receipts.Count} receipts (accepted = {result.Accepted?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "absent"}); every event must come back signed.");
         }
 
-        // Verifying Ed25519 receipts is the costly part of a batch; the checks are pure, so spread them over the cores.
-        var positions = new WitnessedEvent[receipts.Count];
-        try
-        {
-            Parallel.For(0, receipts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => positions[i] = _guard.Check("log_events", streamId, receipts[i]));
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.OfType<AttestoException>().FirstOrDefault() is { } first)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
-        }
+        WitnessedEvent[] positions = await CheckReceiptsAsync(_guard, "log_events", streamId, receipts, cancellationToken).ConfigureAwait(false);
         var seen = new HashSet<long>();
         foreach (WitnessedEvent position in positions)
         {
@@ -406,6 +397,38 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         {
             _transport?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Verifies a batch's receipts. Ed25519 verification is the costly part of a batch and the checks
+    /// are pure, so they run as a few awaited thread-pool slices (one per core): the caller's thread is
+    /// never blocked waiting for them (no <c>Parallel.For</c> inside an async method). A failure
+    /// surfaces as the first failing slice's <see cref="AttestoException"/>.
+    /// </summary>
+    private static async Task<WitnessedEvent[]> CheckReceiptsAsync(ReceiptGuard guard, string operation, string streamId, IReadOnlyList<StreamEventReceipt> receipts, CancellationToken cancellationToken)
+    {
+        var positions = new WitnessedEvent[receipts.Count];
+        int slices = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, receipts.Count));
+        int size = (receipts.Count + slices - 1) / slices;
+        var work = new List<Task>(slices);
+        for (int from = 0; from < receipts.Count; from += size)
+        {
+            int start = from;
+            int end = Math.Min(from + size, receipts.Count);
+            work.Add(Task.Run(
+                () =>
+                {
+                    for (int i = start; i < end; i++)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        positions[i] = guard.Check(operation, streamId, receipts[i]);
+                    }
+                },
+                cancellationToken));
+        }
+
+        await Task.WhenAll(work).ConfigureAwait(false);
+        return positions;
     }
 
     private static string? SignedStreamId(StreamEventReceipt result) =>
