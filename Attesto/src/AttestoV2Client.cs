@@ -18,12 +18,12 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
 
     private readonly AttestoTransport _transport = null!;
     private readonly IAttestoV2Api _api = null!;
-    private readonly ReceiptGuard _guard = null!;
-    private readonly IHeadStore? _headStore;
+    private readonly Lazy<ReceiptGuard> _guard = null!;
+    private readonly Lazy<IHeadStore?> _headStore = null!;
     private readonly bool _preflight;
     private readonly int _pageSize;
 
-    /// <summary>Creates a client with default Proofstream settings (receipt key from <see cref="ProofstreamOptions.ReceiptKeyEnvironmentVariable"/>, head store at <c>~/.attesto/heads.json</c>).</summary>
+    /// <summary>Creates a client with default Proofstream settings (receipt key from <see cref="ProofstreamOptions.ReceiptKeyEnvironmentVariable"/> and head store at <c>~/.attesto/heads.json</c>, both resolved on first use).</summary>
     /// <param name="options">Credential, base URL, timeout and retries.</param>
     /// <exception cref="AttestoValidationException">A setting is invalid or no receipt key is available.</exception>
     public AttestoV2Client(AttestoClientOptions options)
@@ -59,21 +59,31 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(proofstream);
-        string key = proofstream.ReceiptPublicKeyHex ?? Environment.GetEnvironmentVariable(ProofstreamOptions.ReceiptKeyEnvironmentVariable)
-            ?? throw new AttestoValidationException($"ProofstreamOptions.ReceiptPublicKeyHex is required (or set {ProofstreamOptions.ReceiptKeyEnvironmentVariable}): every receipt is verified offline and the client will not accept unverifiable writes.");
-        if (!Hex.IsLowercaseHex(key.ToLowerInvariant(), Ed25519PublicKey.KeySize))
+        // The constructor reads no environment variable and touches no file: an explicit key is checked
+        // now, the environment fallback and the default head store are resolved on first use.
+        string? configuredKey = proofstream.ReceiptPublicKeyHex;
+        if (configuredKey is not null)
         {
-            throw new AttestoValidationException("ProofstreamOptions.ReceiptPublicKeyHex must be 64 hex digits (a raw Ed25519 public key).");
+            _ = ReceiptKey(configuredKey, "ProofstreamOptions.ReceiptPublicKeyHex");
         }
 
+        bool allowMock = proofstream.AllowMockReceipts;
+        _guard = new Lazy<ReceiptGuard>(() => new ReceiptGuard(ResolveReceiptKey(configuredKey), allowMock), LazyThreadSafetyMode.PublicationOnly);
+        IHeadStore? configuredStore = proofstream.HeadStore;
+        bool forkDetection = proofstream.ForkDetection;
+        _headStore = new Lazy<IHeadStore?>(() => forkDetection ? configuredStore ?? DefaultHeadStore() : null, LazyThreadSafetyMode.PublicationOnly);
         Paging.CheckPageSize(proofstream.PageSize, "ProofstreamOptions.PageSize");
         _transport = new AttestoTransport(options, callerClient);
         _api = _transport.CreateApi<IAttestoV2Api>();
-        _guard = new ReceiptGuard(key.ToLowerInvariant(), proofstream.AllowMockReceipts);
-        _headStore = proofstream.HeadStore;
         _preflight = proofstream.Preflight;
         _pageSize = proofstream.PageSize;
     }
+
+    /// <summary>The receipt checker, resolved (and the environment read) on first use.</summary>
+    private ReceiptGuard Guard => _guard.Value;
+
+    /// <summary>The head store, resolved on first use; null when fork detection is off.</summary>
+    private IHeadStore? HeadStore => _headStore.Value;
 
     /// <summary>The raw Refit interface this client wraps (no validation, verification or fork detection).</summary>
     public virtual IAttestoV2Api Api => _api;
@@ -191,6 +201,9 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
             throw new AttestoValidationException("A batch needs at least one event.");
         }
 
+        ReceiptGuard guard = Guard;
+        IHeadStore? store = HeadStore;
+
         StreamEventBatchResult result = await AttestoTransport.InvokeAsync(
             "log_events",
             () => _api.LogEventsAsync(streamId, request, idempotencyKey, cancellationToken)).ConfigureAwait(false);
@@ -200,7 +213,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
             throw new AttestoException($"log_events: sent {request.Events.Count} events but the answer holds {receipts.Count} receipts (accepted = {result.Accepted?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "absent"}); every event must come back signed.");
         }
 
-        WitnessedEvent[] positions = await CheckReceiptsAsync(_guard, "log_events", streamId, receipts, cancellationToken).ConfigureAwait(false);
+        WitnessedEvent[] positions = await CheckReceiptsAsync(guard, "log_events", streamId, receipts, cancellationToken).ConfigureAwait(false);
         var seen = new HashSet<long>();
         foreach (WitnessedEvent position in positions)
         {
@@ -210,7 +223,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
             }
         }
 
-        await HeadWitness.WitnessAsync(_headStore, streamId, positions, cancellationToken).ConfigureAwait(false);
+        await HeadWitness.WitnessAsync(store, streamId, positions, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -227,8 +240,9 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     private async Task<StreamEventReceipt> GetReceiptCoreAsync(string streamEventId, CancellationToken cancellationToken)
     {
         RequireId(streamEventId, nameof(streamEventId));
+        ReceiptGuard guard = Guard;
         StreamEventReceipt result = await AttestoTransport.InvokeAsync("get_receipt", () => _api.GetReceiptAsync(streamEventId, cancellationToken)).ConfigureAwait(false);
-        _ = _guard.Check("get_receipt", SignedStreamId(result) ?? string.Empty, result);
+        _ = guard.Check("get_receipt", SignedStreamId(result) ?? string.Empty, result);
         return result;
     }
 
@@ -365,6 +379,8 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     {
         RequireId(connectorId, nameof(connectorId));
         Require(connectorSecret, nameof(connectorSecret));
+        ReceiptGuard guard = Guard;
+        IHeadStore? store = HeadStore;
         JObject body = new StreamEventInput(sourceRef, payload) { EventType = eventType, OccurredAt = occurredAt }.ToWireBody(_transport.TimeProvider, _preflight, "event");
         byte[] bytes = System.Text.Encoding.UTF8.GetBytes(body.ToString(Newtonsoft.Json.Formatting.None));
         IReadOnlyDictionary<string, string> headers = ConnectorWebhooks.SignHeaders(connectorSecret, bytes, _transport.TimeProvider.GetUtcNow().ToUnixTimeSeconds());
@@ -377,8 +393,8 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
                 return await _api.SubmitConnectorEventAsync(connectorId, content, headers[ConnectorWebhooks.TimestampHeader], headers[ConnectorWebhooks.SignatureHeader], cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
         string streamId = SignedStreamId(result) ?? throw new AttestoException("submit_connector_event: the receipt names no stream_id.");
-        WitnessedEvent position = _guard.Check("submit_connector_event", streamId, result);
-        await HeadWitness.WitnessAsync(_headStore, streamId, [position], cancellationToken).ConfigureAwait(false);
+        WitnessedEvent position = guard.Check("submit_connector_event", streamId, result);
+        await HeadWitness.WitnessAsync(store, streamId, [position], cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -397,6 +413,35 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         {
             _transport?.Dispose();
         }
+    }
+
+    /// <summary>Checks a receipt signer key: 64 hex digits, returned in lower case.</summary>
+    private static string ReceiptKey(string key, string source) =>
+        Hex.IsLowercaseHex(key.ToLowerInvariant(), Ed25519PublicKey.KeySize)
+            ? key.ToLowerInvariant()
+            : throw new AttestoValidationException($"{source} must be 64 hex digits (a raw Ed25519 public key).");
+
+    /// <summary>The configured key, else <see cref="ProofstreamOptions.ReceiptKeyEnvironmentVariable"/> read now (first use).</summary>
+    private static string ResolveReceiptKey(string? configured)
+    {
+        if (configured is not null)
+        {
+            return ReceiptKey(configured, "ProofstreamOptions.ReceiptPublicKeyHex");
+        }
+
+        string? fromEnvironment = Environment.GetEnvironmentVariable(ProofstreamOptions.ReceiptKeyEnvironmentVariable);
+        return string.IsNullOrWhiteSpace(fromEnvironment)
+            ? throw new AttestoValidationException($"ProofstreamOptions.ReceiptPublicKeyHex is required (or set {ProofstreamOptions.ReceiptKeyEnvironmentVariable}): every receipt is verified offline and the client will not accept unverifiable writes. Nothing was sent.")
+            : ReceiptKey(fromEnvironment, ProofstreamOptions.ReceiptKeyEnvironmentVariable);
+    }
+
+    /// <summary>The default head store (<c>~/.attesto/heads.json</c>), created on first use.</summary>
+    private static FileHeadStore DefaultHeadStore()
+    {
+        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return string.IsNullOrWhiteSpace(home)
+            ? throw new AttestoValidationException("ProofstreamOptions.HeadStore is not set and there is no home directory for the default ~/.attesto/heads.json; set ProofstreamOptions.HeadStore (or ForkDetection = false). Nothing was sent.")
+            : new FileHeadStore();
     }
 
     /// <summary>
@@ -463,12 +508,15 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
             throw new AttestoValidationException("The event must not be null.");
         }
 
+        ReceiptGuard guard = Guard;
+        IHeadStore? store = HeadStore;
+
         StreamEventRequest request = ToRequest(input, "event");
         StreamEventReceipt result = await AttestoTransport.InvokeAsync(
             "log_event",
             () => _api.LogEventAsync(streamId, request, idempotencyKey, cancellationToken)).ConfigureAwait(false);
-        WitnessedEvent position = _guard.Check("log_event", streamId, result);
-        await HeadWitness.WitnessAsync(_headStore, streamId, [position], cancellationToken).ConfigureAwait(false);
+        WitnessedEvent position = guard.Check("log_event", streamId, result);
+        await HeadWitness.WitnessAsync(store, streamId, [position], cancellationToken).ConfigureAwait(false);
         return result;
     }
 
