@@ -64,7 +64,11 @@ public class AttestoClient : IDisposable
     /// <returns>The client.</returns>
     public static AttestoClient WithBearerToken(string token) => new(AttestoClientOptions.WithBearerToken(token));
 
-    /// <summary>Logs one event (<c>POST /v1/sdk/events</c>).</summary>
+    /// <summary>
+    /// Logs one event (<c>POST /v1/sdk/events</c>): a convenience for
+    /// <see cref="LogEventAsync(AttestoEvent, string?, bool, CancellationToken)"/> with the event's
+    /// fields as parameters (upstream's <c>log_event(...)</c> signature).
+    /// </summary>
     /// <param name="type">The event type, e.g. <c>inference</c> (required).</param>
     /// <param name="status">The status, e.g. <c>verified</c> or <c>pending</c>.</param>
     /// <param name="ts">The timezone-aware source time; null means now (UTC).</param>
@@ -87,6 +91,7 @@ public class AttestoClient : IDisposable
     /// <exception cref="AttestoServerException">5xx on every attempt.</exception>
     /// <exception cref="AttestoApiException">Another failed answer, a timeout or a connection failure.</exception>
     /// <exception cref="AttestoException">An unreadable answer.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The event-object overload and the upstream-parity field overload differ in their required parameters; nothing has shipped.")]
     public virtual Task<EventAck> LogEventAsync(
         string type,
         string? status = null,
@@ -102,7 +107,7 @@ public class AttestoClient : IDisposable
         bool preflight = true,
         CancellationToken cancellationToken = default)
     {
-        var @event = new AttestoEvent(type)
+        var evt = new AttestoEvent(type)
         {
             Status = status,
             Ts = ts,
@@ -114,8 +119,24 @@ public class AttestoClient : IDisposable
             SourceRef = sourceRef,
             OccurredAt = occurredAt,
         };
-        return AttestoTelemetry.Instance.TraceAsync("LogEventAsync", "POST", _transport?.BaseUrl.OriginalString, () => LogEventCoreAsync(@event, idempotencyKey, preflight, cancellationToken));
+        return LogEventAsync(evt, idempotencyKey, preflight, cancellationToken);
     }
+
+    /// <summary>Logs one event (<c>POST /v1/sdk/events</c>).</summary>
+    /// <param name="evt">The event: its type and optional fields.</param>
+    /// <param name="idempotencyKey">The caller's idempotency key; null generates a UUID v4 (reused on every retry).</param>
+    /// <param name="preflight">Whether to check the number policy locally (default); false defers to the server.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The acknowledgement (<c>id</c>, <c>system_id</c>, <c>ts</c>).</returns>
+    /// <exception cref="AttestoValidationException">The event is null or invalid (nothing was sent), or the service rejected it (4xx).</exception>
+    /// <exception cref="AttestoUnsafeNumberException">Payload or metadata breaks the number policy (nothing was sent).</exception>
+    /// <exception cref="AttestoAuthException">The key was rejected.</exception>
+    /// <exception cref="AttestoRateLimitException">Still rate-limited after every retry.</exception>
+    /// <exception cref="AttestoServerException">5xx on every attempt.</exception>
+    /// <exception cref="AttestoException">A transport failure or an unreadable answer.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The event-object overload and the upstream-parity field overload differ in their required parameters; nothing has shipped.")]
+    public virtual Task<EventAck> LogEventAsync(AttestoEvent evt, string? idempotencyKey = null, bool preflight = true, CancellationToken cancellationToken = default) =>
+        AttestoTelemetry.Instance.TraceAsync("LogEventAsync", "POST", _transport?.BaseUrl.OriginalString, () => LogEventCoreAsync(evt, idempotencyKey, preflight, cancellationToken));
 
     /// <summary>
     /// Logs a batch of events (<c>POST /v1/sdk/events/batch</c>). The 1000-event cap and every
@@ -128,7 +149,7 @@ public class AttestoClient : IDisposable
     /// <returns>How many events were accepted, with any per-event acknowledgements.</returns>
     /// <exception cref="AttestoValidationException">The batch is empty, has more than 1000 events, or an event is invalid (nothing was sent).</exception>
     /// <exception cref="AttestoUnsafeNumberException">An event breaks the number policy (nothing was sent); the message names the event index.</exception>
-    /// <exception cref="AttestoException">See <see cref="LogEventAsync"/> for the service errors.</exception>
+    /// <exception cref="AttestoException">See <see cref="LogEventAsync(AttestoEvent, string?, bool, CancellationToken)"/> for the service errors.</exception>
     public virtual Task<EventBatchAck> LogEventsAsync(IEnumerable<AttestoEvent> events, string? idempotencyKey = null, bool preflight = true, CancellationToken cancellationToken = default) =>
         AttestoTelemetry.Instance.TraceAsync("LogEventsAsync", "POST", _transport?.BaseUrl.OriginalString, () => LogEventsCoreAsync(events, idempotencyKey, preflight, cancellationToken));
 
@@ -167,7 +188,7 @@ public class AttestoClient : IDisposable
     /// <returns>The proof (<c>canonicalJson</c>, <c>proof</c>, <c>batchId</c>).</returns>
     /// <exception cref="AttestoValidationException">The id is empty (nothing was sent).</exception>
     /// <exception cref="AttestoNotFoundException">The service knows no such event (404).</exception>
-    /// <exception cref="AttestoException">See <see cref="LogEventAsync"/> for the service errors.</exception>
+    /// <exception cref="AttestoException">See <see cref="LogEventAsync(AttestoEvent, string?, bool, CancellationToken)"/> for the service errors.</exception>
     public virtual Task<EventProof> GetEventProofAsync(string eventId, CancellationToken cancellationToken = default) =>
         AttestoTelemetry.Instance.TraceAsync("GetEventProofAsync", "GET", _transport?.BaseUrl.OriginalString, () => GetEventProofCoreAsync(eventId, cancellationToken));
 
@@ -184,7 +205,7 @@ public class AttestoClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The verdict and the full answer.</returns>
     /// <exception cref="AttestoValidationException">The proof lacks a field (nothing was sent).</exception>
-    /// <exception cref="AttestoException">See <see cref="LogEventAsync"/> for the service errors.</exception>
+    /// <exception cref="AttestoException">See <see cref="LogEventAsync(AttestoEvent, string?, bool, CancellationToken)"/> for the service errors.</exception>
     public virtual Task<PublicVerifyResult> VerifyPublicAsync(EventProof proof, CancellationToken cancellationToken = default) =>
         AttestoTelemetry.Instance.TraceAsync("VerifyPublicAsync", "POST", _transport?.BaseUrl.OriginalString, () => VerifyPublicCoreAsync(proof, cancellationToken));
 
@@ -192,13 +213,13 @@ public class AttestoClient : IDisposable
     {
         AttestoArguments.NotNull(proof, nameof(proof));
         IAttestoV1Api api = Api;
-        if (string.IsNullOrEmpty(proof.CanonicalJson) || proof.Proof is null || string.IsNullOrEmpty(proof.BatchId))
+        if (string.IsNullOrEmpty(proof.CanonicalJson) || proof.ProofJson is null || string.IsNullOrEmpty(proof.BatchId))
         {
             throw new AttestoValidationException("proof must carry canonicalJson, proof and batchId, as returned by GetEventProofAsync.", "proof");
         }
 
         JObject answer = await AttestoTransport.InvokeAsync("public_verify", () => api.VerifyPublicAsync(proof, cancellationToken)).ConfigureAwait(false);
-        return new PublicVerifyResult(JsonFields.Boolean(answer, "valid", "verified", "ok"), answer);
+        return new PublicVerifyResult { Ok = JsonFields.Boolean(answer, "valid", "verified", "ok"), RawJson = answer };
     }
 
     /// <summary>Releases the owned connection pool (a caller-owned <see cref="HttpClient"/> is left alone).</summary>
@@ -227,10 +248,15 @@ public class AttestoClient : IDisposable
 
     private IAttestoV1Api Api => _api ?? throw new InvalidOperationException("This AttestoClient was created with the mocking constructor and cannot send requests.");
 
-    private async Task<EventAck> LogEventCoreAsync(AttestoEvent @event, string? idempotencyKey, bool preflight, CancellationToken cancellationToken)
+    private async Task<EventAck> LogEventCoreAsync(AttestoEvent evt, string? idempotencyKey, bool preflight, CancellationToken cancellationToken)
     {
         IAttestoV1Api api = Api;
-        JObject body = @event.ToWireBody(_transport!.TimeProvider, preflight, "event");
+        if (evt is null)
+        {
+            throw new AttestoValidationException("evt must not be null.");
+        }
+
+        JObject body = evt.ToWireBody(_transport!.TimeProvider, preflight, "event");
         string key = CheckIdempotencyKey(idempotencyKey);
         return await AttestoTransport.InvokeAsync("log_event", () => api.LogEventAsync(body, key, cancellationToken)).ConfigureAwait(false);
     }
@@ -267,7 +293,7 @@ public class AttestoClient : IDisposable
             {
                 acks.Add(new EventAck
                 {
-                    Id = JsonFields.Text(ack, "id"),
+                    Id = JsonFields.Text(ack, "id") ?? throw new AttestoException($"log_events: acknowledgement {acks.Count} has no 'id'."),
                     SystemId = JsonFields.Text(ack, "system_id", "systemId"),
                     Ts = JsonFields.Text(ack, "ts"),
                 });

@@ -22,14 +22,14 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
 
     private readonly AttestoTransport _transport = null!;
     private readonly IAttestoV2Api _api = null!;
-    private readonly ReceiptGuard _guard = null!;
-    private readonly IHeadStore? _headStore;
+    private readonly Lazy<ReceiptGuard> _guard = null!;
+    private readonly Lazy<IHeadStore?> _headStore = null!;
     private readonly bool _preflight;
     private readonly int _pageSize;
 
-    /// <summary>Creates a client for a system API key with the default settings (receipt key from <see cref="ProofstreamOptions.ReceiptKeyEnvironmentVariable"/>).</summary>
+    /// <summary>Creates a client for a system API key with the default settings (receipt key from <see cref="ProofstreamOptions.ReceiptKeyEnvironmentVariable"/> and head store at <c>~/.attesto/heads.json</c>, both resolved on first use).</summary>
     /// <param name="apiKey">An <c>atto_live_…</c> or <c>atto_test_…</c> key.</param>
-    /// <exception cref="AttestoValidationException">The key is missing or malformed, or no receipt key is available.</exception>
+    /// <exception cref="AttestoValidationException">The key is missing or malformed.</exception>
     public AttestoV2Client(string apiKey)
         : this(null, new AttestoClientOptions(apiKey))
     {
@@ -37,7 +37,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
 
     /// <summary>Creates a client that owns its HTTP connection pool.</summary>
     /// <param name="options">The settings (Proofstream ones under <see cref="AttestoClientOptions.Proofstream"/>), validated and copied now (later changes have no effect).</param>
-    /// <exception cref="AttestoValidationException">A setting is invalid or no receipt key is available; <see cref="AttestoValidationException.ParamName"/> names it.</exception>
+    /// <exception cref="AttestoValidationException">A setting is invalid (a receipt key given in the options is checked now; the environment fallback is read on first use); <see cref="AttestoValidationException.ParamName"/> names it.</exception>
     public AttestoV2Client(AttestoClientOptions options)
         : this(null, options)
     {
@@ -46,7 +46,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <summary>Creates a client that sends through the caller's <see cref="HttpClient"/> (never disposed by this client).</summary>
     /// <param name="options">The settings (Proofstream ones under <see cref="AttestoClientOptions.Proofstream"/>), validated and copied now (later changes have no effect).</param>
     /// <param name="httpClient">The caller-owned client; its handlers run under the SDK's retry and header stage.</param>
-    /// <exception cref="AttestoValidationException">A setting is invalid, no receipt key is available, or <paramref name="httpClient"/> is null.</exception>
+    /// <exception cref="AttestoValidationException">A setting is invalid, or <paramref name="httpClient"/> is null.</exception>
     public AttestoV2Client(AttestoClientOptions options, HttpClient httpClient)
         : this(AttestoClient.RequireHttpClient(httpClient), options)
     {
@@ -62,21 +62,31 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         AttestoArguments.NotNull(options, nameof(options));
         ProofstreamOptions proofstream = options.Proofstream;
         AttestoArguments.NotNull(proofstream, "options.Proofstream");
-        string key = proofstream.ReceiptPublicKeyHex ?? Environment.GetEnvironmentVariable(ProofstreamOptions.ReceiptKeyEnvironmentVariable)
-            ?? throw new AttestoValidationException($"options.Proofstream.ReceiptPublicKeyHex is required (or set {ProofstreamOptions.ReceiptKeyEnvironmentVariable}): every receipt is verified offline and the client will not accept unverifiable writes.", "options.Proofstream.ReceiptPublicKeyHex");
-        if (!Hex.IsLowercaseHex(key.ToLowerInvariant(), Ed25519PublicKey.KeySize))
+        // The constructor reads no environment variable and touches no file: an explicit key is checked
+        // now, the environment fallback and the default head store are resolved on first use.
+        string? configuredKey = proofstream.ReceiptPublicKeyHex;
+        if (configuredKey is not null)
         {
-            throw new AttestoValidationException("options.Proofstream.ReceiptPublicKeyHex must be 64 hex digits (a raw Ed25519 public key).", "options.Proofstream.ReceiptPublicKeyHex");
+            _ = ReceiptKey(configuredKey, ReceiptKeyOption);
         }
 
+        bool allowMock = proofstream.AllowMockReceipts;
+        _guard = new Lazy<ReceiptGuard>(() => new ReceiptGuard(ResolveReceiptKey(configuredKey), allowMock), LazyThreadSafetyMode.PublicationOnly);
+        IHeadStore? configuredStore = proofstream.HeadStore;
+        bool forkDetection = proofstream.ForkDetection;
+        _headStore = new Lazy<IHeadStore?>(() => forkDetection ? configuredStore ?? DefaultHeadStore() : null, LazyThreadSafetyMode.PublicationOnly);
         Paging.CheckPageSize(proofstream.PageSize, "options.Proofstream.PageSize");
         _transport = new AttestoTransport(options, callerClient);
         _api = _transport.CreateApi<IAttestoV2Api>();
-        _guard = new ReceiptGuard(key.ToLowerInvariant(), proofstream.AllowMockReceipts);
-        _headStore = proofstream.HeadStore;
         _preflight = proofstream.Preflight;
         _pageSize = proofstream.PageSize;
     }
+
+    /// <summary>The receipt checker, resolved (and the environment read) on first use.</summary>
+    private ReceiptGuard Guard => _guard.Value;
+
+    /// <summary>The head store, resolved on first use; null when fork detection is off.</summary>
+    private IHeadStore? HeadStore => _headStore.Value;
 
     /// <summary>The raw Refit interface this client wraps (no validation, verification or fork detection).</summary>
     public virtual IAttestoV2Api Api => _api;
@@ -101,7 +111,9 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
 
     /// <summary>
     /// Appends one event (<c>POST /v2/streams/{stream_id}/events</c>), verifies its receipt offline
-    /// and advances the witnessed head.
+    /// and advances the witnessed head: a convenience for
+    /// <see cref="LogEventAsync(string, StreamEventInput, string?, CancellationToken)"/> with the event's
+    /// fields as parameters (upstream's <c>log_event(...)</c> signature).
     /// </summary>
     /// <param name="streamId">The stream (<c>str_…</c>).</param>
     /// <param name="sourceRef">Your reference for the event; the in-stream idempotency key.</param>
@@ -116,6 +128,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     /// <exception cref="AttestoUnsafeNumberException">Payload or metadata breaks the number policy (nothing was sent).</exception>
     /// <exception cref="AttestoForkDetectedException">The receipt contradicts the witnessed head.</exception>
     /// <exception cref="AttestoException">The receipt failed verification, or the call failed.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The event-object overload and the upstream-parity field overload differ in their required parameters; nothing has shipped.")]
     public virtual Task<StreamEventReceipt> LogEventAsync(
         string streamId,
         string sourceRef,
@@ -127,8 +140,25 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         CancellationToken cancellationToken = default)
     {
         var input = new StreamEventInput(sourceRef, payload) { EventType = eventType, OccurredAt = occurredAt, Metadata = metadata };
-        return Traced("POST", () => LogInputAsync(streamId, input, idempotencyKey, cancellationToken));
+        return LogEventAsync(streamId, input, idempotencyKey, cancellationToken);
     }
+
+    /// <summary>
+    /// Appends one event (<c>POST /v2/streams/{stream_id}/events</c>), verifies its receipt offline
+    /// and advances the witnessed head.
+    /// </summary>
+    /// <param name="streamId">The stream (<c>str_…</c>).</param>
+    /// <param name="input">The event: source reference, payload and optional fields.</param>
+    /// <param name="idempotencyKey">Your idempotency key for this write; null lets the SDK send a fresh UUID v4 (reused on retries).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The event and its verified receipt.</returns>
+    /// <exception cref="AttestoValidationException">An argument is invalid (nothing was sent).</exception>
+    /// <exception cref="AttestoUnsafeNumberException">Payload or metadata breaks the number policy (nothing was sent).</exception>
+    /// <exception cref="AttestoForkDetectedException">The receipt contradicts the witnessed head.</exception>
+    /// <exception cref="AttestoException">The receipt failed verification, or the call failed.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The event-object overload and the upstream-parity field overload differ in their required parameters; nothing has shipped.")]
+    public virtual Task<StreamEventReceipt> LogEventAsync(string streamId, StreamEventInput input, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        Traced("POST", () => LogInputAsync(streamId, input, idempotencyKey, cancellationToken));
 
     /// <summary>
     /// Appends up to <see cref="MaxBatchSize"/> events in one request
@@ -174,25 +204,19 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
             throw new AttestoValidationException("events must hold at least one event.", "events");
         }
 
+        ReceiptGuard guard = Guard;
+        IHeadStore? store = HeadStore;
+
         StreamEventBatchResult result = await AttestoTransport.InvokeAsync(
             "log_events",
             () => _api.LogEventsAsync(streamId, request, idempotencyKey, cancellationToken)).ConfigureAwait(false);
-        IList<StreamEventReceipt> receipts = result.Receipts ?? [];
+        IReadOnlyList<StreamEventReceipt> receipts = result.Receipts ?? [];
         if (receipts.Count != request.Events.Count || (result.Accepted is { } accepted && accepted != request.Events.Count))
         {
             throw new AttestoException($"log_events: sent {request.Events.Count} events but the answer holds {receipts.Count} receipts (accepted = {result.Accepted?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "absent"}); every event must come back signed.");
         }
 
-        // Verifying Ed25519 receipts is the costly part of a batch; the checks are pure, so spread them over the cores.
-        var positions = new WitnessedEvent[receipts.Count];
-        try
-        {
-            Parallel.For(0, receipts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => positions[i] = _guard.Check("log_events", streamId, receipts[i]));
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.OfType<AttestoException>().FirstOrDefault() is { } first)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
-        }
+        WitnessedEvent[] positions = await CheckReceiptsAsync(guard, "log_events", streamId, receipts, cancellationToken).ConfigureAwait(false);
         var seen = new HashSet<long>();
         foreach (WitnessedEvent position in positions)
         {
@@ -202,7 +226,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
             }
         }
 
-        await HeadWitness.WitnessAsync(_headStore, streamId, positions, cancellationToken).ConfigureAwait(false);
+        await HeadWitness.WitnessAsync(store, streamId, positions, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -219,8 +243,9 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     private async Task<StreamEventReceipt> GetReceiptCoreAsync(string streamEventId, CancellationToken cancellationToken)
     {
         RequireId(streamEventId, nameof(streamEventId));
+        ReceiptGuard guard = Guard;
         StreamEventReceipt result = await AttestoTransport.InvokeAsync("get_receipt", () => _api.GetReceiptAsync(streamEventId, cancellationToken)).ConfigureAwait(false);
-        _ = _guard.Check("get_receipt", SignedStreamId(result) ?? string.Empty, result);
+        _ = guard.Check("get_receipt", SignedStreamId(result) ?? string.Empty, result);
         return result;
     }
 
@@ -298,7 +323,7 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         VerifierBundleResult result = await AttestoTransport.InvokeAsync(
             "build_verifier_bundle",
             () => _api.BuildVerifierBundleAsync(new BuildVerifierBundleRequest { FromCheckpointId = fromCheckpointId, ToCheckpointId = toCheckpointId }, null, cancellationToken)).ConfigureAwait(false);
-        return result.Bundle is null ? throw new AttestoException("build_verifier_bundle: the answer has no bundle.") : result;
+        return result.BundleJson is null ? throw new AttestoException("build_verifier_bundle: the answer has no bundle.") : result;
     }
 
     /// <summary>Reads an anchor epoch (<c>GET /v2/anchors/{anchor_epoch_id}</c>); check it on chain with <see cref="Anchors.VerifyOnChainAsync"/>.</summary>
@@ -357,6 +382,8 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
     {
         RequireId(connectorId, nameof(connectorId));
         Require(connectorSecret, nameof(connectorSecret));
+        ReceiptGuard guard = Guard;
+        IHeadStore? store = HeadStore;
         JObject body = new StreamEventInput(sourceRef, payload) { EventType = eventType, OccurredAt = occurredAt }.ToWireBody(_transport.TimeProvider, _preflight, "event");
         byte[] bytes = System.Text.Encoding.UTF8.GetBytes(body.ToString(Newtonsoft.Json.Formatting.None));
         IReadOnlyDictionary<string, string> headers = ConnectorWebhooks.SignHeaders(connectorSecret, bytes, _transport.TimeProvider.GetUtcNow().ToUnixTimeSeconds());
@@ -369,20 +396,9 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
                 return await _api.SubmitConnectorEventAsync(connectorId, content, headers[ConnectorWebhooks.TimestampHeader], headers[ConnectorWebhooks.SignatureHeader], cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
         string streamId = SignedStreamId(result) ?? throw new AttestoException("submit_connector_event: the receipt names no stream_id.");
-        WitnessedEvent position = _guard.Check("submit_connector_event", streamId, result);
-        await HeadWitness.WitnessAsync(_headStore, streamId, [position], cancellationToken).ConfigureAwait(false);
+        WitnessedEvent position = guard.Check("submit_connector_event", streamId, result);
+        await HeadWitness.WitnessAsync(store, streamId, [position], cancellationToken).ConfigureAwait(false);
         return result;
-    }
-
-    /// <inheritdoc />
-    public virtual Task<StreamEventReference> LogStreamEventAsync(string streamId, StreamEventInput input, CancellationToken cancellationToken = default) =>
-        AttestoTelemetry.Instance.TraceAsync("LogStreamEventAsync", "POST", _transport?.BaseUrl.OriginalString, () => LogStreamEventCoreAsync(streamId, input, cancellationToken));
-
-    private async Task<StreamEventReference> LogStreamEventCoreAsync(string streamId, StreamEventInput input, CancellationToken cancellationToken)
-    {
-        StreamEventReceipt result = await LogInputAsync(streamId, input, null, cancellationToken).ConfigureAwait(false);
-        var payload = (JObject)result.Receipt!["payload"]!;
-        return new StreamEventReference(result.StreamEventId ?? JsonFields.Text(payload, "stream_event_id", "streamEventId"), JsonFields.Integer(payload, "seq_no", "seqNo"), JsonFields.Text(payload, "event_hash", "eventHash"));
     }
 
     /// <summary>Disposes the owned HTTP connection (a caller-owned <see cref="HttpClient"/> is left alone).</summary>
@@ -402,8 +418,71 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
         }
     }
 
+    private const string ReceiptKeyOption = "options.Proofstream.ReceiptPublicKeyHex";
+
+    /// <summary>Checks a receipt signer key: 64 hex digits, returned in lower case.</summary>
+    private static string ReceiptKey(string key, string source) =>
+        Hex.IsLowercaseHex(key.ToLowerInvariant(), Ed25519PublicKey.KeySize)
+            ? key.ToLowerInvariant()
+            : throw new AttestoValidationException($"{source} must be 64 hex digits (a raw Ed25519 public key).", ReceiptKeyOption);
+
+    /// <summary>The configured key, else <see cref="ProofstreamOptions.ReceiptKeyEnvironmentVariable"/> read now (first use).</summary>
+    private static string ResolveReceiptKey(string? configured)
+    {
+        if (configured is not null)
+        {
+            return ReceiptKey(configured, ReceiptKeyOption);
+        }
+
+        string? fromEnvironment = Environment.GetEnvironmentVariable(ProofstreamOptions.ReceiptKeyEnvironmentVariable);
+        return string.IsNullOrWhiteSpace(fromEnvironment)
+            ? throw new AttestoValidationException($"{ReceiptKeyOption} is required (or set {ProofstreamOptions.ReceiptKeyEnvironmentVariable}): every receipt is verified offline and the client will not accept unverifiable writes. Nothing was sent.", ReceiptKeyOption)
+            : ReceiptKey(fromEnvironment, ProofstreamOptions.ReceiptKeyEnvironmentVariable);
+    }
+
+    /// <summary>The default head store (<c>~/.attesto/heads.json</c>), created on first use.</summary>
+    private static FileHeadStore DefaultHeadStore()
+    {
+        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return string.IsNullOrWhiteSpace(home)
+            ? throw new AttestoValidationException("options.Proofstream.HeadStore is not set and there is no home directory for the default ~/.attesto/heads.json; set options.Proofstream.HeadStore (or ForkDetection = false). Nothing was sent.", "options.Proofstream.HeadStore")
+            : new FileHeadStore();
+    }
+
+    /// <summary>
+    /// Verifies a batch's receipts. Ed25519 verification is the costly part of a batch and the checks
+    /// are pure, so they run as a few awaited thread-pool slices (one per core): the caller's thread is
+    /// never blocked waiting for them (no <c>Parallel.For</c> inside an async method). A failure
+    /// surfaces as the first failing slice's <see cref="AttestoException"/>.
+    /// </summary>
+    private static async Task<WitnessedEvent[]> CheckReceiptsAsync(ReceiptGuard guard, string operation, string streamId, IReadOnlyList<StreamEventReceipt> receipts, CancellationToken cancellationToken)
+    {
+        var positions = new WitnessedEvent[receipts.Count];
+        int slices = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, receipts.Count));
+        int size = (receipts.Count + slices - 1) / slices;
+        var work = new List<Task>(slices);
+        for (int from = 0; from < receipts.Count; from += size)
+        {
+            int start = from;
+            int end = Math.Min(from + size, receipts.Count);
+            work.Add(Task.Run(
+                () =>
+                {
+                    for (int i = start; i < end; i++)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        positions[i] = guard.Check(operation, streamId, receipts[i]);
+                    }
+                },
+                cancellationToken));
+        }
+
+        await Task.WhenAll(work).ConfigureAwait(false);
+        return positions;
+    }
+
     private static string? SignedStreamId(StreamEventReceipt result) =>
-        result.Receipt?["payload"] is JObject payload ? JsonFields.Text(payload, "stream_id", "streamId") : null;
+        result.ReceiptJson?["payload"] is JObject payload ? JsonFields.Text(payload, "stream_id", "streamId") : null;
 
     private static void Require(string? value, string name)
     {
@@ -434,12 +513,15 @@ public partial class AttestoV2Client : IAttestoStreamWriter, IAttestoStreamReade
             throw new AttestoValidationException("event must not be null.", "event");
         }
 
+        ReceiptGuard guard = Guard;
+        IHeadStore? store = HeadStore;
+
         StreamEventRequest request = ToRequest(input, "event");
         StreamEventReceipt result = await AttestoTransport.InvokeAsync(
             "log_event",
             () => _api.LogEventAsync(streamId, request, idempotencyKey, cancellationToken)).ConfigureAwait(false);
-        WitnessedEvent position = _guard.Check("log_event", streamId, result);
-        await HeadWitness.WitnessAsync(_headStore, streamId, [position], cancellationToken).ConfigureAwait(false);
+        WitnessedEvent position = guard.Check("log_event", streamId, result);
+        await HeadWitness.WitnessAsync(store, streamId, [position], cancellationToken).ConfigureAwait(false);
         return result;
     }
 

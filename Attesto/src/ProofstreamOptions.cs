@@ -6,6 +6,14 @@ namespace Attesto;
 /// <see cref="AttestoClientOptions.Proofstream"/>: the key receipts are verified with, the head
 /// store that makes the SDK a witness, and the paging default.
 /// </summary>
+/// <remarks>
+/// Constructing a client neither reads environment variables nor touches the file system: an
+/// explicit <see cref="ReceiptPublicKeyHex"/> is checked at construction, while the
+/// <see cref="ReceiptKeyEnvironmentVariable"/> fallback and the default <see cref="FileHeadStore"/>
+/// are resolved once, thread-safely, on the first call that needs them (a write, or a receipt read).
+/// A missing key or home directory then fails that call with <see cref="AttestoValidationException"/>
+/// before anything is sent.
+/// </remarks>
 public sealed class ProofstreamOptions
 {
     /// <summary>The environment variable read when <see cref="ReceiptPublicKeyHex"/> is not set.</summary>
@@ -13,16 +21,24 @@ public sealed class ProofstreamOptions
 
     /// <summary>
     /// The receipt signer's Ed25519 public key, 64 hex digits. Every receipt the client receives
-    /// is verified offline with it. Null reads <see cref="ReceiptKeyEnvironmentVariable"/>; the
-    /// client refuses to start without a key.
+    /// is verified offline with it. Null reads <see cref="ReceiptKeyEnvironmentVariable"/> on first
+    /// use; without a key every call that must verify a receipt fails before sending.
     /// </summary>
     public string? ReceiptPublicKeyHex { get; set; }
 
     /// <summary>
-    /// Where witnessed stream heads are kept. Default: a <see cref="FileHeadStore"/> at
-    /// <c>~/.attesto/heads.json</c>. Set to null to disable fork detection.
+    /// Where witnessed stream heads are kept. Default null: the default <see cref="FileHeadStore"/>
+    /// at <c>~/.attesto/heads.json</c>, resolved lazily on the first write (the client constructor
+    /// touches no file). Ignored when <see cref="ForkDetection"/> is false.
     /// </summary>
-    public IHeadStore? HeadStore { get; set; } = new FileHeadStore();
+    public IHeadStore? HeadStore { get; set; }
+
+    /// <summary>
+    /// Whether every receipt is checked against the witnessed head (<see cref="HeadStore"/>), so a
+    /// rewind or divergent history raises <see cref="AttestoForkDetectedException"/>. Default true;
+    /// false disables fork detection (receipts are still verified).
+    /// </summary>
+    public bool ForkDetection { get; set; } = true;
 
     /// <summary>Whether receipts marked as mock evidence are accepted (tests against <c>MockAttesto</c> only). Default false.</summary>
     public bool AllowMockReceipts { get; set; }

@@ -21,7 +21,7 @@ await foreach (ChainEvent e in client.ReadStreamEventsAsync(stream.StreamId!))
     events.Add(e);
 }
 
-var receipt = Receipts.Verify(logged.Receipt!, mock.PublicKeyHex, allowMock: true);
+var receipt = Receipts.Verify(logged.GetReceipt()!, mock.PublicKeyHex, allowMock: true);
 var completeness = Completeness.Verify(events, 1, 3);
 if (!receipt.Ok || !completeness.Ok || events.Count != 3)
 {

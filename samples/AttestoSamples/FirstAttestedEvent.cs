@@ -18,6 +18,6 @@ internal static class FirstAttestedEvent
         Console.WriteLine($"stream      {stream.StreamId}");
         Console.WriteLine($"event       {logged.StreamEventId} seq_no={logged.SeqNo}");
         Console.WriteLine($"event_hash  {logged.EventHash}");
-        Console.WriteLine($"receipt     kid={logged.Receipt?["kid"]} (verified offline and witnessed before this line)");
+        Console.WriteLine($"receipt     kid={logged.GetReceipt()?["kid"]} (verified offline and witnessed before this line)");
     }
 }

@@ -10,7 +10,7 @@ internal static class OfflineReceiptVerification
     {
         ProofStream stream = await env.Client.CreateStreamAsync("receipt-demo", env.PolicyId);
         StreamEventReceipt logged = await env.Client.LogEventAsync(stream.StreamId!, "doc-7", new { action = "export", rows = 120 });
-        JObject receipt = logged.Receipt!;
+        JObject receipt = logged.GetReceipt()!;
 
         ReceiptVerificationReport report = Receipts.Verify(receipt, env.ReceiptKeyHex, env.AllowMock);
         Console.WriteLine($"receipt ok: {report.Ok}");

@@ -31,17 +31,17 @@ internal static class AttestoFlow
             eventType: "ai.model_decision");
         report.Done($"logged an attested event (stream {stream.StreamId}, seq {first.SeqNo}, event hash {first.EventHash?[..16]}…)");
 
-        ReceiptVerificationReport receipt = Receipts.Verify(first.Receipt!, signerKey, allowMock);
+        ReceiptVerificationReport receipt = Receipts.Verify(first.GetReceipt()!, signerKey, allowMock);
         if (receipt.Ok)
         {
-            report.Verified($"receipt signature (Ed25519 over digest {receipt.DigestHex?[..16]}…) with signer key {signerKey[..16]}…, kid '{first.Receipt!["kid"]}'{(receipt.IsMock ? ", marked mock" : string.Empty)}");
+            report.Verified($"receipt signature (Ed25519 over digest {receipt.DigestHex?[..16]}…) with signer key {signerKey[..16]}…, kid '{first.GetReceipt()!["kid"]}'{(receipt.IsMock ? ", marked mock" : string.Empty)}");
         }
         else
         {
             report.Failed($"receipt: {string.Join("; ", receipt.Problems)}");
         }
 
-        if (allowMock && Receipts.Verify(first.Receipt!, signerKey).Problems.Contains(Receipts.MockReceipt))
+        if (allowMock && Receipts.Verify(first.GetReceipt()!, signerKey).Problems.Contains(Receipts.MockReceipt))
         {
             report.Verified("without the explicit opt-in the same mock receipt is refused ('mock receipt')");
         }

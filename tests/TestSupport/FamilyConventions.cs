@@ -188,7 +188,7 @@ internal static class FamilyConventions
                 type = type.GetGenericTypeDefinition();
             }
 
-            if (type.Assembly != package || !type.IsClass || type.IsAbstract && type.IsSealed
+            if (type.IsGenericParameter || type.Assembly != package || !type.IsClass || type.IsAbstract && type.IsSealed
                 || typeof(Exception).IsAssignableFrom(type) || clients.Contains(type) || !found.Add(type))
             {
                 continue;

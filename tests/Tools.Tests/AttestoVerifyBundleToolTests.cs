@@ -29,7 +29,7 @@ public class AttestoVerifyBundleToolTests
         Directory.CreateDirectory(dir);
         string bundleFile = Path.Combine(dir, "bundle.json");
         string witnessFile = Path.Combine(dir, "witnesses.json");
-        await File.WriteAllTextAsync(bundleFile, bundle.Bundle!.ToString());
+        await File.WriteAllTextAsync(bundleFile, bundle.GetBundle()!.ToString());
         await File.WriteAllTextAsync(witnessFile, JObject.FromObject(mock.WitnessPublicKeys).ToString());
 
         var ok = await Run("bundle", bundleFile, "--public-key", mock.PublicKeyHex, "--witness-keys", witnessFile, "--allow-mock", "--json");
@@ -46,7 +46,7 @@ public class AttestoVerifyBundleToolTests
         Assert.That(wrongKey.ExitCode, Is.EqualTo(1));
         Assert.That(wrongKey.StandardOutput, Does.StartWith("FAILED  verifier bundle"));
 
-        var anchor = (JObject)bundle.Bundle!["artifacts"]!["anchors.json"]![0]!;
+        var anchor = (JObject)bundle.GetBundle()!["artifacts"]!["anchors.json"]![0]!;
         string contract = (string)anchor["contract_address"]!;
         var expected = await Run("bundle", bundleFile, "--public-key", mock.PublicKeyHex, "--witness-keys", witnessFile, "--allow-mock", "--contract", contract, "--chain-id", (string)anchor["chain_id"]!);
         Assert.That(expected.ExitCode, Is.EqualTo(0), expected.StandardOutput + expected.StandardError);

@@ -122,7 +122,7 @@ public static class Attest
         try
         {
             var input = new StreamEventInput($"attest:{name}:{Guid.NewGuid():D}", payload) { EventType = EventType };
-            await writer.LogStreamEventAsync(streamId, input, cancellationToken).ConfigureAwait(false);
+            await writer.LogEventAsync(streamId, input, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // By contract a logging failure must never break the wrapped call.
         catch (Exception ex)

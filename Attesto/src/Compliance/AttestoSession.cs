@@ -47,23 +47,23 @@ public sealed class AttestoSession : IAsyncDisposable
     /// <summary>Validates and logs a typed event.</summary>
     /// <param name="event">The event.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>What the service assigned.</returns>
+    /// <returns>The event with what the service assigned and its verified receipt.</returns>
     /// <exception cref="ObjectDisposedException">The session is closed.</exception>
     /// <exception cref="AttestoValidationException">The event is invalid (nothing was sent).</exception>
     /// <exception cref="AttestoUnsafeNumberException">The event breaks the number policy (nothing was sent).</exception>
-    public Task<StreamEventReference> LogAsync(TypedEvent @event, CancellationToken cancellationToken = default)
+    public Task<StreamEventReceipt> LogAsync(TypedEvent @event, CancellationToken cancellationToken = default)
     {
         AttestoArguments.NotNull(@event, nameof(@event));
         JObject payload = @event.ToPayload();
         payload["actor_ref"] = ActorRef;
         payload["session_id"] = SessionId;
-        Task<StreamEventReference> task;
+        Task<StreamEventReceipt> task;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_closed, this);
             long n = ++_counter;
             var input = new StreamEventInput($"{SessionId}:{n}", payload) { EventType = @event.EventType };
-            task = _writer.LogStreamEventAsync(StreamId, input, cancellationToken);
+            task = _writer.LogEventAsync(StreamId, input, cancellationToken: cancellationToken);
             _pending.Add(task);
         }
 

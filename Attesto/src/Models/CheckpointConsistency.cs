@@ -8,21 +8,21 @@ public sealed class CheckpointConsistency
 {
     /// <summary>The later checkpoint.</summary>
     [JsonProperty("checkpoint_id")]
-    public string? CheckpointId { get; set; }
+    public string? CheckpointId { get; init; }
 
     /// <summary>The earlier checkpoint.</summary>
     [JsonProperty("from_checkpoint_id")]
-    public string? FromCheckpointId { get; set; }
+    public string? FromCheckpointId { get; init; }
 
     /// <summary>How many extension steps lead from the earlier to the later checkpoint (at least 1).</summary>
     [JsonProperty("step_count")]
-    public int? StepCount { get; set; }
+    public int? StepCount { get; init; }
 
     /// <summary>The checkpoints along the way, oldest first, when included.</summary>
     [JsonProperty("checkpoints")]
-    public IList<Checkpoint>? Checkpoints { get; set; }
+    public IReadOnlyList<Checkpoint>? Checkpoints { get; init; }
 
     /// <summary>True on objects produced by <c>MockAttesto</c>.</summary>
     [JsonProperty("mock")]
-    public bool? Mock { get; set; }
+    public bool? Mock { get; init; }
 }

@@ -11,13 +11,17 @@ public sealed class EventProof
 {
     /// <summary>The event's canonical JSON as the service hashed it.</summary>
     [JsonProperty("canonicalJson")]
-    public string? CanonicalJson { get; set; }
+    public string? CanonicalJson { get; init; }
 
-    /// <summary>The Merkle proof as the service returned it.</summary>
+    /// <summary>The Merkle proof as received; never handed out (see <see cref="GetProof"/>).</summary>
     [JsonProperty("proof")]
-    public JToken? Proof { get; set; }
+    internal JToken? ProofJson { get; init; }
 
     /// <summary>The anchored batch the event belongs to.</summary>
     [JsonProperty("batchId")]
-    public string? BatchId { get; set; }
+    public string? BatchId { get; init; }
+
+    /// <summary>The Merkle proof as the service returned it, as a fresh copy on every call (changing it changes nothing in this object).</summary>
+    /// <returns>A copy of the proof, or null when the answer carried none.</returns>
+    public JToken? GetProof() => ProofJson?.DeepClone();
 }

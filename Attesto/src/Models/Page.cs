@@ -8,8 +8,8 @@ namespace Attesto;
 public sealed class Page<T>
 {
     /// <summary>The items of this page, in service order.</summary>
-    public IList<T> Items { get; set; } = [];
+    public IReadOnlyList<T> Items { get; init; } = [];
 
     /// <summary>The total number of items, when the service states it.</summary>
-    public long? Total { get; set; }
+    public long? Total { get; init; }
 }

@@ -8,14 +8,14 @@ public sealed class StreamEventBatchResult
 {
     /// <summary>How many events the service accepted.</summary>
     [JsonProperty("accepted")]
-    public int? Accepted { get; set; }
+    public int? Accepted { get; init; }
 
     /// <summary>One signed receipt per event (also read from <c>items</c> or <c>events</c>).</summary>
     [JsonProperty("receipts")]
     [WireAlias("items", "events")]
-    public IList<StreamEventReceipt>? Receipts { get; set; }
+    public IReadOnlyList<StreamEventReceipt>? Receipts { get; init; }
 
     /// <summary>True on objects produced by <c>MockAttesto</c>.</summary>
     [JsonProperty("mock")]
-    public bool? Mock { get; set; }
+    public bool? Mock { get; init; }
 }

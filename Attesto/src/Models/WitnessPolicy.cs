@@ -6,24 +6,24 @@ namespace Attesto;
 [JsonConverter(typeof(WireModelConverter))]
 public sealed class WitnessPolicy
 {
-    /// <summary>The policy id.</summary>
-    [JsonProperty("policy_id")]
-    public string? PolicyId { get; set; }
+    /// <summary>The policy id. Always set: an answer without it is rejected.</summary>
+    [JsonProperty("policy_id", Required = Required.Always)]
+    public string PolicyId { get; init; } = string.Empty;
 
     /// <summary>The policy hash.</summary>
     [JsonProperty("policy_hash")]
-    public string? PolicyHash { get; set; }
+    public string? PolicyHash { get; init; }
 
     /// <summary>How many distinct witnesses must sign a checkpoint.</summary>
     [JsonProperty("quorum")]
     [WireAlias("threshold")]
-    public int? Quorum { get; set; }
+    public int? Quorum { get; init; }
 
     /// <summary>The witnesses and their public keys.</summary>
     [JsonProperty("witnesses")]
-    public IList<WitnessKey>? Witnesses { get; set; }
+    public IReadOnlyList<WitnessKey>? Witnesses { get; init; }
 
     /// <summary>True on objects produced by <c>MockAttesto</c>.</summary>
     [JsonProperty("mock")]
-    public bool? Mock { get; set; }
+    public bool? Mock { get; init; }
 }

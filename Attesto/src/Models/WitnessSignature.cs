@@ -8,9 +8,9 @@ public sealed class WitnessSignature
 {
     /// <summary>The witness id.</summary>
     [JsonProperty("witness_id")]
-    public string? WitnessId { get; set; }
+    public string? WitnessId { get; init; }
 
     /// <summary>The signature, 128 hex digits.</summary>
     [JsonProperty("signature")]
-    public string? Signature { get; set; }
+    public string? Signature { get; init; }
 }

@@ -13,7 +13,7 @@ internal sealed class ReceiptGuard(string receiptPublicKeyHex, bool allowMock)
     /// <summary>Verifies one returned event and gives its signed position.</summary>
     internal WitnessedEvent Check(string operation, string streamId, StreamEventReceipt? result)
     {
-        if (result?.Receipt is not JObject receipt)
+        if (result?.ReceiptJson is not JObject receipt)
         {
             throw new AttestoException($"{operation}: the answer carries no signed receipt; refusing to accept an unsigned write.");
         }

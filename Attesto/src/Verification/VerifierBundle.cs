@@ -24,7 +24,7 @@ public static class VerifierBundle
     private const int MaxProblemsPerCheck = 20;
 
     /// <summary>Verifies a bundle against keys you trust.</summary>
-    /// <param name="bundle">The bundle (<c>manifest</c> and <c>artifacts</c>), e.g. <see cref="VerifierBundleResult.Bundle"/>.</param>
+    /// <param name="bundle">The bundle (<c>manifest</c> and <c>artifacts</c>), e.g. <see cref="VerifierBundleResult.GetBundle"/>.</param>
     /// <param name="keys">The receipt and witness keys you trust, and the bundle hash you expect.</param>
     /// <returns>The report; <see cref="VerificationReport.Ok"/> only when every check passed.</returns>
     /// <exception cref="AttestoValidationException">An argument is null.</exception>

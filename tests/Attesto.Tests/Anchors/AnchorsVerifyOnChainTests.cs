@@ -10,10 +10,9 @@ public class AnchorsVerifyOnChainTests
     private const string Tx = "0x1111111111111111111111111111111111111111111111111111111111111111";
     private static readonly Uri Rpc = new("http://127.0.0.1:1/rpc");
 
-    private static AnchorEpoch Anchor() => new()
-    {
-        AnchorEpochId = "aep_1", Status = "confirmed", ContractAddress = Contract, BatchId = "42", MerkleRoot = Root, TxHash = Tx, BlockNumber = "16",
-    };
+    private static AnchorEpoch Anchor(string status = "confirmed", bool? mock = null, string? chainId = null, string contractAddress = Contract, string batchId = "42") =>
+        AttestoModelFactory.AnchorEpoch(
+            "aep_1", status: status, contractAddress: contractAddress, batchId: batchId, merkleRoot: Root, txHash: Tx, blockNumber: "16", chainId: chainId, mock: mock);
 
     private static (MockHttpMessageHandler Handler, List<JObject> Calls) Node(string callResult, JToken receipt, string chainId = "0x1")
     {
@@ -60,9 +59,7 @@ public class AnchorsVerifyOnChainTests
         var receipt = new JObject { ["status"] = "0x0", ["blockNumber"] = "0x11", ["to"] = "0x00000000000000000000000000000000000bad00" };
         var (handler, _) = Node("0x" + new string('f', 64), receipt);
         using var http = handler.ToHttpClient();
-        AnchorEpoch anchor = Anchor();
-        anchor.Status = "pending";
-        anchor.Mock = true;
+        AnchorEpoch anchor = Anchor(status: "pending", mock: true);
 
         var report = await Attesto.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http });
 
@@ -89,8 +86,7 @@ public class AnchorsVerifyOnChainTests
     {
         var (handler, calls) = Node("0x" + Root + new string('0', 64), GoodReceipt(), chainId: "0x1");
         using var http = handler.ToHttpClient();
-        AnchorEpoch anchor = Anchor();
-        anchor.ChainId = "1";
+        AnchorEpoch anchor = Anchor(chainId: "1");
 
         var report = await Attesto.Anchors.VerifyOnChainAsync(
             anchor, Rpc, new AnchorVerificationOptions { HttpClient = http, ExpectedContractAddress = "0x00000000000000000000000000000000000A7E57", ExpectedChainId = 1 });
@@ -105,8 +101,7 @@ public class AnchorsVerifyOnChainTests
         const string Hostile = "0x00000000000000000000000000000000000bad00";
         var (handler, calls) = Node("0x" + Root, new JObject { ["status"] = "0x1", ["blockNumber"] = "0x10", ["to"] = Hostile });
         using var http = handler.ToHttpClient();
-        AnchorEpoch anchor = Anchor();
-        anchor.ContractAddress = Hostile; // the service names its own contract, which holds whatever root it likes
+        AnchorEpoch anchor = Anchor(contractAddress: Hostile); // the service names its own contract, which holds whatever root it likes
 
         var unchecked_ = await Attesto.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http });
         Assert.That(unchecked_.Ok, Is.True, "without an expected contract the hostile contract is believed (documented)");
@@ -125,8 +120,7 @@ public class AnchorsVerifyOnChainTests
     {
         var (handler, _) = Node("0x" + Root, GoodReceipt(), chainId: "0xaa36a7"); // Sepolia
         using var http = handler.ToHttpClient();
-        AnchorEpoch anchor = Anchor();
-        anchor.ChainId = "11155111";
+        AnchorEpoch anchor = Anchor(chainId: "11155111");
 
         var report = await Attesto.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http, ExpectedChainId = 1 });
 
@@ -151,8 +145,7 @@ public class AnchorsVerifyOnChainTests
     {
         var (handler, calls) = Node("0x" + Root, GoodReceipt());
         using var http = handler.ToHttpClient();
-        AnchorEpoch anchor = Anchor();
-        anchor.BatchId = "0x" + Root;
+        AnchorEpoch anchor = Anchor(batchId: "0x" + Root);
 
         await Attesto.Anchors.VerifyOnChainAsync(anchor, Rpc, new AnchorVerificationOptions { HttpClient = http, FunctionSignature = "getCommitment(bytes32)" });
 

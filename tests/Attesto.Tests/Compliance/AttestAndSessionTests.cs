@@ -116,7 +116,7 @@ public class AttestAndSessionTests
     {
         var writer = new RecordingWriter { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
         var session = new AttestoSession(writer, "str_1", "op");
-        Task<StreamEventReference> pending = session.LogAsync(new ModelDecision("m", "d"));
+        Task<StreamEventReceipt> pending = session.LogAsync(new ModelDecision("m", "d"));
         ValueTask closing = session.DisposeAsync();
         Assert.That(closing.IsCompleted, Is.False);
         writer.Gate.SetResult();

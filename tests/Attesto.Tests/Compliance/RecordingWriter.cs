@@ -11,7 +11,7 @@ internal sealed class RecordingWriter : IAttestoStreamWriter
 
     internal TaskCompletionSource? Gate { get; set; }
 
-    public async Task<StreamEventReference> LogStreamEventAsync(string streamId, StreamEventInput input, CancellationToken cancellationToken = default)
+    public async Task<StreamEventReceipt> LogEventAsync(string streamId, StreamEventInput input, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         if (Gate is not null)
         {
@@ -24,6 +24,6 @@ internal sealed class RecordingWriter : IAttestoStreamWriter
         }
 
         Logged.Enqueue((streamId, input));
-        return new StreamEventReference($"sev_{Logged.Count}", Logged.Count, new string('a', 64));
+        return AttestoModelFactory.StreamEventReceipt($"sev_{Logged.Count}", streamId, Logged.Count, new string('a', 64));
     }
 }

@@ -65,7 +65,7 @@ public class PublicApiConventionTests
     {
         MethodInfo[] methods = typeof(AttestoClient).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal)).ToArray();
-        Assert.That(methods, Has.Length.EqualTo(4));
+        Assert.That(methods, Has.Length.EqualTo(5));
         Assert.That(methods, Has.All.Matches<MethodInfo>(m => m != null && m.IsVirtual));
         Assert.That(typeof(AttestoClient).GetConstructor(BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes)!.IsFamily, Is.True);
     }

@@ -79,7 +79,7 @@ public class MockAttestoTests
         await using var other = MockAttesto.Start();
         using var client = MockClients.Loopback(mock, null);
         StreamEventReceipt receipt = await client.LogEventAsync(streamId, "r2", new { n = 2 });
-        Assert.That(Receipts.Verify(receipt.Receipt!, other.PublicKeyHex, allowMock: true).Problems, Does.Contain(Receipts.SignatureMismatch));
+        Assert.That(Receipts.Verify(receipt.GetReceipt()!, other.PublicKeyHex, allowMock: true).Problems, Does.Contain(Receipts.SignatureMismatch));
     }
 
     [Test]
@@ -189,7 +189,7 @@ public class MockAttestoTests
         StreamEventReceipt fetched = await client.GetReceiptAsync(result.Receipts![5].StreamEventId!);
 
         Assert.That((await store.GetAsync(streamId))!.SeqNo, Is.EqualTo(8));
-        Assert.That(Proofs.VerifyInclusion(fetched.EventHash!, fetched.Inclusion!.Proof!, fetched.Inclusion.WindowRoot!), Is.True);
+        Assert.That(Proofs.VerifyInclusion(fetched.EventHash!, fetched.Inclusion!.GetProof()!, fetched.Inclusion.WindowRoot!), Is.True);
         await mock.DisposeAsync();
     }
 
@@ -208,8 +208,9 @@ public class MockAttestoTests
         {
             EventProof proof = await v1.GetEventProofAsync(id);
             Assert.That((await v1.VerifyPublicAsync(proof)).Ok, Is.True, id);
-            proof.CanonicalJson = proof.CanonicalJson!.Replace("\"latency_ms\":1", "\"latency_ms\":9", StringComparison.Ordinal);
-            Assert.That((await v1.VerifyPublicAsync(proof)).Ok, Is.False, "tampered " + id);
+            EventProof tampered = AttestoModelFactory.EventProof(
+                proof.CanonicalJson!.Replace("\"latency_ms\":1", "\"latency_ms\":9", StringComparison.Ordinal), proof.GetProof(), proof.BatchId);
+            Assert.That((await v1.VerifyPublicAsync(tampered)).Ok, Is.False, "tampered " + id);
         }
     }
 
@@ -240,12 +241,12 @@ public class MockAttestoTests
         string checkpointId = mock.CreateCheckpoint(streamId);
         VerifierBundleResult bundle = await client.BuildVerifierBundleAsync(checkpointId, checkpointId);
 
-        Assert.That((await client.VerifyReceiptAsync(batch.Receipts![0].Receipt!)).Ok, Is.True);
-        var tampered = (JObject)batch.Receipts[0].Receipt!.DeepClone();
+        Assert.That((await client.VerifyReceiptAsync(batch.Receipts![0].GetReceipt()!)).Ok, Is.True);
+        var tampered = (JObject)batch.Receipts[0].GetReceipt()!.DeepClone();
         tampered["payload"]!["seq_no"] = 3;
         VerificationResult rejected = await client.VerifyReceiptAsync(tampered);
         Assert.That(rejected.Problems, Does.Contain(Receipts.SignatureMismatch));
-        VerificationResult bundleCheck = await client.VerifyObjectAsync("bundle", bundle.Bundle!);
+        VerificationResult bundleCheck = await client.VerifyObjectAsync("bundle", bundle.GetBundle()!);
         Assert.That((bundleCheck.Ok, bundleCheck.Kind, bundleCheck.Checked.Count), Is.EqualTo((true, "bundle", 7)));
         await Assert.ThrowsAsync<AttestoBadRequestException>(() => client.VerifyObjectAsync("teapot", new JObject()));
 

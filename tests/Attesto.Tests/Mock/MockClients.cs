@@ -9,7 +9,7 @@ internal static class MockClients
         new(mock.ApiKey) { BaseUrl = mock.BaseUrl, MaxRetries = maxRetries, Timeout = TimeSpan.FromSeconds(30), Proofstream = Proofstream(mock, store) };
 
     internal static ProofstreamOptions Proofstream(MockAttesto mock, IHeadStore? store) =>
-        new() { ReceiptPublicKeyHex = mock.PublicKeyHex, AllowMockReceipts = true, HeadStore = store };
+        new() { ReceiptPublicKeyHex = mock.PublicKeyHex, AllowMockReceipts = true, HeadStore = store, ForkDetection = store is not null };
 
     /// <summary>A client over real loopback HTTP.</summary>
     internal static AttestoV2Client Loopback(MockAttesto mock, IHeadStore? store, int maxRetries = 0) =>

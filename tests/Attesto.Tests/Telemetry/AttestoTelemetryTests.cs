@@ -62,7 +62,7 @@ public class AttestoTelemetryTests
 
         Assert.That(capture.Of("attesto.client.operation.duration").Select(m => m.Tags["attesto.operation.name"]),
             Is.EquivalentTo(new[] { "CreateStreamAsync", "LogEventAsync", "GetReceiptAsync", "GetAllWindowsAsync" }));
-        var signature = (string)written.Receipt!["signature"]!;
+        var signature = (string)written.GetReceipt()!["signature"]!;
         capture.AssertNoneOf(mock.ApiKey, SecretPayload, signature, written.EventHash!, written.StreamEventId!, "ref-1");
     }
 
@@ -109,17 +109,17 @@ public class AttestoTelemetryTests
         string checkpointId = mock.CreateCheckpoint(stream.StreamId!);
         VerifierBundleResult bundle = await client.BuildVerifierBundleAsync(checkpointId, checkpointId);
         InclusionProof inclusion = fetched.Inclusion!;
-        var tampered = (JObject)batch.Receipts[0].Receipt!.DeepClone();
+        var tampered = (JObject)batch.Receipts[0].GetReceipt()!.DeepClone();
         tampered["payload"]!["seq_no"] = 99;
         using var capture = new TelemetryCapture(AttestoTelemetry.ActivitySourceName);
 
-        Assert.That(Receipts.Verify(batch.Receipts[0].Receipt!, mock.PublicKeyHex).Ok, Is.False);
+        Assert.That(Receipts.Verify(batch.Receipts[0].GetReceipt()!, mock.PublicKeyHex).Ok, Is.False);
         Assert.That(Receipts.Verify(tampered, mock.PublicKeyHex, allowMock: true).Ok, Is.False);
-        Assert.That(Proofs.VerifyInclusion(inclusion.LeafHash!, inclusion.Proof!, inclusion.WindowRoot!), Is.True);
-        Assert.That(Proofs.VerifyInclusion(inclusion.LeafHash!, inclusion.Proof!, new string('0', 64)), Is.False);
+        Assert.That(Proofs.VerifyInclusion(inclusion.LeafHash!, inclusion.GetProof()!, inclusion.WindowRoot!), Is.True);
+        Assert.That(Proofs.VerifyInclusion(inclusion.LeafHash!, inclusion.GetProof()!, new string('0', 64)), Is.False);
         Assert.That(Proofs.VerifyInclusion(inclusion.LeafHash!, new JArray("not a step"), inclusion.WindowRoot!), Is.False);
         Assert.That(Completeness.Verify(new JArray(), 1, 3).Ok, Is.False);
-        Assert.That(VerifierBundle.Verify(bundle.Bundle!, new VerifierBundleKeys(mock.PublicKeyHex, mock.WitnessPublicKeys)).Ok, Is.False);
+        Assert.That(VerifierBundle.Verify(bundle.GetBundle()!, new VerifierBundleKeys(mock.PublicKeyHex, mock.WitnessPublicKeys)).Ok, Is.False);
 
         var outcomes = capture.Of("attesto.verifications")
             .Select(m => $"{m.Tags["attesto.verification.kind"]}:{m.Tags["attesto.verification.outcome"]}:{(m.Tags.TryGetValue("attesto.verification.reason", out object? r) ? r : "-")}")

@@ -233,7 +233,7 @@ public class TransportCoreTests
             ("eventId", (v1, _, id) => v1.GetEventProofAsync(id)),
             ("streamId", (_, v2, id) => v2.LogEventAsync(id, "src", null)),
             ("streamId", (_, v2, id) => v2.LogEventsAsync(id, [new StreamEventInput("src", null)])),
-            ("streamId", (_, v2, id) => v2.LogStreamEventAsync(id, new StreamEventInput("src", null))),
+            ("streamId", (_, v2, id) => v2.LogEventAsync(id, new StreamEventInput("src", null))),
             ("streamId", (_, v2, id) => v2.ListStreamEventsAsync(id)),
             ("streamId", async (_, v2, id) => { await foreach (var item in v2.GetAllStreamEventsAsync(id)) { } }),
             ("streamId", async (_, v2, id) => { await foreach (var item in v2.ReadStreamEventsAsync(id)) { } }),

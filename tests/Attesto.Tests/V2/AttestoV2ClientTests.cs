@@ -243,7 +243,7 @@ public class AttestoV2ClientTests
         StreamEventReceipt bound = answer.ToObject<StreamEventReceipt>()!;
 
         Assert.That(answer.ToString(), Is.EqualTo(before));
-        Assert.That(bound.Receipt, Is.Not.Null);
+        Assert.That(bound.GetReceipt(), Is.Not.Null);
         Assert.That(bound.SeqNo, Is.EqualTo(1));
     }
 

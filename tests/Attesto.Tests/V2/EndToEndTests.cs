@@ -40,10 +40,10 @@ public class EndToEndTests
         Assert.That(receipts.Select(r => r.SeqNo), Is.EqualTo(Enumerable.Range(1, 1000).Select(i => (long?)i)));
         foreach (StreamEventReceipt r in receipts)
         {
-            Assert.That(Receipts.Verify(r.Receipt!, mock.PublicKeyHex, allowMock: true).Ok, Is.True);
+            Assert.That(Receipts.Verify(r.GetReceipt()!, mock.PublicKeyHex, allowMock: true).Ok, Is.True);
         }
 
-        Assert.That(Receipts.Verify(receipts[0].Receipt!, mock.PublicKeyHex).Problems, Does.Contain(Receipts.MockReceipt));
+        Assert.That(Receipts.Verify(receipts[0].GetReceipt()!, mock.PublicKeyHex).Problems, Does.Contain(Receipts.MockReceipt));
 
         // The head store witnessed the whole stream.
         Assert.That(await new FileHeadStore(Path.Combine(dir.Path, "heads.json")).GetAsync(streamId), Is.EqualTo(new StreamHead(1000, receipts[^1].EventHash!)));
@@ -61,7 +61,7 @@ public class EndToEndTests
             InclusionProof inclusion = fetched.Inclusion!;
             Assert.That(inclusion.LeafHash, Is.EqualTo(r.EventHash));
             Assert.That(inclusion.WindowRoot, Is.EqualTo(windows[inclusion.WindowId!].WindowRoot));
-            Assert.That(Proofs.VerifyInclusion(r.EventHash!, inclusion.Proof!, inclusion.WindowRoot!), Is.True, $"seq {r.SeqNo}");
+            Assert.That(Proofs.VerifyInclusion(r.EventHash!, inclusion.GetProof()!, inclusion.WindowRoot!), Is.True, $"seq {r.SeqNo}");
         }
 
         // Three checkpoints, each extending the previous, each rooted over its windows.
@@ -99,10 +99,10 @@ public class EndToEndTests
         // A verifier bundle over all three checkpoints verifies offline against keys we hold.
         VerifierBundleResult bundle = await client.BuildVerifierBundleAsync(checkpointIds[0], checkpointIds[2]);
         var keys = new VerifierBundleKeys(mock.PublicKeyHex, mock.WitnessPublicKeys) { AllowMock = true, ExpectedBundleHash = bundle.BundleHash };
-        VerifierBundleReport bundleReport = VerifierBundle.Verify(bundle.Bundle!, keys);
+        VerifierBundleReport bundleReport = VerifierBundle.Verify(bundle.GetBundle()!, keys);
         Assert.That(bundleReport.Problems, Is.Empty);
         Assert.That(bundleReport.Checked, Is.EqualTo(VerifierBundle.Checks));
-        Assert.That(VerifierBundle.Verify(bundle.Bundle!, new VerifierBundleKeys(mock.PublicKeyHex, mock.WitnessPublicKeys)).Problems, Does.Contain("mock bundle"));
+        Assert.That(VerifierBundle.Verify(bundle.GetBundle()!, new VerifierBundleKeys(mock.PublicKeyHex, mock.WitnessPublicKeys)).Problems, Does.Contain("mock bundle"));
 
         // The anchor of the last checkpoint verifies on chain through the mock's JSON-RPC endpoint.
         AnchorEpoch anchor = await client.GetAnchorEpochAsync(checkpoints[2].AnchorEpochId!);

@@ -68,7 +68,7 @@ public sealed class AttestoVerifierBundleTarget : FuzzTarget
             ["receipt_public_key_hex"] = mock.PublicKeyHex,
             ["witness_public_keys"] = JObject.FromObject(mock.WitnessPublicKeys),
             ["allow_mock"] = true,
-            ["bundle"] = bundle.Bundle,
+            ["bundle"] = bundle.GetBundle(),
         };
         inputs.Add(FuzzInput.Text("MockAttesto#bundle", envelope.ToString(Formatting.None)));
         return inputs;
