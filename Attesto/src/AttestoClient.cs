@@ -128,12 +128,14 @@ public class AttestoClient : IDisposable
     /// <param name="preflight">Whether to check the number policy locally (default); false defers to the server.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The acknowledgement (<c>id</c>, <c>system_id</c>, <c>ts</c>).</returns>
-    /// <exception cref="AttestoValidationException">The event is null or invalid (nothing was sent), or the service rejected it (4xx).</exception>
+    /// <exception cref="AttestoValidationException">The event is null or invalid (nothing was sent).</exception>
     /// <exception cref="AttestoUnsafeNumberException">Payload or metadata breaks the number policy (nothing was sent).</exception>
-    /// <exception cref="AttestoAuthException">The key was rejected.</exception>
+    /// <exception cref="AttestoBadRequestException">The service refused the event (400/422).</exception>
+    /// <exception cref="AttestoAuthenticationException">The key was rejected (401).</exception>
     /// <exception cref="AttestoRateLimitException">Still rate-limited after every retry.</exception>
     /// <exception cref="AttestoServerException">5xx on every attempt.</exception>
-    /// <exception cref="AttestoException">A transport failure or an unreadable answer.</exception>
+    /// <exception cref="AttestoApiException">Another failed answer, a timeout or a connection failure.</exception>
+    /// <exception cref="AttestoException">An unreadable answer.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The event-object overload and the upstream-parity field overload differ in their required parameters; nothing has shipped.")]
     public virtual Task<EventAck> LogEventAsync(AttestoEvent evt, string? idempotencyKey = null, bool preflight = true, CancellationToken cancellationToken = default) =>
         AttestoTelemetry.Instance.TraceAsync("LogEventAsync", "POST", _transport?.BaseUrl.OriginalString, () => LogEventCoreAsync(evt, idempotencyKey, preflight, cancellationToken));

@@ -71,8 +71,12 @@ public class EventObjectOverloadTests
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(answer.ToString(), System.Text.Encoding.UTF8, "application/json") };
         });
         using var client = new AttestoV2Client(
-            new AttestoClientOptions("atto_test_0123456789abcdef0123456789abcdef") { BaseUrl = new Uri("https://attesto.test"), MaxRetries = 0 },
-            new ProofstreamOptions { ReceiptPublicKeyHex = ledger.ReceiptPublicKeyHex, AllowMockReceipts = true, HeadStore = new MemoryHeadStore() },
+            new AttestoClientOptions("atto_test_0123456789abcdef0123456789abcdef")
+            {
+                BaseUrl = new Uri("https://attesto.test"),
+                MaxRetries = 0,
+                Proofstream = new ProofstreamOptions { ReceiptPublicKeyHex = ledger.ReceiptPublicKeyHex, AllowMockReceipts = true, HeadStore = new MemoryHeadStore() },
+            },
             http.ToHttpClient());
 
         var input = new StreamEventInput("r1", new { score_bp = 8700 }) { EventType = "ai.model_decision", OccurredAt = new DateTimeOffset(2026, 6, 7, 12, 0, 0, TimeSpan.Zero) };

@@ -48,8 +48,7 @@ public class LazyResolutionTests
     }
 
     private AttestoV2Client Client(ProofstreamOptions proofstream) => new(
-        new AttestoClientOptions("atto_test_0123456789abcdef0123456789abcdef") { BaseUrl = new Uri("https://attesto.test"), MaxRetries = 0 },
-        proofstream,
+        new AttestoClientOptions("atto_test_0123456789abcdef0123456789abcdef") { BaseUrl = new Uri("https://attesto.test"), MaxRetries = 0, Proofstream = proofstream },
         _http.ToHttpClient());
 
     private Task<StreamEventReceipt> Write(AttestoV2Client client) => client.LogEventAsync(_streamId, new StreamEventInput("r1", new { n = 1 }));
@@ -60,7 +59,8 @@ public class LazyResolutionTests
         using AttestoV2Client client = Client(new ProofstreamOptions { AllowMockReceipts = true, ForkDetection = false });
 
         var ex = await Assert.ThrowsAsync<AttestoValidationException>(() => Write(client));
-        Assert.That(ex!.Message, Does.StartWith("ProofstreamOptions.ReceiptPublicKeyHex").And.Contain(KeyVariable));
+        Assert.That(ex!.Message, Does.StartWith("options.Proofstream.ReceiptPublicKeyHex").And.Contain(KeyVariable));
+        Assert.That(ex.ParamName, Is.EqualTo("options.Proofstream.ReceiptPublicKeyHex"));
         Assert.That(_sent, Is.Zero, "nothing may be sent without a key to verify the receipt");
     }
 
