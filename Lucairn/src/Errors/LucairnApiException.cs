@@ -36,7 +36,7 @@ public class LucairnApiException : LucairnException
         RequestId = requestId;
         RetryAfter = retryAfter;
         ResponseBody = responseBody;
-        _json = new Lazy<JToken?>(() => ErrorBodyJson.TryParse(responseBody), LazyThreadSafetyMode.ExecutionAndPublication);
+        _json = new Lazy<JToken?>(() => Shared.Http.ApiErrorDetails.ParseJson(responseBody), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The HTTP status the gateway answered with, or null when no answer arrived (timeout, connection failure).</summary>

@@ -1,4 +1,3 @@
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Nomyo;
@@ -36,7 +35,7 @@ public class NomyoApiException : NomyoException
         RequestId = requestId;
         RetryAfter = retryAfter;
         ResponseBody = responseBody;
-        _responseJson = new Lazy<JToken?>(() => Parse(responseBody));
+        _responseJson = new Lazy<JToken?>(() => Shared.Http.ApiErrorDetails.ParseJson(responseBody));
     }
 
     /// <summary>The HTTP status, or null when no answer arrived (timeout, connection failure).</summary>
@@ -59,23 +58,4 @@ public class NomyoApiException : NomyoException
     /// JSON. Each read returns a fresh copy, so changing it changes nothing here.
     /// </summary>
     public JToken? ResponseJson => _responseJson.Value?.DeepClone();
-
-    private static JToken? Parse(string? body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, MaxDepth = 64 };
-            JToken token = JToken.ReadFrom(reader);
-            return reader.Read() ? null : token;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }
