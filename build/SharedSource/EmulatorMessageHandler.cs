@@ -46,6 +46,10 @@ internal sealed class EmulatorMessageHandler : HttpMessageHandler
             headers,
             body);
         EmulatorResponse answer = await _handler(emulatorRequest, cancellationToken).ConfigureAwait(false);
+        if (answer.DropsConnection)
+        {
+            throw new HttpRequestException("The emulator dropped the connection (injected).", new IOException("The connection was closed without an answer."));
+        }
 
         var response = new HttpResponseMessage((HttpStatusCode)answer.Status)
         {

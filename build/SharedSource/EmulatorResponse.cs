@@ -21,6 +21,12 @@ internal sealed class EmulatorResponse
     /// <summary>The Content-Type header value.</summary>
     internal string ContentType { get; }
 
+    /// <summary>
+    /// Whether the connection is dropped instead of answered (a socket emulator aborts it; the
+    /// in-process handler throws the <see cref="HttpRequestException"/> a dropped connection gives).
+    /// </summary>
+    internal bool DropsConnection { get; private init; }
+
     /// <summary>Extra response headers (for example Retry-After).</summary>
     internal Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -34,6 +40,9 @@ internal sealed class EmulatorResponse
 
     /// <summary>A raw byte response.</summary>
     internal static EmulatorResponse Bytes(int status, byte[] body, string contentType) => new(status, body, contentType);
+
+    /// <summary>No answer: the connection is dropped (an injected connection failure).</summary>
+    internal static EmulatorResponse DropConnection() => new(0, [], "application/octet-stream") { DropsConnection = true };
 
     /// <summary>Adds a header and returns this response.</summary>
     internal EmulatorResponse WithHeader(string name, string value)

@@ -126,6 +126,12 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             response = EmulatorResponse.Json(500, Newtonsoft.Json.JsonConvert.SerializeObject(new { error = "emulator_error", message = ex.Message }));
         }
 
+        if (response.DropsConnection)
+        {
+            context.Response.Abort();
+            return;
+        }
+
         try
         {
             await WriteResponseAsync(context.Response, response).ConfigureAwait(false);

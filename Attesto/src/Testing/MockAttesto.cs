@@ -111,6 +111,19 @@ public sealed class MockAttesto : IAsyncDisposable
         _faults.AddFailure(new MockFailure(status, errorCode, retryAfter), count);
     }
 
+    /// <summary>
+    /// Test hook: the next <paramref name="count"/> requests (any path, in arrival order, in the same
+    /// queue as <see cref="FailNext"/>) get no answer: the connection is dropped, so the client sees a
+    /// connection failure (on a socket or in process).
+    /// </summary>
+    /// <param name="count">How many requests (at least 1).</param>
+    /// <exception cref="AttestoValidationException">The count is below 1.</exception>
+    public void DropNextConnection(int count = 1)
+    {
+        AttestoArguments.Require(count >= 1, nameof(count), $"must be at least 1; got {count}.");
+        _faults.AddFailure(new MockFailure(0, null, null, DropsConnection: true), count);
+    }
+
     /// <summary>Test hook: delays the next <paramref name="count"/> requests (any path, in arrival order) by <paramref name="delay"/> on the options' clock.</summary>
     /// <param name="delay">The delay (not negative).</param>
     /// <param name="count">How many requests (at least 1).</param>

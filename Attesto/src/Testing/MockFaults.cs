@@ -49,4 +49,4 @@ internal sealed class MockFaults
 }
 
 /// <summary>One forced error answer: the status, the error code in the body and an optional <c>Retry-After</c>.</summary>
-internal sealed record MockFailure(int Status, string? ErrorCode, TimeSpan? RetryAfter);
+internal sealed record MockFailure(int Status, string? ErrorCode, TimeSpan? RetryAfter, bool DropsConnection = false);

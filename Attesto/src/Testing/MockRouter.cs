@@ -30,6 +30,11 @@ internal sealed class MockRouter(MockLedger ledger, MockFaults faults, string ap
 
         if (faults.TakeFailure() is { } forced)
         {
+            if (forced.DropsConnection)
+            {
+                return EmulatorResponse.DropConnection();
+            }
+
             // Attesto's error shape: FastAPI's "detail" message, the code as "error" (as in its 426 answer).
             var answer = Json(forced.Status, new JObject
             {

@@ -83,6 +83,11 @@ internal sealed class EmulatorGateway
             await Task.Delay(fault.Delay, Time, cancellationToken).ConfigureAwait(false);
         }
 
+        if (fault is { DropsConnection: true })
+        {
+            return EmulatorResponse.DropConnection();
+        }
+
         if (fault?.Status is { } status)
         {
             var faulted = EmulatorResponse.Json(status, fault.Body ?? Error("emulated_fault", "Fault injected by LucairnEmulator."));

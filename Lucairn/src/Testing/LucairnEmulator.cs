@@ -130,6 +130,19 @@ public sealed class LucairnEmulator : IAsyncDisposable
         _gateway.Enqueue(new EmulatorFault(status, body, TimeSpan.Zero, retryAfter), count);
     }
 
+    /// <summary>
+    /// Drops the connection of the next <paramref name="count"/> requests (in the same queue as
+    /// <see cref="FailNext"/> and <see cref="DelayNext"/>) without an answer, so the client sees a
+    /// connection failure (on a socket or in process).
+    /// </summary>
+    /// <param name="count">How many requests (at least 1).</param>
+    /// <exception cref="LucairnValidationException">The count is below 1.</exception>
+    public void DropNextConnection(int count = 1)
+    {
+        RequireCount(count);
+        _gateway.Enqueue(new EmulatorFault(null, null, TimeSpan.Zero, null, DropsConnection: true), count);
+    }
+
     /// <summary>Delays the next <paramref name="count"/> requests by <paramref name="delay"/> on the emulator's clock, then handles them normally.</summary>
     /// <param name="delay">The delay (positive).</param>
     /// <param name="count">How many requests (at least 1).</param>

@@ -121,21 +121,11 @@ public sealed class NomyoEmulator : IAsyncDisposable
     public void DelayNext(TimeSpan delay, int count = 1) => Enqueue(_delays, delay, count);
 
     /// <summary>
-    /// Breaks the connection of the next <paramref name="count"/> completion requests without an
-    /// answer (the client sees a connection failure). In-process emulators only
-    /// (<see cref="CreateInProcess"/>): a socket emulator cannot drop a connection on demand.
+    /// Drops the connection of the next <paramref name="count"/> completion requests without an
+    /// answer (the client sees a connection failure), on a socket or in process.
     /// </summary>
     /// <param name="count">How many requests (at least 1).</param>
-    /// <exception cref="NotSupportedException">The emulator listens on a socket (<see cref="Start"/>).</exception>
-    public void DropNextConnection(int count = 1)
-    {
-        if (_server is not null)
-        {
-            throw new NotSupportedException("DropNextConnection needs an in-process emulator (NomyoEmulator.CreateInProcess); a socket emulator cannot drop a connection on demand.");
-        }
-
-        Enqueue(_drops, true, count);
-    }
+    public void DropNextConnection(int count = 1) => Enqueue(_drops, true, count);
 
     /// <summary>Sends a malformed answer to the next <paramref name="count"/> valid completion requests.</summary>
     /// <param name="fault">What to break.</param>
@@ -161,7 +151,7 @@ public sealed class NomyoEmulator : IAsyncDisposable
             Interlocked.Increment(ref _completionCalls);
             if (TryDequeue(_drops, out _))
             {
-                throw new HttpRequestException("The emulator dropped the connection (injected).", null, null);
+                return EmulatorResponse.DropConnection();
             }
 
             if (TryDequeue(_delays, out TimeSpan delay))

@@ -83,6 +83,21 @@ public class MockAttestoTests
     }
 
     [Test]
+    public async Task A_dropped_connection_on_the_socket_is_a_connection_exception_and_a_retry_recovers()
+    {
+        await using var mock = MockAttesto.Start();
+        using var noRetry = MockClients.Loopback(mock, null);
+        mock.DropNextConnection();
+        var dropped = await Assert.ThrowsAsync<AttestoConnectionException>(() => noRetry.CreateStreamAsync("u", "p"));
+        Assert.That(dropped!.Status, Is.Null);
+
+        using var retrying = MockClients.Loopback(mock, null, maxRetries: 1);
+        mock.DropNextConnection();
+        Assert.That((await retrying.CreateStreamAsync("u", "p")).StreamId, Does.StartWith("str_"), "the dropped attempt is retried with the same idempotency key");
+        Assert.That(Assert.Throws<AttestoValidationException>(() => mock.DropNextConnection(0))!.ParamName, Is.EqualTo("count"));
+    }
+
+    [Test]
     public async Task Injected_statuses_map_to_typed_errors()
     {
         await using var mock = MockAttesto.Start();

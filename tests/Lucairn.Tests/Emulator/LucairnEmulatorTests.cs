@@ -281,6 +281,21 @@ public class LucairnEmulatorTests
     }
 
     [Test]
+    public async Task a_dropped_connection_on_the_socket_is_a_connection_exception()
+    {
+        await using var emulator = LucairnEmulator.Start();
+        using var client = Client(emulator, emulator.ProApiKey);
+        emulator.DropNextConnection();
+        var error = await Expect.Throws<LucairnConnectionException>(() => client.SendMessagesAsync(Request()));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(error.Status, Is.Null);
+            Assert.That(await client.SendMessagesAsync(Request()), Is.InstanceOf<ProxySyncResponse>(), "only the next request was dropped");
+            Assert.That(Assert.Throws<LucairnValidationException>(() => emulator.DropNextConnection(0))!.ParamName, Is.EqualTo("count"));
+        });
+    }
+
+    [Test]
     public async Task fault_arguments_out_of_range_are_validation_errors()
     {
         await using var emulator = LucairnEmulator.Start();

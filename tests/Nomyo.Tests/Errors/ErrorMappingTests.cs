@@ -178,6 +178,19 @@ public class ErrorMappingTests
     }
 
     [Test]
+    public async Task A_dropped_connection_on_the_socket_emulator_is_a_connection_exception()
+    {
+        await using var emulator = Harness.SocketEmulator();
+        using var client = Harness.SocketClient(emulator, o => o.MaxRetries = 0);
+        emulator.DropNextConnection();
+
+        var ex = await Assert.ThrowsAsync<NomyoConnectionException>(() => client.CreateAsync("m", Harness.Hello()));
+
+        Assert.That(ex!.Status, Is.Null);
+        await Assert.ThatAsync(() => client.CreateAsync("m", Harness.Hello()), Throws.Nothing, "only the next request is dropped");
+    }
+
+    [Test]
     public void Exceptions_can_be_built_for_tests_without_a_server()
     {
         var ex = new NomyoRateLimitException("slow down", retryAfter: TimeSpan.FromSeconds(3), errorCode: "rate_limited", responseBody: """{"detail":"x"}""");
