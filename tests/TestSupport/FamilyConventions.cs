@@ -162,7 +162,8 @@ internal static class FamilyConventions
     /// <summary>
     /// The output models: every class or record of the package reachable from the return types of
     /// the clients' public methods (through <see cref="Task{TResult}"/>, <see cref="IAsyncEnumerable{T}"/>,
-    /// generic arguments and public properties), excluding exceptions, enums and the clients.
+    /// generic arguments and public properties; an abstract model brings its public subclasses),
+    /// excluding exceptions, enums and the clients.
     /// </summary>
     internal static IReadOnlyCollection<Type> OutputModels(Assembly package, params Type[] clients)
     {
@@ -198,6 +199,14 @@ internal static class FamilyConventions
             {
                 pending.Push(property.PropertyType);
             }
+
+            if (type.IsAbstract)
+            {
+                foreach (Type subclass in package.GetExportedTypes().Where(t => t != type && type.IsAssignableFrom(t)))
+                {
+                    pending.Push(subclass);
+                }
+            }
         }
 
         return found;
@@ -228,13 +237,16 @@ internal static class FamilyConventions
         return violations;
     }
 
-    /// <summary>Every output model is built by some public static method of the model factory.</summary>
+    /// <summary>
+    /// Every output model is built by some public static method of the model factory; an abstract
+    /// model counts as built when the factory builds one of its subclasses.
+    /// </summary>
     internal static List<string> ModelFactoryViolations(Type modelFactory, IEnumerable<Type> outputModels)
     {
         var built = modelFactory.GetMethods(BindingFlags.Public | BindingFlags.Static)
             .Select(m => m.ReturnType.IsGenericType ? m.ReturnType.GetGenericTypeDefinition() : m.ReturnType)
             .ToHashSet();
-        return outputModels.Where(m => !built.Contains(m)).Select(m => $"{modelFactory.Name} cannot build {m.Name}").ToList();
+        return outputModels.Where(m => !built.Contains(m) && !(m.IsAbstract && built.Any(m.IsAssignableFrom))).Select(m => $"{modelFactory.Name} cannot build {m.Name}").ToList();
     }
 
     private static bool IsInitOnly(MethodInfo setter) =>

@@ -36,7 +36,7 @@ public class MessagesTests
             Assert.That(sync.Status, Is.EqualTo(ProxyJobStatus.Completed));
             Assert.That(sync.ModelUsed, Is.EqualTo("m1"));
             Assert.That(sync.LatencyMs, Is.EqualTo(1234));
-            Assert.That(sync.Result!["text"]!.Value<string>(), Is.EqualTo("hi"));
+            Assert.That(sync.GetResult()!["text"]!.Value<string>(), Is.EqualTo("hi"));
         });
     }
 

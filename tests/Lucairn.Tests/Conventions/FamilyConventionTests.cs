@@ -8,6 +8,8 @@ public class FamilyConventionTests
 {
     private static readonly System.Reflection.Assembly Package = typeof(LucairnClient).Assembly;
 
+    private static readonly IReadOnlyCollection<Type> OutputModels = FamilyConventions.OutputModels(Package, typeof(LucairnClient));
+
     [Test]
     public void options_type_is_LucairnClientOptions_with_a_Uri_BaseUrl() =>
         Assert.That(FamilyConventions.OptionsViolations(Package, "Lucairn"), Is.Empty);
@@ -28,6 +30,14 @@ public class FamilyConventionTests
     [Test]
     public void public_types_live_in_the_family_namespaces() =>
         Assert.That(FamilyConventions.NamespaceViolations(Package, "Lucairn", "TheVeil"), Is.Empty);
+
+    [Test]
+    public void output_models_are_immutable() =>
+        Assert.That(FamilyConventions.MutableOutputViolations(OutputModels), Is.Empty);
+
+    [Test]
+    public void the_model_factory_builds_every_output_model() =>
+        Assert.That(FamilyConventions.ModelFactoryViolations(typeof(LucairnModelFactory), OutputModels), Is.Empty);
 
     [Test]
     public void the_model_factory_builds_the_certificate_fetch_result()

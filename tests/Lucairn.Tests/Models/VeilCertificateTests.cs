@@ -27,24 +27,24 @@ public class VeilCertificateTests
             Assert.That(cert.Claims.Select(c => c.ServiceId), Is.EqualTo(new[] { "dsa-bridge", "dsa-sanitizer", "dsa-ai", "dsa-audit" }));
             Assert.That(cert.Claims[0].DataSeen, Is.EqualTo(new[] { "customer_id" }));
             Assert.That(cert.Claims[0].DataNotSeen, Has.Count.EqualTo(3));
-            Assert.That((string?)cert.Claims[0].Bridge!["epoch"], Is.EqualTo("0"));
-            Assert.That(cert.Claims[1].Sanitizer, Is.Not.Null);
-            Assert.That((string?)cert.Claims[3].Audit!["chain_length"], Is.EqualTo("28471"));
+            Assert.That((string?)cert.Claims[0].GetBridge()!["epoch"], Is.EqualTo("0"));
+            Assert.That(cert.Claims[1].GetSanitizer(), Is.Not.Null);
+            Assert.That((string?)cert.Claims[3].GetAudit()!["chain_length"], Is.EqualTo("28471"));
             Assert.That(cert.Claims[0].Timestamp, Is.EqualTo("2026-06-10T00:01:56.725615338Z"), "claim timestamps stay exact text");
             Assert.That(cert.Verification.Completeness, Is.EqualTo(VeilCompleteness.Partial));
             Assert.That(cert.Verification.OverallVerdict, Is.EqualTo(VeilVerdict.Partial));
             Assert.That(cert.Verification.SignaturesValid, Is.True);
             Assert.That(cert.Verification.MissingServices, Is.Empty);
-            Assert.That(cert.Verification.QiScore!.Type, Is.EqualTo(JTokenType.Null));
+            Assert.That(cert.Verification.GetQiScore()!.Type, Is.EqualTo(JTokenType.Null));
             Assert.That(cert.AnchorStatus!.Status, Is.EqualTo(VeilAnchorStatus.Anchored));
             Assert.That(cert.AnchorStatus.Attempts, Is.EqualTo(1));
             Assert.That(cert.AnchorStatus.LastError, Is.Empty);
-            Assert.That((string?)cert.Attestation!.Timestamp!["provider"], Is.EqualTo("https://freetsa.org/tsr"));
-            Assert.That((string?)cert.Attestation.TransparencyLog!["log_index"], Is.EqualTo("1772145795"));
-            Assert.That(cert.Attestation.Notary, Is.Not.Null);
-            Assert.That((string?)cert.AuditIntegrity!["tree_size"], Is.EqualTo("28471"));
-            Assert.That(cert.FormalVerification, Is.Null);
-            Assert.That(cert.PrivacyBudget!["reidentification_bound"]!.Type, Is.EqualTo(JTokenType.Float));
+            Assert.That((string?)cert.Attestation!.GetTimestamp()!["provider"], Is.EqualTo("https://freetsa.org/tsr"));
+            Assert.That((string?)cert.Attestation.GetTransparencyLog()!["log_index"], Is.EqualTo("1772145795"));
+            Assert.That(cert.Attestation.GetNotary(), Is.Not.Null);
+            Assert.That((string?)cert.GetAuditIntegrity()!["tree_size"], Is.EqualTo("28471"));
+            Assert.That(cert.GetFormalVerification(), Is.Null);
+            Assert.That(cert.GetPrivacyBudget()!["reidentification_bound"]!.Type, Is.EqualTo(JTokenType.Float));
         });
     }
 
@@ -58,6 +58,21 @@ public class VeilCertificateTests
         copy["certificate_id"] = "changed";
         Assert.That((string?)cert.ToJObject()["certificate_id"], Is.EqualTo("veil_019eaed5-fc46-724d-ad80-2ad67ef87d3d"));
         Assert.That(CertificateVerifier.Verify(cert, CertificateFixtures.ProductionKeys).SignableVersion, Is.EqualTo(SignableVersion.V3));
+    }
+
+    [Test]
+    public void json_blocks_are_handed_out_as_copies()
+    {
+        VeilCertificate cert = VeilCertificate.Parse(CertificateFixtures.RealV3);
+        cert.Claims[0].GetBridge()!["epoch"] = "changed";
+        cert.GetAuditIntegrity()!["tree_size"] = "changed";
+        cert.Attestation!.GetTimestamp()!["provider"] = "changed";
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)cert.Claims[0].GetBridge()!["epoch"], Is.EqualTo("0"));
+            Assert.That((string?)cert.GetAuditIntegrity()!["tree_size"], Is.EqualTo("28471"));
+            Assert.That((string?)cert.Attestation.GetTimestamp()!["provider"], Is.EqualTo("https://freetsa.org/tsr"));
+        });
     }
 
     [Test]

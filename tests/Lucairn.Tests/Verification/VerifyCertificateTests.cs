@@ -291,7 +291,7 @@ public class VerifyCertificateTests
         {
             VeilCertificate cert = VeilCertificate.Parse(CertificateFixtures.Text("cert-byok-exempt.json"));
             Assert.That(cert.Verification.ByokExempt, Is.True);
-            Assert.That((string?)cert.Claims.Single(c => c.ServiceId == "dsa-ai").Inference!["isolation_probe"], Is.EqualTo("ISOLATION_PROBE_BYOK_EXEMPT"));
+            Assert.That((string?)cert.Claims.Single(c => c.ServiceId == "dsa-ai").GetInference()!["isolation_probe"], Is.EqualTo("ISOLATION_PROBE_BYOK_EXEMPT"));
         }
 
         [Test]

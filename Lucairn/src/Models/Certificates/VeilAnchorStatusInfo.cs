@@ -6,23 +6,23 @@ namespace Lucairn;
 public sealed class VeilAnchorStatusInfo
 {
     [JsonConstructor]
-    private VeilAnchorStatusInfo()
+    internal VeilAnchorStatusInfo()
     {
     }
 
     /// <summary>The anchoring state (<c>status</c>).</summary>
     [JsonProperty("status")]
-    public VeilAnchorStatus Status { get; private set; }
+    public VeilAnchorStatus Status { get; init; }
 
     /// <summary>How many anchoring attempts were made (<c>attempts</c>), if reported.</summary>
     [JsonProperty("attempts")]
-    public long? Attempts { get; private set; }
+    public long? Attempts { get; init; }
 
     /// <summary>The last anchoring error (<c>last_error</c>), if reported.</summary>
     [JsonProperty("last_error")]
-    public string? LastError { get; private set; }
+    public string? LastError { get; init; }
 
     /// <summary>A human-readable note (<c>human_note</c>), if reported.</summary>
     [JsonProperty("human_note")]
-    public string? HumanNote { get; private set; }
+    public string? HumanNote { get; init; }
 }

@@ -6,10 +6,11 @@ namespace Lucairn;
 
 /// <summary>
 /// A Veil privacy certificate as served by <c>GET /api/v1/veil/certificate/{request_id}</c>
-/// (protobuf-JSON, snake_case names; unknown members are ignored). Instances come only from
+/// (protobuf-JSON, snake_case names; unknown members are ignored). Instances come from
 /// <see cref="Parse(string)"/> or <see cref="FromJObject(JObject)"/>, which validate the shape the
 /// way the upstream model does and keep the JSON exactly as received: signatures are checked
-/// against bytes rebuilt from those raw values, never from these properties.
+/// against bytes rebuilt from those raw values, never from these properties. Tests build one
+/// with <see cref="LucairnModelFactory.VeilCertificate"/>.
 /// </summary>
 /// <remarks>
 /// Parsing does not verify anything: use <see cref="CertificateVerifier"/> before relying on any
@@ -26,88 +27,109 @@ public sealed class VeilCertificate
         MaxDepth = CertificateReader.MaxDepth,
     });
 
+    private static readonly JsonSerializer ModelWriter = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        DateParseHandling = DateParseHandling.None,
+        NullValueHandling = NullValueHandling.Ignore,
+    });
+
     // The JSON the certificate was read from; private and never mutated, handed out only as copies.
     private JObject _raw = new();
+    private CertificateFields? _fields;
+    private long _signableProtocolVersionEmitted;
 
     [JsonConstructor]
-    private VeilCertificate()
+    internal VeilCertificate()
     {
     }
 
     /// <summary>The certificate id (<c>certificate_id</c>); signed.</summary>
     [JsonProperty("certificate_id")]
-    public string CertificateId { get; private set; } = string.Empty;
+    public string CertificateId { get; init; } = string.Empty;
 
     /// <summary>The request the certificate covers (<c>request_id</c>); signed.</summary>
     [JsonProperty("request_id")]
-    public string RequestId { get; private set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     /// <summary>The certificate protocol version (<c>protocol_version</c>); 2 is the only supported value, also on v3-signed certificates.</summary>
     [JsonProperty("protocol_version")]
-    public long ProtocolVersion { get; private set; }
+    public long ProtocolVersion { get; init; }
 
     /// <summary>The per-service claims (<c>claims</c>), in wire order (the order is signed).</summary>
     [JsonProperty("claims")]
-    public IReadOnlyList<VeilClaim> Claims { get; private set; } = [];
+    public IReadOnlyList<VeilClaim> Claims { get; init; } = [];
 
     /// <summary>The witness's verification summary (<c>verification</c>).</summary>
     [JsonProperty("verification")]
-    public VeilVerificationResult Verification { get; private set; } = null!;
+    public VeilVerificationResult Verification { get; init; } = null!;
 
     /// <summary>The witness-asserted issue time, exactly as served (<c>issued_at</c>, RFC 3339, up to nanoseconds).</summary>
     [JsonProperty("issued_at")]
-    public string IssuedAt { get; private set; } = string.Empty;
+    public string IssuedAt { get; init; } = string.Empty;
 
-    /// <summary>The formal-verification block (<c>formal_verification</c>), opaque.</summary>
     [JsonProperty("formal_verification")]
-    public JObject? FormalVerification { get; private set; }
+    internal JObject? FormalVerificationJson { get; init; }
 
-    /// <summary>The audit-integrity block (<c>audit_integrity</c>), opaque.</summary>
+    /// <summary>The formal-verification block (<c>formal_verification</c>), opaque; a copy, so changing it leaves this model unchanged.</summary>
+    /// <returns>A copy of the JSON, or null when it is absent.</returns>
+    public JObject? GetFormalVerification() => (JObject?)FormalVerificationJson?.DeepClone();
+
     [JsonProperty("audit_integrity")]
-    public JObject? AuditIntegrity { get; private set; }
+    internal JObject? AuditIntegrityJson { get; init; }
 
-    /// <summary>The privacy-budget block (<c>privacy_budget</c>), opaque.</summary>
+    /// <summary>The audit-integrity block (<c>audit_integrity</c>), opaque; a copy, so changing it leaves this model unchanged.</summary>
+    /// <returns>A copy of the JSON, or null when it is absent.</returns>
+    public JObject? GetAuditIntegrity() => (JObject?)AuditIntegrityJson?.DeepClone();
+
     [JsonProperty("privacy_budget")]
-    public JObject? PrivacyBudget { get; private set; }
+    internal JObject? PrivacyBudgetJson { get; init; }
+
+    /// <summary>The privacy-budget block (<c>privacy_budget</c>), opaque; a copy, so changing it leaves this model unchanged.</summary>
+    /// <returns>A copy of the JSON, or null when it is absent.</returns>
+    public JObject? GetPrivacyBudget() => (JObject?)PrivacyBudgetJson?.DeepClone();
 
     /// <summary>The witness's base64 Ed25519 signature over the v2 signable (<c>witness_signature</c>).</summary>
     [JsonProperty("witness_signature")]
-    public string WitnessSignature { get; private set; } = string.Empty;
+    public string WitnessSignature { get; init; } = string.Empty;
 
     /// <summary>The id of the witness key that signed (<c>witness_key_id</c>), e.g. <c>witness_v1</c>; signed.</summary>
     [JsonProperty("witness_key_id")]
-    public string WitnessKeyId { get; private set; } = string.Empty;
+    public string WitnessKeyId { get; init; } = string.Empty;
 
     /// <summary>External attestations (<c>attestation</c>); not checked by the SDK.</summary>
     [JsonProperty("attestation")]
-    public VeilExternalAttestation? Attestation { get; private set; }
+    public VeilExternalAttestation? Attestation { get; init; }
 
     /// <summary>The gateway's anchoring report (<c>anchor_status</c>); not signed.</summary>
     [JsonProperty("anchor_status")]
-    public VeilAnchorStatusInfo? AnchorStatus { get; private set; }
+    public VeilAnchorStatusInfo? AnchorStatus { get; init; }
 
     /// <summary>The organisation correlation id (<c>client_id</c>), or null when absent; signed only on v3 certificates.</summary>
     [JsonProperty("client_id")]
-    public string? ClientId { get; private set; }
+    public string? ClientId { get; init; }
 
     /// <summary>The API-key correlation id (<c>api_key_id</c>), or null when absent; signed only on v3 certificates.</summary>
     [JsonProperty("api_key_id")]
-    public string? ApiKeyId { get; private set; }
+    public string? ApiKeyId { get; init; }
 
     /// <summary>The v2 signature (<c>signable_v2_signature</c>); equals <see cref="WitnessSignature"/> on v3 certificates.</summary>
     [JsonProperty("signable_v2_signature")]
-    public string? SignableV2Signature { get; private set; }
+    public string? SignableV2Signature { get; init; }
 
     /// <summary>The base64 signature over the 13-key v3 signable (<c>signable_v3_signature</c>).</summary>
     [JsonProperty("signable_v3_signature")]
-    public string? SignableV3Signature { get; private set; }
+    public string? SignableV3Signature { get; init; }
 
     /// <summary>The highest signable version the witness emitted (<c>signable_protocol_version_emitted</c>); 0 when absent or null, 3 on v3 certificates.</summary>
     [JsonIgnore]
-    public long SignableProtocolVersionEmitted { get; private set; }
+    public long SignableProtocolVersionEmitted { get => _signableProtocolVersionEmitted; init => _signableProtocolVersionEmitted = value; }
 
-    /// <summary>The values the verification pipeline uses, read once when the certificate was parsed.</summary>
-    internal CertificateFields Fields { get; private set; } = null!;
+    /// <summary>
+    /// The strict reading of the certificate's JSON, which verification works on. Set when the
+    /// certificate is read; a certificate built by <see cref="LucairnModelFactory"/> is read from its
+    /// own JSON on first use, so it is verified (or refused) by the same strict reader.
+    /// </summary>
+    internal CertificateFields Fields => _fields ??= CertificateReader.Read(_raw);
 
     /// <summary>Parses and shape-checks a certificate from JSON text.</summary>
     /// <param name="json">The certificate JSON.</param>
@@ -154,6 +176,13 @@ public sealed class VeilCertificate
     /// <returns>A deep copy; changing it does not change the certificate.</returns>
     public JObject ToJObject() => (JObject)_raw.DeepClone();
 
+    /// <summary>Gives a certificate built by <see cref="LucairnModelFactory"/> the JSON its properties say.</summary>
+    internal static VeilCertificate FromModel(VeilCertificate built)
+    {
+        built._raw = JObject.FromObject(built, ModelWriter);
+        return built;
+    }
+
     private static VeilCertificate Create(JObject raw, CertificateFields fields)
     {
         try
@@ -161,8 +190,8 @@ public sealed class VeilCertificate
             VeilCertificate certificate = raw.ToObject<VeilCertificate>(Serializer)
                 ?? throw new JsonSerializationException("The certificate deserialised to null.");
             certificate._raw = raw;
-            certificate.Fields = fields;
-            certificate.SignableProtocolVersionEmitted = fields.SignableProtocolVersionEmitted;
+            certificate._fields = fields;
+            certificate._signableProtocolVersionEmitted = fields.SignableProtocolVersionEmitted;
             return certificate;
         }
         catch (Exception ex) when (ex is JsonException or OverflowException or FormatException or InvalidCastException or ArgumentException)

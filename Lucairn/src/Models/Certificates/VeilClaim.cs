@@ -11,59 +11,71 @@ namespace Lucairn;
 public sealed class VeilClaim
 {
     [JsonConstructor]
-    private VeilClaim()
+    internal VeilClaim()
     {
     }
 
     /// <summary>The claim id (<c>claim_id</c>); signed.</summary>
     [JsonProperty("claim_id")]
-    public string ClaimId { get; private set; } = string.Empty;
+    public string ClaimId { get; init; } = string.Empty;
 
     /// <summary>The request the claim belongs to (<c>request_id</c>).</summary>
     [JsonProperty("request_id")]
-    public string RequestId { get; private set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     /// <summary>The issuing service (<c>service_id</c>), e.g. <c>dsa-sanitizer</c>.</summary>
     [JsonProperty("service_id")]
-    public string ServiceId { get; private set; } = string.Empty;
+    public string ServiceId { get; init; } = string.Empty;
 
     /// <summary>What the claim attests (<c>claim_type</c>).</summary>
     [JsonProperty("claim_type")]
-    public VeilClaimType ClaimType { get; private set; }
+    public VeilClaimType ClaimType { get; init; }
 
     /// <summary>The data the service saw (<c>data_seen</c>).</summary>
     [JsonProperty("data_seen")]
-    public IReadOnlyList<string> DataSeen { get; private set; } = [];
+    public IReadOnlyList<string> DataSeen { get; init; } = [];
 
     /// <summary>The data the service did not see (<c>data_not_seen</c>).</summary>
     [JsonProperty("data_not_seen")]
-    public IReadOnlyList<string> DataNotSeen { get; private set; } = [];
+    public IReadOnlyList<string> DataNotSeen { get; init; } = [];
 
     /// <summary>Base64 of the service's canonical JSON payload (<c>canonical_payload</c>).</summary>
     [JsonProperty("canonical_payload")]
-    public string CanonicalPayload { get; private set; } = string.Empty;
+    public string CanonicalPayload { get; init; } = string.Empty;
 
     /// <summary>The service's RFC 3339 timestamp, as served (<c>timestamp</c>).</summary>
     [JsonProperty("timestamp")]
-    public string Timestamp { get; private set; } = string.Empty;
+    public string Timestamp { get; init; } = string.Empty;
 
     /// <summary>The service's base64 Ed25519 signature over its payload (<c>signature</c>); not verified by the SDK.</summary>
     [JsonProperty("signature")]
-    public string Signature { get; private set; } = string.Empty;
+    public string Signature { get; init; } = string.Empty;
 
-    /// <summary>The bridge block (<c>bridge</c>), opaque.</summary>
     [JsonProperty("bridge")]
-    public JObject? Bridge { get; private set; }
+    internal JObject? BridgeJson { get; init; }
 
-    /// <summary>The sanitizer block (<c>sanitizer</c>), opaque.</summary>
+    /// <summary>The bridge block (<c>bridge</c>), opaque; a copy, so changing it leaves this model unchanged.</summary>
+    /// <returns>A copy of the JSON, or null when it is absent.</returns>
+    public JObject? GetBridge() => (JObject?)BridgeJson?.DeepClone();
+
     [JsonProperty("sanitizer")]
-    public JObject? Sanitizer { get; private set; }
+    internal JObject? SanitizerJson { get; init; }
 
-    /// <summary>The inference block (<c>inference</c>), opaque; may carry <c>isolation_probe</c>.</summary>
+    /// <summary>The sanitizer block (<c>sanitizer</c>), opaque; a copy, so changing it leaves this model unchanged.</summary>
+    /// <returns>A copy of the JSON, or null when it is absent.</returns>
+    public JObject? GetSanitizer() => (JObject?)SanitizerJson?.DeepClone();
+
     [JsonProperty("inference")]
-    public JObject? Inference { get; private set; }
+    internal JObject? InferenceJson { get; init; }
 
-    /// <summary>The audit block (<c>audit</c>), opaque.</summary>
+    /// <summary>The inference block (<c>inference</c>), opaque; may carry <c>isolation_probe</c>; a copy, so changing it leaves this model unchanged.</summary>
+    /// <returns>A copy of the JSON, or null when it is absent.</returns>
+    public JObject? GetInference() => (JObject?)InferenceJson?.DeepClone();
+
     [JsonProperty("audit")]
-    public JObject? Audit { get; private set; }
+    internal JObject? AuditJson { get; init; }
+
+    /// <summary>The audit block (<c>audit</c>), opaque; a copy, so changing it leaves this model unchanged.</summary>
+    /// <returns>A copy of the JSON, or null when it is absent.</returns>
+    public JObject? GetAudit() => (JObject?)AuditJson?.DeepClone();
 }

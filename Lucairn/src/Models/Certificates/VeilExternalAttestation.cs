@@ -10,19 +10,28 @@ namespace Lucairn;
 public sealed class VeilExternalAttestation
 {
     [JsonConstructor]
-    private VeilExternalAttestation()
+    internal VeilExternalAttestation()
     {
     }
 
-    /// <summary>The RFC 3161 timestamp block (<c>timestamp</c>).</summary>
     [JsonProperty("timestamp")]
-    public JObject? Timestamp { get; private set; }
+    internal JObject? TimestampJson { get; init; }
 
-    /// <summary>The transparency-log block (<c>transparency_log</c>).</summary>
+    /// <summary>The RFC 3161 timestamp block (<c>timestamp</c>); a copy, so changing it leaves this model unchanged.</summary>
+    /// <returns>A copy of the JSON, or null when it is absent.</returns>
+    public JObject? GetTimestamp() => (JObject?)TimestampJson?.DeepClone();
+
     [JsonProperty("transparency_log")]
-    public JObject? TransparencyLog { get; private set; }
+    internal JObject? TransparencyLogJson { get; init; }
 
-    /// <summary>The notary block (<c>notary</c>).</summary>
+    /// <summary>The transparency-log block (<c>transparency_log</c>); a copy, so changing it leaves this model unchanged.</summary>
+    /// <returns>A copy of the JSON, or null when it is absent.</returns>
+    public JObject? GetTransparencyLog() => (JObject?)TransparencyLogJson?.DeepClone();
+
     [JsonProperty("notary")]
-    public JObject? Notary { get; private set; }
+    internal JObject? NotaryJson { get; init; }
+
+    /// <summary>The notary block (<c>notary</c>); a copy, so changing it leaves this model unchanged.</summary>
+    /// <returns>A copy of the JSON, or null when it is absent.</returns>
+    public JObject? GetNotary() => (JObject?)NotaryJson?.DeepClone();
 }

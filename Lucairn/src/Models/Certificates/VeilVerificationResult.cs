@@ -10,48 +10,51 @@ namespace Lucairn;
 public sealed class VeilVerificationResult
 {
     [JsonConstructor]
-    private VeilVerificationResult()
+    internal VeilVerificationResult()
     {
     }
 
     /// <summary>Whether the per-service signatures were valid (<c>signatures_valid</c>).</summary>
     [JsonProperty("signatures_valid")]
-    public bool SignaturesValid { get; private set; }
+    public bool SignaturesValid { get; init; }
 
     /// <summary>Whether every expected service contributed (<c>completeness</c>).</summary>
     [JsonProperty("completeness")]
-    public VeilCompleteness Completeness { get; private set; }
+    public VeilCompleteness Completeness { get; init; }
 
     /// <summary>Services that did not contribute (<c>missing_services</c>).</summary>
     [JsonProperty("missing_services")]
-    public IReadOnlyList<string> MissingServices { get; private set; } = [];
+    public IReadOnlyList<string> MissingServices { get; init; } = [];
 
     /// <summary>Whether the claim timestamps are consistent (<c>temporal_consistent</c>).</summary>
     [JsonProperty("temporal_consistent")]
-    public bool TemporalConsistent { get; private set; }
+    public bool TemporalConsistent { get; init; }
 
     /// <summary>Whether the data-visibility statements are consistent (<c>data_visibility_consistent</c>).</summary>
     [JsonProperty("data_visibility_consistent")]
-    public bool DataVisibilityConsistent { get; private set; }
+    public bool DataVisibilityConsistent { get; init; }
 
     /// <summary>Whether the isolation probe passed (<c>isolation_verified</c>).</summary>
     [JsonProperty("isolation_verified")]
-    public bool IsolationVerified { get; private set; }
+    public bool IsolationVerified { get; init; }
 
-    /// <summary>The quasi-identifier score (<c>qi_score</c>), any JSON value or null.</summary>
     [JsonProperty("qi_score")]
-    public JToken? QiScore { get; private set; }
+    internal JToken? QiScoreJson { get; init; }
+
+    /// <summary>The quasi-identifier score (<c>qi_score</c>), any JSON value or null; a copy, so changing it leaves this model unchanged.</summary>
+    /// <returns>A copy of the JSON, or null when it is absent.</returns>
+    public JToken? GetQiScore() => QiScoreJson?.DeepClone();
 
     /// <summary>The witness's overall verdict (<c>overall_verdict</c>); signed.</summary>
     [JsonProperty("overall_verdict")]
-    public VeilVerdict OverallVerdict { get; private set; }
+    public VeilVerdict OverallVerdict { get; init; }
 
     /// <summary>
     /// Whether the customer brought their own upstream key, so the isolation probe was skipped
     /// (<c>byok_exempt</c>; false when absent). Signed only on v3 certificates.
     /// </summary>
     [JsonProperty("byok_exempt")]
-    public bool ByokExempt { get; private set; }
+    public bool ByokExempt { get; init; }
 
     /// <summary>
     /// The witness's unsigned certificate tier label (<c>cert_tier</c>: <c>full_chain</c>,
@@ -60,5 +63,5 @@ public sealed class VeilVerificationResult
     /// <see cref="CertificateChainVerifier"/> checks it against the signed tier copies in the claims.
     /// </summary>
     [JsonProperty("cert_tier")]
-    public string? CertTier { get; private set; }
+    public string? CertTier { get; init; }
 }

@@ -18,9 +18,12 @@ public sealed class ProxySyncResponse : ProxyResponse
     [JsonProperty("latency_ms")]
     public long LatencyMs { get; init; }
 
-    /// <summary>The model result as JSON, or null.</summary>
     [JsonProperty("result")]
-    public JToken? Result { get; init; }
+    internal JToken? ResultJson { get; init; }
+
+    /// <summary>The model result as JSON, or null; a copy, so changing it leaves this model unchanged.</summary>
+    /// <returns>A copy of the JSON, or null when it is absent.</returns>
+    public JToken? GetResult() => ResultJson?.DeepClone();
 
     /// <summary>Whether DLP redaction happened.</summary>
     [JsonProperty("dlp_redacted")]
@@ -42,19 +45,31 @@ public sealed class ProxySyncResponse : ProxyResponse
     [JsonProperty("request_id")]
     public string? RequestId { get; init; }
 
-    /// <summary>The compliance trace, opaque.</summary>
     [JsonProperty("compliance_trace")]
-    public JObject? ComplianceTrace { get; init; }
+    internal JObject? ComplianceTraceJson { get; init; }
 
-    /// <summary>The proving-ground evaluation, opaque.</summary>
+    /// <summary>The compliance trace, opaque; a copy, so changing it leaves this model unchanged.</summary>
+    /// <returns>A copy of the JSON, or null when it is absent.</returns>
+    public JObject? GetComplianceTrace() => (JObject?)ComplianceTraceJson?.DeepClone();
+
     [JsonProperty("ground_truth_evaluation")]
-    public JObject? GroundTruthEvaluation { get; init; }
+    internal JObject? GroundTruthEvaluationJson { get; init; }
 
-    /// <summary>Inline Veil evidence, opaque.</summary>
+    /// <summary>The proving-ground evaluation, opaque; a copy, so changing it leaves this model unchanged.</summary>
+    /// <returns>A copy of the JSON, or null when it is absent.</returns>
+    public JObject? GetGroundTruthEvaluation() => (JObject?)GroundTruthEvaluationJson?.DeepClone();
+
     [JsonProperty("veil_evidence")]
-    public JObject? VeilEvidence { get; init; }
+    internal JObject? VeilEvidenceJson { get; init; }
 
-    /// <summary>TraceVault data, opaque.</summary>
+    /// <summary>Inline Veil evidence, opaque; a copy, so changing it leaves this model unchanged.</summary>
+    /// <returns>A copy of the JSON, or null when it is absent.</returns>
+    public JObject? GetVeilEvidence() => (JObject?)VeilEvidenceJson?.DeepClone();
+
     [JsonProperty("tracevault")]
-    public JObject? TraceVault { get; init; }
+    internal JObject? TraceVaultJson { get; init; }
+
+    /// <summary>TraceVault data, opaque; a copy, so changing it leaves this model unchanged.</summary>
+    /// <returns>A copy of the JSON, or null when it is absent.</returns>
+    public JObject? GetTraceVault() => (JObject?)TraceVaultJson?.DeepClone();
 }

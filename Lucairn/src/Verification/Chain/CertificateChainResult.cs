@@ -12,10 +12,15 @@ namespace Lucairn;
 public sealed class CertificateChainResult
 {
     internal CertificateChainResult(ChainStep step, string egressAttestation, string userUnredacted, string signedCertTier, string signableVersion, string requestBinding, CertificateChainVerified? verified)
+        : this(step.Id, step.Verdict, step.Reason, egressAttestation, userUnredacted, signedCertTier, signableVersion, requestBinding, verified)
     {
-        Step = step.Id;
-        Verdict = step.Verdict;
-        Reason = step.Reason;
+    }
+
+    internal CertificateChainResult(string step, string verdict, string reason, string egressAttestation, string userUnredacted, string signedCertTier, string signableVersion, string requestBinding, CertificateChainVerified? verified)
+    {
+        Step = step;
+        Verdict = verdict;
+        Reason = reason;
         EgressAttestation = egressAttestation;
         UserUnredacted = userUnredacted;
         SignedCertTier = signedCertTier;

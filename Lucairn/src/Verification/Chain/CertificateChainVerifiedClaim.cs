@@ -19,6 +19,12 @@ public sealed class CertificateChainVerifiedClaim
         _values = new Lazy<IReadOnlyDictionary<string, JValue>>(() => ChainPointers.Flatten(signed), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    internal CertificateChainVerifiedClaim(string canonical, IReadOnlyDictionary<string, JValue> values)
+    {
+        _canonical = new Lazy<string>(canonical);
+        _values = new Lazy<IReadOnlyDictionary<string, JValue>>(values);
+    }
+
     /// <summary>The signed canonical bytes as a string, exactly.</summary>
     public string Canonical => _canonical.Value;
 
