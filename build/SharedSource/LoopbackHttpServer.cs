@@ -128,6 +128,10 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
         if (response.DropsConnection)
         {
+            // HttpListener cannot close a socket unanswered (Abort still sends an empty 200), so it
+            // promises a one-byte body and cuts the connection before it: the client's read fails mid-answer.
+            context.Response.StatusCode = 200;
+            context.Response.ContentLength64 = 1;
             context.Response.Abort();
             return;
         }
