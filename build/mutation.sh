@@ -7,10 +7,12 @@
 #   Lucairn        Lucairn/src/Verification/**,       tests/Lucairn.Tests
 #   Attesto        Attesto/src/{Verification,Hashing}/**, tests/Attesto.Tests
 #   Nomyo          Nomyo/src/Wire/ResponsePackageReader.cs, tests/Nomyo.Tests
-# Reports (html, json, Stryker's log) go to artifacts/mutation/<Project>/.
+# Reports (html, json) go to artifacts/mutation/<Project>/ (artifacts/mutation/<Project>-<label>/
+# with MUTATION_LABEL=<label>, to keep a before and an after run side by side).
 # --concurrency defaults to 2 (MUTATION_CONCURRENCY overrides it too). Extra options after `--`
-# go to Stryker as they are, e.g. re-check only the files you touched:
+# go to Stryker as they are, e.g. re-check only the files you touched, or measure without some tests:
 #   bash build/mutation.sh Shared.Crypto -- --mutate "**/Json/CanonicalJson.cs"
+#   MUTATION_LABEL=before bash build/mutation.sh Nomyo -- --test-case-filter "FullyQualifiedName!~Wire"
 # Slow on a small machine (Shared.Crypto: about half an hour at concurrency 2): CI never runs it.
 # Exit: Stryker's exit code (0 unless the run failed), 2 on a usage error.
 set -euo pipefail
@@ -44,9 +46,9 @@ dotnet tool restore >/dev/null
 
 status=0
 for project in "${projects[@]}"; do
-  out="$root/artifacts/mutation/$project"
+  out="$root/artifacts/mutation/$project${MUTATION_LABEL:+-$MUTATION_LABEL}"
   mkdir -p "$out"
-  echo "== Stryker: $project (concurrency $concurrency, reports in artifacts/mutation/$project)"
+  echo "== Stryker: $project (concurrency $concurrency, reports in ${out#"$root/"})"
   start=$(date +%s)
   # Stryker runs in the test project's folder (at the root it would see Sdk.slnx and switch to
   # solution mode); the config names the project under test and the files to mutate.
