@@ -113,17 +113,48 @@ public class PemReadingTests
             Does.StartWith("The PEM 'PRIVATE KEY' block could not be parsed: "));
     }
 
+    /// <summary>
+    /// One changed character in the encrypted body garbles one AES-CBC block of the key. Where
+    /// that block breaks the padding or the DER, decryption fails; where it lands inside a number,
+    /// the DER still parses and the consistency check refuses the key. Either way: a key error,
+    /// for every position (a fresh salt and IV each time made a single-position test flaky).
+    /// </summary>
     [Test]
     public void A_corrupted_encrypted_key_is_a_key_error_even_with_a_password()
     {
         string pem = RsaFixture.Key.ToPem("pw");
         string[] lines = pem.Split('\n');
-        char[] middle = lines[5].ToCharArray();
-        middle[10] = middle[10] == 'A' ? 'B' : 'A';
-        lines[5] = new string(middle);
+        for (int line = 3; line < lines.Length - 2; line += 4)
+        {
+            string[] corrupted = (string[])lines.Clone();
+            char[] chars = corrupted[line].ToCharArray();
+            chars[10] = chars[10] == 'A' ? 'B' : 'A';
+            corrupted[line] = new string(chars);
 
-        var ex = Assert.Throws<CryptoKeyException>(() => RsaPrivateKey.FromPem(string.Join('\n', lines), "pw"));
-        Assert.That(ex!.Message, Does.Contain("could not be decrypted"));
+            var ex = Assert.Throws<CryptoKeyException>(() => RsaPrivateKey.FromPem(string.Join('\n', corrupted), "pw"), $"line {line}");
+            Assert.That(ex!.Message, Does.Contain("could not be decrypted").Or.Contain("is inconsistent"), $"line {line}");
+        }
+    }
+
+    [TestCase("q", "its primes do not multiply to its modulus")]
+    [TestCase("p", "its primes do not multiply to its modulus")]
+    [TestCase("d", "its CRT exponents do not match its private exponent")]
+    [TestCase("dP", "its CRT exponents do not match its private exponent")]
+    [TestCase("dQ", "its CRT exponents do not match its private exponent")]
+    [TestCase("e", "its private exponent is not the inverse of its public exponent")]
+    [TestCase("qInv", "its CRT coefficient is not the inverse of q modulo p")]
+    public void A_private_key_whose_crt_values_do_not_belong_together_is_a_key_error(string changed, string reason)
+    {
+        var k = (RsaPrivateCrtKeyParameters)PrivateKeyFactory.CreateKey(Convert.FromBase64String(Body(RsaFixture.Key.ToPem())));
+        Org.BouncyCastle.Math.BigInteger Bump(Org.BouncyCastle.Math.BigInteger value, string name) =>
+            name == changed ? value.Add(Org.BouncyCastle.Math.BigInteger.Two) : value;
+        var structure = new RsaPrivateKeyStructure(
+            k.Modulus, Bump(k.PublicExponent, "e"), Bump(k.Exponent, "d"),
+            Bump(k.P, "p"), Bump(k.Q, "q"), Bump(k.DP, "dP"), Bump(k.DQ, "dQ"), Bump(k.QInv, "qInv"));
+        string pem = Pem("RSA PRIVATE KEY", structure.GetDerEncoded());
+
+        var ex = Assert.Throws<CryptoKeyException>(() => RsaPrivateKey.FromPem(pem));
+        Assert.That(ex!.Message, Is.EqualTo($"The RSA private key is inconsistent: {reason}. The key file is corrupted or was altered."));
     }
 
     [Test]

@@ -3,6 +3,7 @@ using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.Encodings;
 using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Math;
 
 namespace Shared.Crypto;
 
@@ -76,13 +77,49 @@ internal static class RsaOaep
     }
 
     /// <summary>
+    /// Refuses a private key whose CRT values do not belong together: n = p·q, d = e⁻¹ modulo p−1
+    /// and q−1, dP = d mod (p−1), dQ = d mod (q−1), qInv·q ≡ 1 (mod p). BouncyCastle checks only
+    /// that they are positive, so a key file corrupted inside a number (or an encrypted one whose
+    /// garbled block still decrypts to valid DER) would load and fail later, and a CRT
+    /// computation with one wrong value is the classic fault that leaks p.
+    /// </summary>
+    internal static void CheckConsistency(RsaPrivateCrtKeyParameters key)
+    {
+        BigInteger one = BigInteger.One;
+        BigInteger p = key.P, q = key.Q;
+        if (p.CompareTo(one) <= 0 || q.CompareTo(one) <= 0 || !p.Multiply(q).Equals(key.Modulus))
+        {
+            throw Inconsistent("its primes do not multiply to its modulus");
+        }
+
+        BigInteger p1 = p.Subtract(one), q1 = q.Subtract(one);
+        if (!key.Exponent.Mod(p1).Equals(key.DP) || !key.Exponent.Mod(q1).Equals(key.DQ))
+        {
+            throw Inconsistent("its CRT exponents do not match its private exponent");
+        }
+
+        if (!key.PublicExponent.Multiply(key.DP).Mod(p1).Equals(one) || !key.PublicExponent.Multiply(key.DQ).Mod(q1).Equals(one))
+        {
+            throw Inconsistent("its private exponent is not the inverse of its public exponent");
+        }
+
+        if (!key.QInv.Multiply(q).Mod(p).Equals(one))
+        {
+            throw Inconsistent("its CRT coefficient is not the inverse of q modulo p");
+        }
+    }
+
+    private static CryptoKeyException Inconsistent(string what) =>
+        new($"The RSA private key is inconsistent: {what}. The key file is corrupted or was altered.");
+
+    /// <summary>
     /// Refuses an exponent under 65537 or even (spec nomyo §12a.2 "sane exponent"). BouncyCastle
     /// accepts e = 1, and with e = 1 "encryption" returns the padded plaintext: anyone who sees the
     /// ciphertext recovers the wrapped key.
     /// </summary>
-    internal static void CheckPublicExponent(Org.BouncyCastle.Math.BigInteger exponent)
+    internal static void CheckPublicExponent(BigInteger exponent)
     {
-        if (exponent.CompareTo(Org.BouncyCastle.Math.BigInteger.ValueOf(MinimumPublicExponent)) < 0)
+        if (exponent.CompareTo(BigInteger.ValueOf(MinimumPublicExponent)) < 0)
         {
             throw new CryptoKeyException($"RSA public exponent {exponent} is less than {MinimumPublicExponent}; such a key is refused (a small exponent such as 1 or 3 makes RSA-OAEP unsafe).");
         }

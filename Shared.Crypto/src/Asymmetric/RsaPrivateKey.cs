@@ -19,6 +19,7 @@ public sealed class RsaPrivateKey
     private RsaPrivateKey(RsaPrivateCrtKeyParameters parameters)
     {
         RsaOaep.CheckKeySize(parameters);
+        RsaOaep.CheckConsistency(parameters);
         _parameters = parameters;
         PublicKey = new RsaPublicKey(new RsaKeyParameters(false, parameters.Modulus, parameters.PublicExponent));
     }
@@ -57,7 +58,7 @@ public sealed class RsaPrivateKey
     /// <param name="password">The password for an encrypted key; null for a plain one.</param>
     /// <returns>The key.</returns>
     /// <exception cref="CryptoFormatException">The text is not a PEM private key.</exception>
-    /// <exception cref="CryptoKeyException">The password is missing or wrong, the key is not RSA, lacks CRT values, or is under 2048 bits.</exception>
+    /// <exception cref="CryptoKeyException">The password is missing or wrong, the key is not RSA, lacks CRT values, has CRT values that do not belong together (a corrupted file), or is under 2048 bits.</exception>
     public static RsaPrivateKey FromPem(string pem, string? password = null)
     {
         var key = PemCodec.ReadPrivateKey(pem, password);

@@ -4,6 +4,7 @@ using Lucairn;
 using Lucairn.Tests.Support;
 using Lucairn.Tests.Verification;
 using Microsoft.Extensions.Time.Testing;
+using TestSupport;
 using RichardSzalay.MockHttp;
 
 namespace Lucairn.Tests.Client;
@@ -64,22 +65,11 @@ public class WaitForCertificateTests
     private static Func<HttpResponseMessage> Status(HttpStatusCode status, string body) => () =>
         new HttpResponseMessage(status) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
 
-    private static FakeTimeProvider Clock() => new(DateTimeOffset.UnixEpoch);
+    /// <summary>A clock that counts the waits of at most 30 s (the longest the client waits between polls; the 60 s request timeout is not one).</summary>
+    private static WaitingClock Clock() => new(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(30));
 
-    /// <summary>Moves the fake clock in 100 ms steps until the call finishes (no real waiting).</summary>
-    private static async Task<T> Drive<T>(FakeTimeProvider time, Task<T> call)
-    {
-        for (int i = 0; i < 20000 && !call.IsCompleted; i++)
-        {
-            await Task.WhenAny(call, Task.Delay(1));
-            if (!call.IsCompleted)
-            {
-                time.Advance(TimeSpan.FromMilliseconds(100));
-            }
-        }
-
-        return await call;
-    }
+    /// <summary>Moves the fake clock in 100 ms steps while the call waits (no real waiting, and never between a poll and its wait).</summary>
+    private static Task<T> Drive<T>(WaitingClock time, Task<T> call) => time.DriveAsync(call, TimeSpan.FromMilliseconds(100));
 
     [Test]
     public async Task try_get_reports_pending_with_the_body_wait_then_the_certificate()
