@@ -152,8 +152,8 @@ internal static class VerifyCommand
     {
         ReceiptVerificationReport report = Receipts.VerifyDocument(input.Text, publicKeyHex, allowMock);
         string category = report.Ok ? "valid" : report.Problems[0];
-        var json = new JObject { ["ok"] = report.Ok, ["valid"] = report.Ok, ["problems"] = new JArray(report.Problems), ["digest"] = report.DigestHex, ["mock"] = report.IsMock };
-        return new ToolOutcome(input.Name, report.Ok, category, report.Ok ? $"receipt digest {report.DigestHex}" : "problems: " + string.Join("; ", report.Problems), json);
+        return new ToolOutcome(input.Name, report.Ok, category, report.Ok ? $"receipt digest {report.DigestHex}" : "problems: " + string.Join("; ", report.Problems),
+            () => new JObject { ["ok"] = report.Ok, ["valid"] = report.Ok, ["problems"] = new JArray(report.Problems), ["digest"] = report.DigestHex, ["mock"] = report.IsMock });
     }
 
     private static ToolOutcome InclusionOutcome(ToolInput input)
@@ -181,8 +181,8 @@ internal static class VerifyCommand
         }
 
         string category = included ? "valid" : problem!.StartsWith("inclusion", StringComparison.Ordinal) ? "not included" : "malformed";
-        var json = new JObject { ["ok"] = included, ["valid"] = included, ["problems"] = problem is null ? new JArray() : new JArray(problem) };
-        return new ToolOutcome(input.Name, included, category, included ? "inclusion proof holds" : problem!, json);
+        return new ToolOutcome(input.Name, included, category, included ? "inclusion proof holds" : problem!,
+            () => new JObject { ["ok"] = included, ["valid"] = included, ["problems"] = problem is null ? new JArray() : new JArray(problem) });
     }
 
     private static (string, IReadOnlyList<string>, JObject) CompletenessCheck(CommandLine command, TextReader stdin)

@@ -83,11 +83,11 @@ internal static class VerifyCommand
         try
         {
             VerifyCertificateResult result = CertificateVerifier.Verify(input.Text, keys, minimum);
-            return new ToolOutcome(input.Name, true, "valid", $"certificate {result.CertificateId} ({result.SignableVersion.ToWireName()}, verdict {result.OverallVerdict.ToWireName()})", Valid(result, keys));
+            return new ToolOutcome(input.Name, true, "valid", $"certificate {result.CertificateId} ({result.SignableVersion.ToWireName()}, verdict {result.OverallVerdict.ToWireName()})", () => Valid(result, keys));
         }
         catch (LucairnCertificateException ex)
         {
-            return new ToolOutcome(input.Name, false, ex.ReasonCode, $"reason: {ex.ReasonCode}  {ex.Message}", Invalid(ex));
+            return new ToolOutcome(input.Name, false, ex.ReasonCode, $"reason: {ex.ReasonCode}  {ex.Message}", () => Invalid(ex));
         }
     }
 

@@ -7,7 +7,11 @@ namespace Shared.Crypto;
 /// Runs a CPU-bound, per-document verifier over a sequence of documents on several workers and
 /// yields the results in input order. Memory is bounded: the input is read at most
 /// <see cref="BulkOptions.MaxDegreeOfParallelism"/> × <see cref="BulkOptions.InFlightPerWorker"/>
-/// documents ahead of the consumer, so an input of any length streams through. An exception from
+/// documents ahead of the consumer (plus one batch being read and one being consumed), so an
+/// input of any length streams through. Documents travel in batches (see
+/// <see cref="BulkOptions.InFlightPerWorker"/>): a synchronous source that trickles shows its
+/// results when a batch fills or the source ends; an asynchronous source hands on a partial batch
+/// as soon as it has nothing more ready. An exception from
 /// the verifier becomes a failed <see cref="BulkResult{TResult}"/> for that document and the run
 /// goes on; an exception from the input sequence itself ends the run after the results before it.
 /// Cancelling the token stops reading and ends the enumeration with
@@ -15,7 +19,7 @@ namespace Shared.Crypto;
 /// </summary>
 public static class BulkRunner
 {
-    /// <summary>Verifies every document of a synchronous sequence (enumerated on a worker thread, so blocking reads are fine).</summary>
+    /// <summary>Verifies every document of a synchronous sequence (enumerated on a worker thread, so blocking reads are fine; a source that trickles is better given to <see cref="RunStreamAsync"/>).</summary>
     /// <typeparam name="TInput">The raw document type.</typeparam>
     /// <typeparam name="TResult">The verifier's result type.</typeparam>
     /// <param name="inputs">The documents.</param>
@@ -61,10 +65,9 @@ public static class BulkRunner
         BulkOptions options = run.Options;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         CancellationToken token = stop.Token;
-        int capacity = checked(options.MaxDegreeOfParallelism * options.InFlightPerWorker);
-        Channel<Slot<TInput, TResult>> order = Channel.CreateBounded<Slot<TInput, TResult>>(
-            new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
-        Channel<Slot<TInput, TResult>> work = Channel.CreateUnbounded<Slot<TInput, TResult>>(
+        Channel<Batch<TInput, TResult>> order = Channel.CreateBounded<Batch<TInput, TResult>>(
+            new BoundedChannelOptions(run.Batches) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+        Channel<Batch<TInput, TResult>> work = Channel.CreateUnbounded<Batch<TInput, TResult>>(
             new UnboundedChannelOptions { SingleWriter = true, SingleReader = options.MaxDegreeOfParallelism == 1 });
 
         long started = options.TimeProvider.GetTimestamp();
@@ -81,27 +84,31 @@ public static class BulkRunner
         {
             while (await order.Reader.WaitToReadAsync(token).ConfigureAwait(false))
             {
-                while (order.Reader.TryRead(out Slot<TInput, TResult>? slot))
+                while (order.Reader.TryRead(out Batch<TInput, TResult>? batch))
                 {
                     token.ThrowIfCancellationRequested();
-                    BulkResult<TResult> result = await slot.Task.WaitAsync(token).ConfigureAwait(false);
-                    completed++;
-                    if (!result.Succeeded)
+                    BulkResult<TResult>[] results = await batch.Task.WaitAsync(token).ConfigureAwait(false);
+                    foreach (BulkResult<TResult> result in results)
                     {
-                        failed++;
-                    }
-
-                    if (options.Progress is { } progress)
-                    {
-                        long now = options.TimeProvider.GetTimestamp();
-                        if (options.TimeProvider.GetElapsedTime(lastReport, now) >= options.ProgressInterval)
+                        token.ThrowIfCancellationRequested();
+                        completed++;
+                        if (!result.Succeeded)
                         {
-                            lastReport = now;
-                            progress.Report(new BulkProgress(completed, failed, options.TotalCount, options.TimeProvider.GetElapsedTime(started, now)));
+                            failed++;
                         }
-                    }
 
-                    yield return result;
+                        if (options.Progress is { } progress)
+                        {
+                            long now = options.TimeProvider.GetTimestamp();
+                            if (options.TimeProvider.GetElapsedTime(lastReport, now) >= options.ProgressInterval)
+                            {
+                                lastReport = now;
+                                progress.Report(new BulkProgress(completed, failed, options.TotalCount, options.TimeProvider.GetElapsedTime(started, now)));
+                            }
+                        }
+
+                        yield return result;
+                    }
                 }
             }
 
@@ -115,30 +122,69 @@ public static class BulkRunner
         }
     }
 
-    /// <summary>The inputs and verifier of one run, with the producer and worker loops.</summary>
+    /// <summary>
+    /// One run. Documents travel in batches of <see cref="BatchSize"/> (a quarter of
+    /// <see cref="BulkOptions.InFlightPerWorker"/>, at least one): every hand-over between the
+    /// reader, the workers and the consumer wakes a thread, and per document those wake-ups cost
+    /// about as much CPU as verifying a certificate. At most <see cref="Batches"/> batches are in
+    /// flight, so the read-ahead bound stays MaxDegreeOfParallelism × InFlightPerWorker documents.
+    /// A batch from an asynchronous source is handed on early when the source has nothing ready.
+    /// </summary>
     private sealed class Run<TInput, TResult>(Func<TInput, TResult> verify, BulkOptions options, IEnumerable<TInput>? sync, IAsyncEnumerable<TInput>? async)
     {
         internal BulkOptions Options { get; } = options;
 
-        /// <summary>Reads the input: each document goes to the order queue (bounded) and then to the workers.</summary>
-        internal async Task ProduceAsync(ChannelWriter<Slot<TInput, TResult>> order, ChannelWriter<Slot<TInput, TResult>> work, CancellationToken token)
+        internal int BatchSize { get; } = Math.Max(1, options.InFlightPerWorker / 4);
+
+        internal int Batches => Math.Max(1, checked(Options.MaxDegreeOfParallelism * Options.InFlightPerWorker) / BatchSize);
+
+        internal async Task ProduceAsync(ChannelWriter<Batch<TInput, TResult>> order, ChannelWriter<Batch<TInput, TResult>> work, CancellationToken token)
         {
             try
             {
                 long index = 0;
+                var pending = new List<TInput>(BatchSize);
                 if (sync is not null)
                 {
                     foreach (TInput input in sync)
                     {
-                        await EnqueueAsync(new Slot<TInput, TResult>(index++, input), order, work, token).ConfigureAwait(false);
+                        pending.Add(input);
+                        if (pending.Count == BatchSize)
+                        {
+                            index = await EnqueueAsync(index, pending, order, work, token).ConfigureAwait(false);
+                        }
                     }
                 }
                 else
                 {
-                    await foreach (TInput input in async!.WithCancellation(token).ConfigureAwait(false))
+                    IAsyncEnumerator<TInput> inputs = async!.GetAsyncEnumerator(token);
+                    await using (inputs.ConfigureAwait(false))
                     {
-                        await EnqueueAsync(new Slot<TInput, TResult>(index++, input), order, work, token).ConfigureAwait(false);
+                        while (true)
+                        {
+                            ValueTask<bool> next = inputs.MoveNextAsync();
+                            if (!next.IsCompleted && pending.Count > 0)
+                            {
+                                index = await EnqueueAsync(index, pending, order, work, token).ConfigureAwait(false); // nothing ready: do not hold what was read
+                            }
+
+                            if (!await next.ConfigureAwait(false))
+                            {
+                                break;
+                            }
+
+                            pending.Add(inputs.Current);
+                            if (pending.Count == BatchSize)
+                            {
+                                index = await EnqueueAsync(index, pending, order, work, token).ConfigureAwait(false);
+                            }
+                        }
                     }
+                }
+
+                if (pending.Count > 0)
+                {
+                    await EnqueueAsync(index, pending, order, work, token).ConfigureAwait(false);
                 }
 
                 order.TryComplete();
@@ -158,53 +204,62 @@ public static class BulkRunner
             }
         }
 
-        /// <summary>Verifies documents until the queue is empty and complete, or the run stops.</summary>
-        internal async Task WorkAsync(ChannelReader<Slot<TInput, TResult>> work, CancellationToken token)
+        internal async Task WorkAsync(ChannelReader<Batch<TInput, TResult>> work, CancellationToken token)
         {
             TimeProvider clock = Options.TimeProvider;
             while (await work.WaitToReadAsync(token).ConfigureAwait(false))
             {
-                while (work.TryRead(out Slot<TInput, TResult>? slot))
+                while (work.TryRead(out Batch<TInput, TResult>? batch))
                 {
-                    token.ThrowIfCancellationRequested();
-                    TInput input = slot.TakeInput();
-                    long begin = clock.GetTimestamp();
-                    BulkResult<TResult> result;
-                    try
+                    TInput[] inputs = batch.TakeInputs();
+                    var results = new BulkResult<TResult>[inputs.Length];
+                    for (int i = 0; i < inputs.Length; i++)
                     {
-                        TResult value = verify(input);
-                        result = new BulkResult<TResult>(slot.Index, value, null, clock.GetElapsedTime(begin));
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
-                    {
-                        result = new BulkResult<TResult>(slot.Index, default, ex, clock.GetElapsedTime(begin));
+                        token.ThrowIfCancellationRequested();
+                        long begin = clock.GetTimestamp();
+                        try
+                        {
+                            TResult value = verify(inputs[i]);
+                            results[i] = new BulkResult<TResult>(batch.FirstIndex + i, value, null, clock.GetElapsedTime(begin));
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                        {
+                            results[i] = new BulkResult<TResult>(batch.FirstIndex + i, default, ex, clock.GetElapsedTime(begin));
+                        }
+
+                        inputs[i] = default!; // let a verified document go before the batch is consumed
                     }
 
-                    slot.TrySetResult(result);
+                    batch.TrySetResult(results);
                 }
             }
         }
 
-        private static async ValueTask EnqueueAsync(Slot<TInput, TResult> slot, ChannelWriter<Slot<TInput, TResult>> order, ChannelWriter<Slot<TInput, TResult>> work, CancellationToken token)
+        /// <summary>Hands the pending documents on as one batch (in order, then to the workers) and returns the next index.</summary>
+        private static async ValueTask<long> EnqueueAsync(long index, List<TInput> pending, ChannelWriter<Batch<TInput, TResult>> order, ChannelWriter<Batch<TInput, TResult>> work, CancellationToken token)
         {
-            await order.WriteAsync(slot, token).ConfigureAwait(false);
-            _ = work.TryWrite(slot);
+            var batch = new Batch<TInput, TResult>(index, pending.ToArray());
+            pending.Clear();
+            await order.WriteAsync(batch, token).ConfigureAwait(false);
+            _ = work.TryWrite(batch);
+            return index + batch.Count;
         }
     }
 
-    /// <summary>One document in flight: its position, its input until a worker takes it, and its result to come.</summary>
-    private sealed class Slot<TInput, TResult>(long index, TInput input) : TaskCompletionSource<BulkResult<TResult>>(TaskCreationOptions.RunContinuationsAsynchronously)
+    /// <summary>Consecutive documents verified by one worker; completes with their results in order.</summary>
+    private sealed class Batch<TInput, TResult>(long firstIndex, TInput[] inputs) : TaskCompletionSource<BulkResult<TResult>[]>(TaskCreationOptions.RunContinuationsAsynchronously)
     {
-        private TInput? _input = input;
+        private TInput[]? _inputs = inputs;
 
-        internal long Index { get; } = index;
+        internal long FirstIndex { get; } = firstIndex;
 
-        /// <summary>Hands the input to the worker and drops the reference, so a finished document can be collected.</summary>
-        internal TInput TakeInput()
+        internal int Count { get; } = inputs.Length;
+
+        internal TInput[] TakeInputs()
         {
-            TInput input = _input!;
-            _input = default;
-            return input;
+            TInput[] taken = _inputs!;
+            _inputs = null;
+            return taken;
         }
     }
 }

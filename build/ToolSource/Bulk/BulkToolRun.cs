@@ -73,12 +73,12 @@ internal static class BulkToolRun
         var clock = Stopwatch.StartNew();
         await foreach (BulkResult<ToolOutcome> result in BulkRunner.RunAsync(sources.Documents(), input => input.ReadError is null ? verify(input) : ToolOutcome.ReadFailure(input), options, cancellationToken).ConfigureAwait(false))
         {
-            ToolOutcome outcome = result.Succeeded ? result.Value! : new ToolOutcome($"#{result.Index}", false, "error", result.Error.Message, new Newtonsoft.Json.Linq.JObject { ["valid"] = false, ["reason"] = "error", ["message"] = result.Error.Message });
+            ToolOutcome outcome = result.Succeeded ? result.Value! : ToolOutcome.Failure($"#{result.Index}", "error", result.Error.Message, result.Error.Message);
             summary.Add(outcome, result.Elapsed);
             if (json)
             {
                 var line = new Newtonsoft.Json.Linq.JObject { ["input"] = outcome.Name };
-                line.Merge(outcome.Json);
+                line.Merge(outcome.ToJson());
                 stdout.WriteLine(line.ToString(Formatting.None));
             }
             else

@@ -130,6 +130,63 @@ public class BulkRunnerTests
     }
 
     [Test]
+    public async Task With_the_default_batches_the_read_ahead_stays_within_workers_times_in_flight()
+    {
+        var options = new BulkOptions { MaxDegreeOfParallelism = 2 };
+        Assert.That(options.InFlightPerWorker, Is.EqualTo(32));
+        long read = 0, consumed = 0, maxAhead = 0;
+        IEnumerable<int> Source()
+        {
+            for (int i = 0; i < 5_000; i++)
+            {
+                InterlockedMax(ref maxAhead, Interlocked.Increment(ref read) - Interlocked.Read(ref consumed));
+                yield return i;
+            }
+        }
+
+        var indexes = new List<long>();
+        await foreach (BulkResult<int> result in BulkRunner.RunAsync(Source(), x => x, options))
+        {
+            indexes.Add(result.Index);
+            Interlocked.Increment(ref consumed);
+        }
+
+        Assert.That(indexes, Is.EqualTo(Enumerable.Range(0, 5_000).Select(i => (long)i)));
+        Assert.That(maxAhead, Is.LessThanOrEqualTo((2 * 32) + (2 * 8)), "workers × in-flight, plus the batch being read and the one being consumed");
+        Assert.That(maxAhead, Is.GreaterThan(8), "the source really runs ahead of the consumer (the bound is not met trivially)");
+    }
+
+    [Test]
+    public async Task An_async_source_that_pauses_hands_on_its_partial_batch()
+    {
+        // Three documents, then the source waits until the consumer has seen those three: a
+        // runner that held them until its batch of 8 filled would never finish.
+        var seenThree = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async IAsyncEnumerable<int> Pausing()
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                yield return i;
+            }
+
+            await seenThree.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            yield return 3;
+        }
+
+        var values = new List<int>();
+        await foreach (BulkResult<int> result in BulkRunner.RunStreamAsync(Pausing(), x => x * 10, new BulkOptions { MaxDegreeOfParallelism = 2 }))
+        {
+            values.Add(result.Value);
+            if (values.Count == 3)
+            {
+                seenThree.SetResult();
+            }
+        }
+
+        Assert.That(values, Is.EqualTo(new[] { 0, 10, 20, 30 }));
+    }
+
+    [Test]
     public async Task Breaking_out_early_stops_the_workers()
     {
         long verified = 0;

@@ -102,6 +102,14 @@ internal static class ChainCommand
     {
         CertificateChainResult result = CertificateChainVerifier.Verify(input.Bytes, keys);
         bool met = Met(result, require);
+        string id = result.Verified?.Certificate["certificate_id"] is { } certificateId ? $", certificate {certificateId}" : string.Empty;
+        string line = $"{result.Verdict}  reason {result.Reason} (recipe step {result.Step}{id}), required {require}: {(met ? "met" : "not met")}";
+        return new ToolOutcome(input.Name, met, $"{result.Verdict}:{result.Reason}", line, () => Json(result, met));
+    }
+
+    /// <summary>The single-file <c>--json</c> result with <c>valid</c> before it.</summary>
+    private static JObject Json(CertificateChainResult result, bool met)
+    {
         var json = new JObject { ["valid"] = met };
         using (var reader = new JsonTextReader(new StringReader(result.ToJson())) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, MaxDepth = null })
         {
@@ -111,9 +119,7 @@ internal static class ChainCommand
             }
         }
 
-        string id = result.Verified?.Certificate["certificate_id"] is { } certificateId ? $", certificate {certificateId}" : string.Empty;
-        string line = $"{result.Verdict}  reason {result.Reason} (recipe step {result.Step}{id}), required {require}: {(met ? "met" : "not met")}";
-        return new ToolOutcome(input.Name, met, $"{result.Verdict}:{result.Reason}", line, json);
+        return json;
     }
 
     private static string ParseRequire(string? text) => text?.ToUpperInvariant() switch
