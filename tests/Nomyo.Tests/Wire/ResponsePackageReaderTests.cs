@@ -82,8 +82,8 @@ public class ResponsePackageReaderTests
     public void An_empty_body_or_a_non_object_is_refused()
     {
         Assert.That(Assert.Throws<NomyoSecurityException>(() => ResponsePackageReader.Read([]))!.Message, Is.EqualTo("Empty encrypted response."));
-        Assert.That(Assert.Throws<NomyoSecurityException>(() => ResponsePackageReader.Read("[1]"u8.ToArray()))!.Message, Does.Contain("must be a JSON object"));
-        Assert.That(Assert.Throws<NomyoSecurityException>(() => ResponsePackageReader.Read("{"u8.ToArray()))!.Message, Does.Contain("not valid UTF-8 JSON"));
+        Assert.That(Assert.Throws<NomyoSecurityException>(() => ResponsePackageReader.Read("[1]"u8.ToArray()))!.Message, Does.StartWith("The encrypted response must be a JSON object"));
+        Assert.That(Assert.Throws<NomyoSecurityException>(() => ResponsePackageReader.Read("{"u8.ToArray()))!.Message, Does.StartWith("The encrypted response is not valid UTF-8 JSON"));
     }
 
     [Test]
