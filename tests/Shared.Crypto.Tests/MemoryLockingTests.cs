@@ -61,6 +61,31 @@ public class MemoryLockingTests
     }
 
     [Test]
+    public unsafe void A_lock_reports_success_exactly_when_the_kernel_counts_the_pages_locked()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Ignore("Needs Linux's VmLck counter.");
+        }
+
+        nuint length = (nuint)Environment.SystemPageSize;
+        void* block = NativeMemory.AlignedAlloc(length, length);
+        try
+        {
+            long before = LockedKilobytes();
+            bool reported = NativeMemoryLock.TryLock(block, length);
+            bool counted = LockedKilobytes() > before;
+            NativeMemoryLock.Unlock(block, length);
+
+            Assert.That(reported, Is.EqualTo(counted));
+        }
+        finally
+        {
+            NativeMemory.AlignedFree(block);
+        }
+    }
+
+    [Test]
     public void The_probe_says_locking_works_where_a_real_lock_succeeds()
     {
         if (!OperatingSystem.IsLinux())
