@@ -188,12 +188,14 @@ public class BulkRunnerEdgeTests
     {
         // Two workers, batches of one. Document 1 is still being verified when the consumer stops
         // after document 0; disposing the enumeration must not return before that verifier has.
+        using var started = new ManualResetEventSlim();
         using var stopped = new ManualResetEventSlim();
         int finished = 0;
         int Verify(int x)
         {
             if (x == 1)
             {
+                started.Set();
                 stopped.Wait(TimeSpan.FromSeconds(10));
                 Thread.SpinWait(2_000_000);
                 Volatile.Write(ref finished, 1);
@@ -204,6 +206,7 @@ public class BulkRunnerEdgeTests
 
         await foreach (BulkResult<int> result in BulkRunner.RunAsync(Enumerable.Range(0, 4), Verify, new BulkOptions { MaxDegreeOfParallelism = 2, InFlightPerWorker = 1 }))
         {
+            Assert.That(started.Wait(TimeSpan.FromSeconds(10)), Is.True, "document 1 is being verified"); // else the stop could come before its worker starts
             stopped.Set();
             break;
         }
