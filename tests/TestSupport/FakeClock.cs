@@ -18,4 +18,11 @@ internal static class FakeClock
 
         await call;
     }
+
+    /// <summary>As <see cref="DriveAsync(FakeTimeProvider, Task, TimeSpan?, int)"/>, returning the call's result.</summary>
+    internal static async Task<T> DriveAsync<T>(FakeTimeProvider time, Task<T> call, TimeSpan? step = null, int maxSteps = 5000)
+    {
+        await DriveAsync(time, (Task)call, step, maxSteps);
+        return await call;
+    }
 }

@@ -38,19 +38,8 @@ internal static class Harness
     internal static ChatMessage[] Hello(string text = "Hello there") => [ChatMessage.User(text)];
 
     /// <summary>Advances fake time in small steps until the task completes (no real back-off is slept).</summary>
-    internal static async Task<T> DriveAsync<T>(FakeTimeProvider time, Task<T> task, TimeSpan step, int maxSteps = 2000)
-    {
-        for (int i = 0; i < maxSteps && !task.IsCompleted; i++)
-        {
-            await Task.WhenAny(task, Task.Delay(2));
-            if (!task.IsCompleted)
-            {
-                time.Advance(step);
-            }
-        }
-
-        return await task;
-    }
+    internal static Task<T> DriveAsync<T>(FakeTimeProvider time, Task<T> task, TimeSpan step, int maxSteps = 2000) =>
+        TestSupport.FakeClock.DriveAsync(time, task, step, maxSteps);
 
     /// <summary>Waits (real time, briefly) until a condition holds.</summary>
     internal static async Task WaitUntilAsync(Func<bool> condition, int timeoutMs = 10_000)
