@@ -160,6 +160,8 @@ internal static class StrictJsonReader
                     }
 
                     bool isObject = reader.TokenType == JsonTokenType.StartObject;
+                    // Stryker disable once Linq : List<T>.Count is a property here; Stryker's Count -> Sum mutation
+                    // does not compile and would send this whole method to its safe mode, untested.
                     frames[depth++] = new Frame(isObject, isObject ? members.Count : items.Count, pendingKey);
                     continue;
                 case JsonTokenType.String:
