@@ -53,12 +53,12 @@ public sealed class AttestoEvent
     {
         if (string.IsNullOrWhiteSpace(Type))
         {
-            throw new AttestoValidationException($"{where}.type is required and must not be empty.");
+            throw new AttestoValidationException($"{where}.type is required and must not be empty.", where + ".type");
         }
 
         if (LatencyMs is < 0)
         {
-            throw new AttestoValidationException($"{where}.latency_ms must not be negative; got {LatencyMs}.");
+            throw new AttestoValidationException($"{where}.latency_ms must not be negative; got {LatencyMs}.", where + ".latency_ms");
         }
 
         var body = new JObject

@@ -105,6 +105,6 @@ public readonly struct AttestoTimestamp : IEquatable<AttestoTimestamp>
         AttestoTimestamp value = timestamp.Value;
         return value._hasValue
             ? ToWire(value._value)
-            : throw new AttestoValidationException($"{field} must be timezone-aware: {value._problem ?? "no value was given"}.");
+            : throw new AttestoValidationException($"{field} must be timezone-aware: {value._problem ?? "no value was given"}.", field);
     }
 }

@@ -46,7 +46,7 @@ public sealed class StreamEventInput
     {
         if (string.IsNullOrWhiteSpace(SourceRef))
         {
-            throw new AttestoValidationException($"{where}.source_ref is required and must not be empty.");
+            throw new AttestoValidationException($"{where}.source_ref is required and must not be empty.", where + ".source_ref");
         }
 
         var body = new JObject

@@ -43,6 +43,44 @@ public class EventObjectOverloadTests
     }
 
     [Test]
+    public async Task An_invalid_event_field_is_named_by_its_wire_path_in_ParamName()
+    {
+        using var h = new ClientHarness();
+        var unspecified = new DateTime(2026, 6, 7, 12, 0, 0, DateTimeKind.Unspecified);
+
+        var type = await Assert.ThrowsAsync<AttestoValidationException>(() => h.Client.LogEventAsync(new AttestoEvent(" ")));
+        var latency = await Assert.ThrowsAsync<AttestoValidationException>(() => h.Client.LogEventAsync(new AttestoEvent("x") { LatencyMs = -1 }));
+        var ts = await Assert.ThrowsAsync<AttestoValidationException>(() => h.Client.LogEventAsync(new AttestoEvent("x") { Ts = unspecified }));
+        var occurred = await Assert.ThrowsAsync<AttestoValidationException>(() => h.Client.LogEventAsync(new AttestoEvent("x") { OccurredAt = unspecified }));
+        var inBatch = await Assert.ThrowsAsync<AttestoValidationException>(() => h.Client.LogEventsAsync([new AttestoEvent("x"), new AttestoEvent("")]));
+
+        Assert.That(type!.ParamName, Is.EqualTo("event.type"));
+        Assert.That(latency!.ParamName, Is.EqualTo("event.latency_ms"));
+        Assert.That(ts!.ParamName, Is.EqualTo("event.ts"));
+        Assert.That(occurred!.ParamName, Is.EqualTo("event.occurred_at"));
+        Assert.That(inBatch!.ParamName, Is.EqualTo("events[1].type"));
+        Assert.That(inBatch.Message, Does.StartWith("events[1].type "));
+        Assert.That(h.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task V2_an_invalid_stream_event_field_is_named_by_its_wire_path_in_ParamName()
+    {
+        using var client = new AttestoV2Client(new AttestoClientOptions(ClientHarness.Key)
+        {
+            BaseUrl = new Uri("https://attesto.test"),
+            Proofstream = new ProofstreamOptions { ReceiptPublicKeyHex = "5866666666666666666666666666666666666666666666666666666666666666", ForkDetection = false },
+        }, new MockHttpMessageHandler().ToHttpClient());
+
+        var source = await Assert.ThrowsAsync<AttestoValidationException>(() => client.LogEventAsync("ps_1", new StreamEventInput("", null)));
+        var occurred = await Assert.ThrowsAsync<AttestoValidationException>(() => client.LogEventAsync(
+            "ps_1", new StreamEventInput("r1", null) { OccurredAt = new DateTime(2026, 6, 7, 12, 0, 0, DateTimeKind.Unspecified) }));
+
+        Assert.That(source!.ParamName, Is.EqualTo("event.source_ref"));
+        Assert.That(occurred!.ParamName, Is.EqualTo("event.occurred_at"));
+    }
+
+    [Test]
     public async Task V1_preflight_flag_of_the_object_overload_is_honoured()
     {
         using var h = new ClientHarness();

@@ -133,7 +133,7 @@ public sealed class CertificateChainResult
             Write(writer, "canonical", claim.Value.Canonical);
             writer.WritePropertyName("values");
             writer.WriteStartObject();
-            foreach (KeyValuePair<string, JValue> value in claim.Value.Values)
+            foreach (KeyValuePair<string, JValue> value in claim.Value.VerifiedValues)
             {
                 writer.WritePropertyName(value.Key);
                 value.Value.WriteTo(writer);

@@ -7,7 +7,7 @@ public sealed class CertificateChainVerified
 {
     internal CertificateChainVerified(IReadOnlyList<KeyValuePair<string, JToken>> certificate, IReadOnlyDictionary<string, CertificateChainVerifiedClaim> claims)
     {
-        Certificate = certificate.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+        Certificate = new CopyingJsonMap<JToken>(certificate.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal));
         CertificateOrder = certificate;
         Claims = claims;
     }
@@ -17,6 +17,7 @@ public sealed class CertificateChainVerified
     /// <c>claim_ids</c>, <c>issued_at</c> in normalized UTC form, <c>overall_verdict</c> without the
     /// <c>VERDICT_</c> prefix, <c>protocol_version</c>, <c>request_id</c>, <c>witness_key_id</c>), 13
     /// under v3 (also <c>api_key_id</c>, <c>byok_exempt</c>, <c>client_id</c> and the three sanitizer hashes).
+    /// Every read hands out a copy of the value: changing it changes nothing here.
     /// </summary>
     public IReadOnlyDictionary<string, JToken> Certificate { get; }
 

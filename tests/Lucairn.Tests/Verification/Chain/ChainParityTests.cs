@@ -143,6 +143,36 @@ public class ChainParityTests
     }
 
     [Test]
+    public void ChangingAValueHandedOutChangesNothingVerified()
+    {
+        CertificateChainResult result = ChainCorpus.PresentCases
+            .Select(c => CertificateChainVerifier.Verify(ChainCorpus.Input(c), ChainCorpus.KeysFor("default", c["inputs"] as JObject)))
+            .First(r => r.Verified is { } v && v.Claims.Values.Any(claim => claim.Values.Count > 0));
+        CertificateChainVerified verified = result.Verified!;
+        string before = result.ToJson();
+        string requestId = (string)verified.Certificate["request_id"]!;
+        CertificateChainVerifiedClaim claim = verified.Claims.Values.First(c => c.Values.Count > 0);
+        string pointer = claim.Values.Keys.First();
+        JValue original = claim.Values[pointer];
+
+        ((JValue)verified.Certificate["request_id"]).Value = "forged";
+        claim.Values[pointer].Value = "forged";
+        foreach (KeyValuePair<string, JToken> pair in verified.Certificate)
+        {
+            if (pair.Value is JValue value)
+            {
+                value.Value = "forged";
+            }
+        }
+
+        verified.Certificate.TryGetValue("request_id", out JToken? again);
+        Assert.That((string?)again, Is.EqualTo(requestId));
+        Assert.That(claim.Values[pointer], Is.EqualTo(original));
+        Assert.That(verified.Certificate.Values.OfType<JValue>().Select(v => v.Value), Has.None.EqualTo("forged"));
+        Assert.That(result.ToJson(), Is.EqualTo(before));
+    }
+
+    [Test]
     public void EmptyArrayGivesTheFailedShape()
     {
         CertificateChainResult result = CertificateChainVerifier.Verify("[]", ChainCorpus.KeysFor("default"));
