@@ -155,4 +155,20 @@ public class VerifierBundleAnchorTests
         anchor["checkpoint_ids"] = new JArray(CheckpointId(1), CheckpointId(0));
         Assert.That(ResealedProblems(), Is.EqualTo(new[] { $"anchor root mismatch: {shared}", $"anchor root mismatch: {shared}" }), "order counts");
     }
+
+    [Test]
+    public void Beyond_twenty_anchor_problems_the_rest_are_counted_under_anchor_reference()
+    {
+        var many = BundleFixture.Create(checkpoints: 21, eventsPerCheckpoint: 1);
+        foreach (JToken anchor in many.Artifact("anchors.json"))
+        {
+            anchor["status"] = "pending";
+        }
+
+        many.Reseal();
+        IReadOnlyList<string> problems = many.Problems();
+        Assert.That(problems, Has.Count.EqualTo(21));
+        Assert.That(problems.Take(20), Has.All.EndWith(" not confirmed"));
+        Assert.That(problems[20], Is.EqualTo("anchor_reference: 1 more problems not listed"));
+    }
 }
