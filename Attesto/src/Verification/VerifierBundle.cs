@@ -65,7 +65,7 @@ public static class VerifierBundle
 
     private sealed record WindowEntry(string Id, long From, long To, string Root);
 
-    private sealed record CheckpointEntry(CheckpointRange Range, string Root, IReadOnlyList<string> WindowIds, JArray Signatures, string? AnchorEpochId);
+    private sealed record CheckpointEntry(CheckpointRange Range, string Root, IReadOnlyList<string?> WindowIds, JArray Signatures, string? AnchorEpochId);
 
     private sealed class Run(JObject bundle, VerifierBundleKeys keys, List<string> problems)
     {
@@ -106,8 +106,8 @@ public static class VerifierBundle
 
         private static string Norm(string hash) => hash.ToLowerInvariant();
 
-        /// <summary>A list member as text; anything but a string becomes the empty string, which matches nothing.</summary>
-        private static string TextOrEmpty(JToken token) => token is JValue { Type: JTokenType.String } value ? (string)value! : string.Empty;
+        /// <summary>A list member as text; anything but a string is null, which matches no id (not even an empty one).</summary>
+        private static string? TextOrNull(JToken token) => token is JValue { Type: JTokenType.String } value ? (string)value! : null;
 
         private bool ManifestDigest(JObject manifest, JObject artifacts)
         {
@@ -271,7 +271,7 @@ public static class VerifierBundle
                     continue;
                 }
 
-                _checkpoints.Add(new CheckpointEntry(range, Norm(root), windowIds.Select(TextOrEmpty).ToList(), token["witness_signatures"] as JArray ?? [], JsonFields.Text((JObject)token, "anchor_epoch_id")));
+                _checkpoints.Add(new CheckpointEntry(range, Norm(root), windowIds.Select(TextOrNull).ToList(), token["witness_signatures"] as JArray ?? [], JsonFields.Text((JObject)token, "anchor_epoch_id")));
             }
 
             _checkpoints.Sort((a, b) => a.Range.FromSeqNo.CompareTo(b.Range.FromSeqNo));
@@ -289,7 +289,7 @@ public static class VerifierBundle
                     local.AddRange(Proofs.VerifyCheckpointExtension(_checkpoints[i - 1].Range, c.Range).Problems.Select(p => $"checkpoint {id}: {p}"));
                 }
 
-                List<WindowEntry?> windows = c.WindowIds.Select(w => _windows.GetValueOrDefault(w)).ToList();
+                List<WindowEntry?> windows = c.WindowIds.Select(w => w is null ? null : _windows.GetValueOrDefault(w)).ToList();
                 if (windows.Count == 0 || windows.Any(w => w is null) || !Contiguous(windows.Select(w => (w!.From, w.To)).ToList(), c.Range.FromSeqNo, c.Range.ToSeqNo))
                 {
                     local.Add($"checkpoint {id}: its windows are missing or do not cover its range");
@@ -398,17 +398,17 @@ public static class VerifierBundle
                     local.Add($"mock anchor {c.AnchorEpochId}");
                 }
 
-                List<string> covered = (anchor["checkpoint_ids"] as JArray)?.Select(TextOrEmpty).ToList() ?? [];
+                List<string?> covered = (anchor["checkpoint_ids"] as JArray)?.Select(TextOrNull).ToList() ?? [];
                 string? root = JsonFields.Text(anchor, "merkle_root", "epoch_root", "root");
                 if (!covered.Contains(id) || root is null)
                 {
                     local.Add($"anchor {c.AnchorEpochId} does not name checkpoint {id} or has no root");
                 }
-                else if (covered.Any(k => !hashesById.ContainsKey(k)))
+                else if (covered.Any(k => k is null || !hashesById.ContainsKey(k)))
                 {
                     local.Add($"anchor {c.AnchorEpochId} covers checkpoints outside the bundle; its root cannot be recomputed");
                 }
-                else if (AttestoHashes.AnchorRoot(covered.Select(k => hashesById[k]).ToList()) != AnchorAbi.NormaliseHash(root))
+                else if (AttestoHashes.AnchorRoot(covered.Select(k => hashesById[k!]).ToList()) != AnchorAbi.NormaliseHash(root))
                 {
                     local.Add($"anchor root mismatch: {c.AnchorEpochId}");
                 }

@@ -22,6 +22,20 @@ public class VerifierBundleCoverageTests
     }
 
     [Test]
+    public void A_window_id_that_is_not_a_string_matches_no_window_not_even_one_with_an_empty_id()
+    {
+        var window = (JObject)_f.Artifact("windows.json")[0]!;
+        string id = (string)window["window_id"]!;
+        JObject checkpoint = _f.Artifact("checkpoints.json").Cast<JObject>().First(c => c["window_ids"]!.Any(w => (string?)w == id));
+        window["window_id"] = string.Empty;
+        var ids = (JArray)checkpoint["window_ids"]!;
+        ids[ids.IndexOf(ids.First(w => (string?)w == id))] = 7;
+        _f.Reseal();
+
+        Assert.That(_f.Problems(), Does.Contain($"checkpoint {checkpoint["checkpoint_id"]}: its windows are missing or do not cover its range"));
+    }
+
+    [Test]
     public void Windows_listed_out_of_order_still_cover_the_range()
     {
         JArray windows = _f.Artifact("windows.json");
