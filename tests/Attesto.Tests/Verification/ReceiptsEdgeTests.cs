@@ -72,6 +72,27 @@ public class ReceiptsEdgeTests
         Assert.That(Receipts.Verify(ValidReceipt(), PublicKey.ToUpperInvariant()).Problems, Is.Empty);
     }
 
+    [Test]
+    [NonParallelizable]
+    public void The_decoded_key_cache_holds_at_most_64_keys()
+    {
+        var cache = (System.Collections.IDictionary)typeof(Receipts).GetField("KeyCache", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+        string[] keys = Enumerable.Range(1, 65)
+            .Select(i => Ed25519PrivateKey.FromBytes(Hashes.Sha256([(byte)i, 0xca, 0xc4])).PublicKey.ToHex())
+            .ToArray();
+        cache.Clear();
+
+        var counts = new List<int>();
+        foreach (string key in keys)
+        {
+            Assert.That(Receipts.Verify(ValidReceipt(), key).Problems, Is.EqualTo(new[] { Receipts.SignatureMismatch }));
+            counts.Add(cache.Count);
+        }
+
+        Assert.That(counts.Take(64), Is.EqualTo(Enumerable.Range(1, 64)), "every new key is cached until the bound");
+        Assert.That(counts[64], Is.EqualTo(1), "the 65th key starts a fresh cache");
+    }
+
     // Bulk
 
     private static string Export(JObject receipt) => new JObject { ["format"] = ReceiptExportDocument.FormatName, ["receipt"] = receipt }.ToString();
