@@ -108,6 +108,8 @@ public class AnchorEdgeTests
         var asNumber = new JObject { ["contract_address"] = Contract.ToUpperInvariant().Replace("0X", "0x", StringComparison.Ordinal), ["chain_id"] = 1 };
         Assert.That(AnchorExpectations.Problems(asText, "a1", Contract, 1), Is.Empty);
         Assert.That(AnchorExpectations.Problems(asNumber, "a1", Contract, 1), Is.Empty);
+        Assert.That(AnchorExpectations.Problems(new JObject { ["chainId"] = "0x1" }, "a1", null, 1), Is.Empty);
+        Assert.That(AnchorExpectations.Problems(new JObject { ["chainId"] = 1 }, "a1", null, 1), Is.Empty);
     }
 
     [Test]
