@@ -102,7 +102,7 @@ public class AnchorEdgeTests
     }
 
     [Test]
-    public void Bundle_anchor_fields_are_read_by_their_snake_case_names()
+    public void Bundle_anchor_fields_are_read_by_their_snake_and_camel_case_names()
     {
         var asText = new JObject { ["contract_address"] = Contract, ["chain_id"] = "0x1" }; // a quantity only the text reading accepts
         var asNumber = new JObject { ["contract_address"] = Contract.ToUpperInvariant().Replace("0X", "0x", StringComparison.Ordinal), ["chain_id"] = 1 };
