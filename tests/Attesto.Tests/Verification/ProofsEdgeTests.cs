@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
+using TestSupport;
 
 namespace Attesto.Tests.Verification;
 
@@ -111,21 +112,12 @@ public class ProofsEdgeTests
         Assert.That(results[3].Value, Is.True);
     }
 
-    private static async IAsyncEnumerable<InclusionCheck?> Stream(IEnumerable<InclusionCheck?> checks)
-    {
-        foreach (InclusionCheck? check in checks)
-        {
-            await Task.Yield();
-            yield return check;
-        }
-    }
-
     [Test]
     public async Task Streamed_inclusion_checks_give_the_same_answers()
     {
         List<byte[]> leaves = Leaves(3);
         var results = new List<BulkResult<bool>>();
-        await foreach (BulkResult<bool> result in Proofs.VerifyInclusionStreamAsync(Stream([Check(leaves, 2), Check(leaves, 1, tamper: true), null])))
+        await foreach (BulkResult<bool> result in Proofs.VerifyInclusionStreamAsync(AsyncSequence.Yielding<InclusionCheck?>([Check(leaves, 2), Check(leaves, 1, tamper: true), null])))
         {
             results.Add(result);
         }

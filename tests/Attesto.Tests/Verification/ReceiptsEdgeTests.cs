@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
+using TestSupport;
 
 namespace Attesto.Tests.Verification;
 
@@ -124,20 +125,11 @@ public class ReceiptsEdgeTests
         Assert.That(results[2].Value!.DigestHex, Is.Null);
     }
 
-    private static async IAsyncEnumerable<string?> Stream(IEnumerable<string?> documents)
-    {
-        foreach (string? document in documents)
-        {
-            await Task.Yield();
-            yield return document;
-        }
-    }
-
     [Test]
     public async Task Streamed_receipts_give_the_same_answers()
     {
         var results = new List<BulkResult<ReceiptVerificationReport>>();
-        await foreach (var result in Receipts.VerifyStreamAsync(Stream(Documents()), PublicKey))
+        await foreach (var result in Receipts.VerifyStreamAsync(AsyncSequence.Yielding(Documents()), PublicKey))
         {
             results.Add(result);
         }
@@ -160,7 +152,7 @@ public class ReceiptsEdgeTests
         Assert.That(Assert.Throws<AttestoValidationException>(() => Receipts.VerifyManyAsync(null!, PublicKey))!.ParamName, Is.EqualTo("documents"));
         Assert.That(Assert.Throws<AttestoValidationException>(() => Receipts.VerifyManyAsync(documents, null!))!.ParamName, Is.EqualTo("publicKeyHex"));
         Assert.That(Assert.Throws<AttestoValidationException>(() => Receipts.VerifyStreamAsync(null!, PublicKey))!.ParamName, Is.EqualTo("documents"));
-        Assert.That(Assert.Throws<AttestoValidationException>(() => Receipts.VerifyStreamAsync(Stream(documents), null!))!.ParamName, Is.EqualTo("publicKeyHex"));
+        Assert.That(Assert.Throws<AttestoValidationException>(() => Receipts.VerifyStreamAsync(AsyncSequence.Yielding(documents), null!))!.ParamName, Is.EqualTo("publicKeyHex"));
     }
 
     // ReceiptGuard
