@@ -5,12 +5,7 @@ namespace Attesto.Tests.Verification;
 /// <summary>The exact divergence the self-test reports, and that its checks run in order (the first divergence wins).</summary>
 public class SelfTestDivergenceTests
 {
-    private static JObject Embedded()
-    {
-        using Stream stream = typeof(AttestoClient).Assembly.GetManifestResourceStream("Attesto.SelfTestVectors.json")!;
-        using var reader = new StreamReader(stream);
-        return Vectors.Parse(reader.ReadToEnd());
-    }
+    private static JObject Embedded() => Vectors.Parse(SelfTestTests.Embedded());
 
     /// <summary>A document whose sections before <paramref name="section"/> are empty lists and after it are missing.</summary>
     private static JObject Upto(string section, JToken value)

@@ -4,7 +4,8 @@ namespace Attesto.Tests.Verification;
 
 public class SelfTestTests
 {
-    private static string Embedded()
+    /// <summary>The self-test vectors embedded in the Attesto assembly, as text.</summary>
+    internal static string Embedded()
     {
         using Stream stream = typeof(AttestoClient).Assembly.GetManifestResourceStream("Attesto.SelfTestVectors.json")!;
         using var reader = new StreamReader(stream);
