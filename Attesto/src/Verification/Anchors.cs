@@ -1,6 +1,8 @@
 using System.Text;
+using Attesto.Http;
 using Newtonsoft.Json.Linq;
 using Shared.Crypto;
+using Shared.Http;
 
 namespace Attesto;
 
@@ -25,7 +27,7 @@ public static class Anchors
     /// <returns>A report; <see cref="VerificationReport.Ok"/> is true only when every check passed.</returns>
     /// <exception cref="AttestoValidationException">The RPC URL is not an absolute http(s) URL, the signature override is not usable, the expected contract address is not 0x followed by 40 hex digits, or the expected chain id is negative.</exception>
     /// <exception cref="AttestoValidationException">The anchor's <c>batch_id</c> is not a shape its argument type accepts (a non-negative decimal integer, or 0x followed by exactly 64 hex digits).</exception>
-    /// <exception cref="AttestoException">The node could not be reached or answered something other than a JSON-RPC result.</exception>
+    /// <exception cref="AttestoException">The node could not be reached, answered something other than a JSON-RPC result, or answered with more than 16 MiB (the answer is read as a stream and refused at that cap).</exception>
     public static async Task<AnchorVerificationReport> VerifyOnChainAsync(AnchorEpoch anchorEpoch, Uri rpcUrl, AnchorVerificationOptions? options = null, CancellationToken cancellationToken = default)
     {
         AttestoArguments.NotNull(anchorEpoch, nameof(anchorEpoch));
@@ -159,21 +161,31 @@ public static class Anchors
 
     private sealed class JsonRpc(HttpClient http, Uri url)
     {
+        /// <summary>The most bytes of a node's answer read: the client's caps (a longer error body is cut, a longer result refused).</summary>
+        private static readonly BodyCaps Caps = new(AttestoHttpHandler.MaxResponseBytes, AttestoHttpHandler.MaxErrorBodyBytes);
+
         private int _id;
 
         internal async Task<JToken> CallAsync(string method, JArray parameters, CancellationToken cancellationToken)
         {
             var request = new JObject { ["jsonrpc"] = "2.0", ["id"] = ++_id, ["method"] = method, ["params"] = parameters };
-            using var content = new StringContent(request.ToString(Newtonsoft.Json.Formatting.None), Encoding.UTF8, "application/json");
+            using var message = new HttpRequestMessage(HttpMethod.Post, url)
+            {
+                Content = new StringContent(request.ToString(Newtonsoft.Json.Formatting.None), Encoding.UTF8, "application/json"),
+            };
             string text;
             int status;
+            bool overCap;
             try
             {
-                using HttpResponseMessage response = await http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
+                // Headers first, then a capped read: the node is the caller's choice, but its answer
+                // must not make the verifier hold an unbounded body.
+                using HttpResponseMessage response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 status = (int)response.StatusCode;
-                text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                (byte[] body, overCap) = await BoundedBody.ReadAsync(response.Content, Caps.For(status), cancellationToken).ConfigureAwait(false);
+                text = Encoding.UTF8.GetString(body);
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
             {
                 throw new AttestoException($"The JSON-RPC node at {url.GetLeftPart(UriPartial.Authority)} could not be reached for {method}: {ex.Message}", innerException: ex);
             }
@@ -185,6 +197,11 @@ public static class Anchors
             if (status is < 200 or > 299)
             {
                 throw new AttestoException($"The JSON-RPC node answered HTTP {status} to {method}: {Truncate(text)}");
+            }
+
+            if (overCap)
+            {
+                throw new AttestoException($"The JSON-RPC node answered {method} with more than {Caps.Success} bytes, over the verifier's cap; nothing of it was parsed.");
             }
 
             JToken answer;

@@ -4,6 +4,7 @@ using Lucairn.Tests.Support;
 using Lucairn.Tests.Verification;
 using Microsoft.Extensions.Time.Testing;
 using RichardSzalay.MockHttp;
+using TestSupport;
 
 namespace Lucairn.Tests.Client;
 

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Lucairn.Tests.Support;
+namespace TestSupport;
 
 /// <summary>A streamed body of <c>length</c> bytes that counts how many bytes the client actually pulled.</summary>
 internal sealed class CountingContent : HttpContent
