@@ -14,7 +14,7 @@ public class AnchorsVerifyOnChainTests
         AttestoModelFactory.AnchorEpoch(
             "aep_1", status: status, contractAddress: contractAddress, batchId: batchId, merkleRoot: Root, txHash: Tx, blockNumber: "16", chainId: chainId, mock: mock);
 
-    private static (MockHttpMessageHandler Handler, List<JObject> Calls) Node(string callResult, JToken receipt, string chainId = "0x1")
+    private static (MockHttpMessageHandler Handler, List<JObject> Calls) Node(JToken callResult, JToken receipt, string chainId = "0x1")
     {
         var calls = new List<JObject>();
         var handler = new MockHttpMessageHandler();
@@ -68,6 +68,18 @@ public class AnchorsVerifyOnChainTests
         {
             "mock anchor", "anchor not confirmed", "on-chain root mismatch", "transaction reverted", "contract mismatch", "block mismatch",
         }));
+    }
+
+    [Test]
+    public async Task A_call_result_that_is_not_a_string_is_a_root_mismatch()
+    {
+        var (handler, _) = Node(new JObject { ["root"] = Root }, GoodReceipt());
+        using var http = handler.ToHttpClient();
+
+        var report = await Attesto.Anchors.VerifyOnChainAsync(Anchor(), Rpc, new AnchorVerificationOptions { HttpClient = http });
+
+        Assert.That(report.Problems, Is.EqualTo(new[] { "on-chain root mismatch" }));
+        Assert.That(report.OnChainRoot, Is.Null);
     }
 
     [Test]

@@ -195,4 +195,48 @@ public class ReceiptsEdgeTests
         var error = Assert.Throws<AttestoException>(() => Guard(Payload(-1)));
         Assert.That(error!.Message, Is.EqualTo("append: the signed receipt payload lacks a valid seq_no, event_hash or previous_event_hash."));
     }
+
+    [Test]
+    public void Guard_reads_the_camel_case_payload_names()
+    {
+        var payload = new JObject { ["streamId"] = "str_g", ["seqNo"] = 4, ["eventHash"] = EventHash.ToUpperInvariant() };
+        Assert.That(Guard(payload), Is.EqualTo(new WitnessedEvent(4, EventHash, null)));
+    }
+
+    [TestCase("seq_no")]
+    [TestCase("event_hash")]
+    [TestCase("previous_event_hash")]
+    [TestCase("stream_id")]
+    public void Guard_refuses_an_envelope_that_disagrees_with_its_signed_receipt(string field)
+    {
+        JObject payload = Payload(3);
+        payload["previous_event_hash"] = PreviousHash;
+        StreamEventReceipt envelope = Envelope(payload) switch
+        {
+            var e when field == "seq_no" => With(e, seqNo: 4),
+            var e when field == "event_hash" => With(e, eventHash: new string('f', 64)),
+            var e when field == "previous_event_hash" => With(e, previous: new string('f', 64)),
+            var e => With(e, streamId: "str_other"),
+        };
+
+        var error = Assert.Throws<AttestoException>(() => Guard(payload, envelope));
+        Assert.That(error!.Message, Is.EqualTo("append: the answer's seq_no/event_hash/previous_event_hash/stream_id disagree with its signed receipt."));
+    }
+
+    [Test]
+    public void Guard_accepts_an_envelope_that_agrees_in_another_letter_case()
+    {
+        JObject payload = Payload(3);
+        payload["previous_event_hash"] = PreviousHash.Replace('0', 'a');
+        StreamEventReceipt envelope = With(Envelope(payload), seqNo: 3, eventHash: EventHash.ToUpperInvariant(), previous: new string('A', 64), streamId: "str_g");
+
+        Assert.That(Guard(payload, envelope), Is.EqualTo(new WitnessedEvent(3, EventHash, new string('a', 64))));
+    }
+
+    private static StreamEventReceipt Envelope(JObject payload) => new() { StreamEventId = "sev_1", ReceiptJson = Signed(payload) };
+
+    private static StreamEventReceipt With(StreamEventReceipt e, long? seqNo = null, string? eventHash = null, string? previous = null, string? streamId = null) => new()
+    {
+        StreamEventId = e.StreamEventId, ReceiptJson = e.ReceiptJson, SeqNo = seqNo, EventHash = eventHash, PreviousEventHash = previous, StreamId = streamId,
+    };
 }
