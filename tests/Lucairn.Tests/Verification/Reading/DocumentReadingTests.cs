@@ -26,6 +26,22 @@ public class DocumentReadingTests
     }
 
     [Test]
+    public void Content_after_the_object_is_refused_by_the_json_reader() =>
+        Assert.That(
+            Problem(CertificateFixtures.RealV3 + " {}"),
+            Does.StartWith("the certificate is not well-formed JSON: '{' is invalid after a single JSON value."));
+
+    [Test]
+    public void Text_that_ends_inside_the_object_is_refused_by_the_json_reader()
+    {
+        string compact = Real(_ => { });
+        string truncated = compact[..(compact.IndexOf("\"claims\":[", StringComparison.Ordinal) + "\"claims\":[".Length)];
+        Assert.That(
+            Problem(truncated),
+            Does.StartWith("the certificate is not well-formed JSON: Expected depth to be zero at the end of the JSON payload."));
+    }
+
+    [Test]
     public void A_duplicate_table_name_other_than_the_first_slot_is_reported() =>
         Assert.That(
             Problem(Real(_ => { }).Replace("{\"certificate_id\"", "{\"request_id\":\"x\",\"certificate_id\"", StringComparison.Ordinal)),
