@@ -18,7 +18,7 @@ public class CanonicalLexemeEdgeTests
         StrictJsonReader.TryParse(Encoding.UTF8.GetBytes(json), out string? problem) ?? throw new InvalidOperationException(problem);
 
     [Test]
-    public void ShortEscapesPrintableBoundsAndHexDigits() =>
+    public void Short_escapes_printable_bounds_and_hex_digits() =>
         Assert.That(
             Write(StrictJsonNode.String("\n\r\t\b\f\"\\ !}~\u001f\u007f\u1234\uabcd\u00e9\u0100")),
             Is.EqualTo("\"" + @"\n\r\t\b\f\""\\ !}~\u001f\u007f\u1234\uabcd\u00e9\u0100" + "\""));
@@ -34,7 +34,7 @@ public class CanonicalLexemeEdgeTests
     [TestCase("\u001f", "\\u001f")]
     [TestCase("\u1234", "\\u1234")]
     [TestCase("\u0fa0", "\\u0fa0")]
-    public void OneCharacterInAnObjectKeyAndValue(string text, string escaped) =>
+    public void One_character_in_an_object_key_and_value(string text, string escaped) =>
         Assert.That(
             Write(StrictJsonNode.Object([new(text, StrictJsonNode.String(text))])),
             Is.EqualTo("{\"" + escaped + "\":\"" + escaped + "\"}"));
@@ -55,7 +55,7 @@ public class CanonicalLexemeEdgeTests
     [TestCase("\u00e9")]
     [TestCase("\uD83D\uDE00")]
     [TestCase("")]
-    public void ReservedLengthIsTheWrittenLength(string text)
+    public void Reserved_length_is_the_written_length(string text)
     {
         MethodInfo escapedLength = typeof(CanonicalLexeme).GetMethod("EscapedLength", BindingFlags.NonPublic | BindingFlags.Static)
             ?? throw new InvalidOperationException("CanonicalLexeme.EscapedLength is gone.");
@@ -66,26 +66,26 @@ public class CanonicalLexemeEdgeTests
     /// <summary>A long run of two-byte escapes fits the reserved span (an under-reserve would overrun the buffer).</summary>
     [TestCase('"')]
     [TestCase('\\')]
-    public void LongRunsOfEscapedPrintablesAreWrittenWhole(char c)
+    public void Long_runs_of_escaped_printables_are_written_whole(char c)
     {
         string text = new(c, 600);
         Assert.That(Write(StrictJsonNode.String(text)), Is.EqualTo("\"" + string.Concat(Enumerable.Repeat("\\" + c, 600)) + "\""));
     }
 
     [Test]
-    public void KeysAreWrittenInCodePointOrder() =>
+    public void Keys_are_written_in_code_point_order() =>
         Assert.That(
             Write(Parse("{\"b\":1,\"\uD83D\uDE00\":5,\"ab\":3,\"\uE000\":4,\"a\":2}")),
             Is.EqualTo(@"{""a"":2,""ab"":3,""b"":1,""\ue000"":4,""\ud83d\ude00"":5}"));
 
     [Test]
-    public void AReversedPairIsSorted() =>
+    public void A_reversed_pair_is_sorted() =>
         Assert.That(Write(Parse("{\"b\":{\"d\":1,\"c\":2},\"a\":[]}")), Is.EqualTo("{\"a\":[],\"b\":{\"c\":2,\"d\":1}}"));
 
     /// <summary>Members already in order are written as they stand: not re-sorted (an unstable sort would swap equal keys).</summary>
     [TestCase(17)]
     [TestCase(64)]
-    public void AnOrderedObjectIsWrittenAsItStands(int count)
+    public void An_ordered_object_is_written_as_it_stands(int count)
     {
         List<KeyValuePair<string, StrictJsonNode>> members = [.. Enumerable.Range(0, count).Select(i => new KeyValuePair<string, StrictJsonNode>("k", StrictJsonNode.Number(i.ToString(System.Globalization.CultureInfo.InvariantCulture))))];
         string expected = "{" + string.Join(",", Enumerable.Range(0, count).Select(i => "\"k\":" + i)) + "}";
@@ -93,7 +93,7 @@ public class CanonicalLexemeEdgeTests
     }
 
     [Test]
-    public void SmallScratchIsKeptAndReused()
+    public void Small_scratch_is_kept_and_reused()
     {
         ResetToFreshScratch();
         CanonicalLexeme.WriteScratch(Parse("{\"a\":[1,2,3]}"));
@@ -103,7 +103,7 @@ public class CanonicalLexemeEdgeTests
     }
 
     [Test]
-    public void ScratchOfExactlyTheLimitIsKept()
+    public void Scratch_of_exactly_the_limit_is_kept()
     {
         ResetToFreshScratch();
         // 20 000 one-byte items: appended a byte at a time, the 1 KiB buffer doubles up to exactly 64 KiB.
@@ -117,7 +117,7 @@ public class CanonicalLexemeEdgeTests
     }
 
     [Test]
-    public void ScratchAboveTheLimitIsDropped()
+    public void Scratch_above_the_limit_is_dropped()
     {
         ResetToFreshScratch();
         StrictJsonNode array = StrictJsonNode.Array([.. Enumerable.Repeat(StrictJsonNode.Number("1"), 40_000)]);

@@ -12,7 +12,7 @@ public class CodePointsTests
     ];
 
     [Test]
-    public void EveryPairIsOrderedLikeItsUtf8Bytes()
+    public void Every_pair_is_ordered_like_its_UTF8_bytes()
     {
         Assert.Multiple(() =>
         {
@@ -34,7 +34,7 @@ public class CodePointsTests
     [TestCase("\uFFFF", "\uD800\uDC00", -1)]
     [TestCase("\uE000", "\uD7FF", 1)]
     [TestCase("\uC000", "\uE000", -1)]
-    public void BoundaryPairs(string left, string right, int sign) =>
+    public void Boundary_pairs(string left, string right, int sign) =>
         Assert.That(Math.Sign(CodePoints.Compare(left, right)), Is.EqualTo(sign));
 
     private static string Escape(string text) => string.Concat(text.Select(c => $"\\u{(int)c:x4}"));

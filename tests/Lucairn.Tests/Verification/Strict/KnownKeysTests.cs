@@ -10,7 +10,7 @@ public class KnownKeysTests
     [TestCase("audit")]
     [TestCase("merkle_tree_size")]
     [TestCase("temporal_order_status")]
-    public void TableNamesAreFoundAsTheSameString(string key)
+    public void Table_names_are_found_as_the_same_string(string key)
     {
         byte[] utf8 = Encoding.UTF8.GetBytes(key);
         bool found = KnownKeys.TryGet(utf8, out string name, out bool variant);
@@ -29,7 +29,7 @@ public class KnownKeysTests
     [TestCase("signable_protocol_version_emitte_")]
     [TestCase("signable_protocol_version_emitted_")]
     [TestCase("")]
-    public void OtherKeysAreNotFound(string key)
+    public void Other_keys_are_not_found(string key)
     {
         bool found = KnownKeys.TryGet(Encoding.UTF8.GetBytes(key), out string name, out bool variant);
         Assert.Multiple(() =>

@@ -21,11 +21,11 @@ public class StrictJsonReaderEdgeTests
     [TestCase(new byte[] { 0xEF, 0xBB, 0xBF })]
     [TestCase(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'{', (byte)'}' })]
     [TestCase(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'"', 0xEF, 0xBB, 0xBF, (byte)'"' })]
-    public void AByteOrderMarkIsRefusedAsSuch(byte[] utf8) =>
+    public void A_byte_order_mark_is_refused_as_such(byte[] utf8) =>
         Assert.That(ProblemOf(utf8), Is.EqualTo("the document starts with a byte-order mark."));
 
     [Test]
-    public void AByteOrderMarkInsideAStringIsJustACharacter()
+    public void A_byte_order_mark_inside_a_string_is_just_a_character()
     {
         StrictJsonNode? tree = StrictJsonReader.TryParse([(byte)'"', 0xEF, 0xBB, 0xBF, (byte)'"'], out string? problem);
         Assert.Multiple(() =>
@@ -36,7 +36,7 @@ public class StrictJsonReaderEdgeTests
     }
 
     [Test]
-    public void InvalidUtf8IsRefusedAsSuch() =>
+    public void Invalid_UTF8_is_refused_as_such() =>
         Assert.That(ProblemOf([(byte)'"', 0xFF, (byte)'"']), Is.EqualTo("the document is not valid UTF-8."));
 
     [TestCase("[1,]")]
@@ -44,12 +44,12 @@ public class StrictJsonReaderEdgeTests
     [TestCase("[1] // note")]
     [TestCase("")]
     [TestCase("   ")]
-    public void MalformedJsonIsRefusedWithTheTokenizerMessage(string json) =>
+    public void Malformed_json_is_refused_with_the_tokenizer_message(string json) =>
         Assert.That(ProblemOf(json), Does.StartWith("the document is not well-formed JSON: ").And.Length.GreaterThan(40));
 
     [TestCase("\"\\ud800\"")]
     [TestCase("\"\\udc00\\ud800\"")]
-    public void LoneOrReversedSurrogateEscapesAreRefused(string json) =>
+    public void Lone_or_reversed_surrogate_escapes_are_refused(string json) =>
         Assert.That(ProblemOf(json), Does.StartWith("the document has an invalid string escape: ").And.Length.GreaterThan(44));
 
     [TestCase("{}")]
@@ -57,7 +57,7 @@ public class StrictJsonReaderEdgeTests
     [TestCase("0")]
     [TestCase("null")]
     [TestCase("{\"a\":[1,{\"b\":\"c\"}]}")]
-    public void AnAcceptedDocumentHasNoProblem(string json)
+    public void An_accepted_document_has_no_problem(string json)
     {
         StrictJsonNode? tree = StrictJsonReader.TryParse(Encoding.UTF8.GetBytes(json), out string? problem, out bool variant);
         Assert.Multiple(() =>
@@ -71,7 +71,7 @@ public class StrictJsonReaderEdgeTests
     [TestCase(1)]
     [TestCase(39)]
     [TestCase(40)]
-    public void ADuplicateKeyUpTo40CharactersIsQuotedWhole(int length)
+    public void A_duplicate_key_up_to_40_characters_is_quoted_whole(int length)
     {
         string key = new('x', length);
         Assert.That(ProblemOf($"{{\"{key}\":1,\"{key}\":2}}"), Is.EqualTo($"an object has the key '{key}' twice."));
@@ -79,7 +79,7 @@ public class StrictJsonReaderEdgeTests
 
     [TestCase(41)]
     [TestCase(500)]
-    public void ALongerDuplicateKeyIsShortenedTo40Characters(int length)
+    public void A_longer_duplicate_key_is_shortened_to_40_characters(int length)
     {
         string key = string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + (i % 26))));
         Assert.That(ProblemOf($"{{\"{key}\":1,\"{key}\":2}}"), Is.EqualTo($"an object has the key '{key[..40]}…' twice."));
@@ -88,7 +88,7 @@ public class StrictJsonReaderEdgeTests
     [TestCase("{\"BYOK_EXEMPT\":1,\"byokExempt\":2}")]
     [TestCase("{\"BYOK_EXEMPT\":1,\"a\":{\"byokExempt\":2},\"Claim_Id\":3}")]
     [TestCase("{\"x\":[{\"byokExempt\":1},{\"ByokExempt\":2}]}")]
-    public void SeveralCaseVariantKeysStillFlagTheDocument(string json)
+    public void Several_case_variant_keys_still_flag_the_document(string json)
     {
         StrictJsonNode? tree = StrictJsonReader.TryParse(Encoding.UTF8.GetBytes(json), out string? problem, out bool variant);
         Assert.Multiple(() =>
@@ -105,7 +105,7 @@ public class StrictJsonReaderEdgeTests
     [TestCase(17, 15)]
     [TestCase(40, 0)]
     [TestCase(40, 20)]
-    public void ARepeatOfAnEarlyKeyInALargeObjectIsFound(int members, int repeated)
+    public void A_repeat_of_an_early_key_in_a_large_object_is_found(int members, int repeated)
     {
         string body = string.Join(",", Enumerable.Range(0, members).Select(i => $"\"k{i}\":{i}"));
         Assert.Multiple(() =>
@@ -117,7 +117,7 @@ public class StrictJsonReaderEdgeTests
     }
 
     [Test]
-    public void GetOnANonObjectIsNull() =>
+    public void Get_on_a_non_object_is_null() =>
         Assert.Multiple(() =>
         {
             Assert.That(StrictJsonNode.String("a").Get("a"), Is.Null);

@@ -22,7 +22,7 @@ public class StrictReaderScratchReuseTests
     private static string Nested(int depth) => new string('[', depth) + new string(']', depth);
 
     [Test]
-    public void TheSameScratchServesTheNextParse()
+    public void The_same_scratch_serves_the_next_parse()
     {
         Assert.That(Parse("{\"a\":[1]}", out _), Is.Not.Null);
         ThreadScratch.ReaderScratch? first = ThreadScratch.Reader;
@@ -35,7 +35,7 @@ public class StrictReaderScratchReuseTests
     [TestCase("{\"a\":1,\"b\":{\"c\":true,\"c\":1}}", "an object has the key 'c' twice.")]
     [TestCase("{\"a\":[1,2,[3,{\"d\":4}}", null)]
     [TestCase("[1,{\"k\":[2,3,\"x\"]},[4,", null)]
-    public void ARefusedParseLeavesNothingBehind(string json, string? problem)
+    public void A_refused_parse_leaves_nothing_behind(string json, string? problem)
     {
         Assert.That(Parse(json, out string? actual), Is.Null);
         if (problem is not null)
@@ -54,14 +54,14 @@ public class StrictReaderScratchReuseTests
     }
 
     [Test]
-    public void MembersUpToTheLimitAreKept()
+    public void Members_up_to_the_limit_are_kept()
     {
         Assert.That(Parse(Object(MaxKept), out _)!.Members, Has.Count.EqualTo(MaxKept));
         Assert.That(ThreadScratch.Reader?.Members.Capacity, Is.EqualTo(MaxKept));
     }
 
     [Test]
-    public void MembersAboveTheLimitAreDropped()
+    public void Members_above_the_limit_are_dropped()
     {
         Assert.That(Parse(Object(MaxKept + 1), out _)!.Members, Has.Count.EqualTo(MaxKept + 1));
         Assert.That(ThreadScratch.Reader, Is.Null);
@@ -70,28 +70,28 @@ public class StrictReaderScratchReuseTests
     }
 
     [Test]
-    public void ItemsUpToTheLimitAreKept()
+    public void Items_up_to_the_limit_are_kept()
     {
         Assert.That(Parse(Array(MaxKept), out _)!.Items, Has.Count.EqualTo(MaxKept));
         Assert.That(ThreadScratch.Reader?.Items.Capacity, Is.EqualTo(MaxKept));
     }
 
     [Test]
-    public void ItemsAboveTheLimitAreDropped()
+    public void Items_above_the_limit_are_dropped()
     {
         Assert.That(Parse(Array(MaxKept + 1), out _)!.Items, Has.Count.EqualTo(MaxKept + 1));
         Assert.That(ThreadScratch.Reader, Is.Null);
     }
 
     [Test]
-    public void FramesUpToTheLimitAreKept()
+    public void Frames_up_to_the_limit_are_kept()
     {
         Assert.That(Parse(Nested(MaxKeptFrames), out _), Is.Not.Null);
         Assert.That(ThreadScratch.Reader?.Frames.Length, Is.EqualTo(MaxKeptFrames));
     }
 
     [Test]
-    public void FramesAboveTheLimitAreDropped()
+    public void Frames_above_the_limit_are_dropped()
     {
         Assert.That(Parse(Nested(MaxKeptFrames + 1), out _), Is.Not.Null);
         Assert.That(ThreadScratch.Reader, Is.Null);
