@@ -12,6 +12,8 @@ internal static class IssuedAt
 {
     private const int SecondsLength = 19; // yyyy-MM-ddTHH:mm:ss
 
+    private const int MaxOffsetMinutes = 14 * 60; // the most DateTimeOffset can state
+
     /// <summary>
     /// Trims trailing zeros from the fraction (dropping a bare dot) and rewrites a numeric offset
     /// to UTC with <c>Z</c>. Text that is not of the form
@@ -47,7 +49,9 @@ internal static class IssuedAt
 
     /// <summary>
     /// Parses RFC 3339 text into an instant with the fraction truncated to microseconds (as the
-    /// upstream SDK's <c>datetime</c> does), keeping the stated offset.
+    /// upstream SDK's <c>datetime</c> does), keeping the stated offset. RFC 3339 and the upstream
+    /// SDK allow offsets up to ±23:59, but <see cref="DateTimeOffset"/> holds at most ±14:00: beyond
+    /// that the same instant is given in UTC (the served text stays in the result's ISO member).
     /// </summary>
     internal static bool TryParse(string text, out DateTimeOffset value)
     {
@@ -66,7 +70,8 @@ internal static class IssuedAt
         try
         {
             var offset = TimeSpan.FromMinutes(offsetMinutes);
-            value = new DateTimeOffset(wallClock.AddTicks(microseconds * 10), offset);
+            DateTime stated = wallClock.AddTicks(microseconds * 10);
+            value = Math.Abs(offsetMinutes) <= MaxOffsetMinutes ? new DateTimeOffset(stated, offset) : new DateTimeOffset(stated - offset, TimeSpan.Zero);
             _ = value.UtcDateTime;
             return true;
         }

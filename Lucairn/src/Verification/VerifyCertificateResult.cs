@@ -21,8 +21,9 @@ public sealed class VerifyCertificateResult
     public required string WitnessKeyId { get; init; }
 
     /// <summary>
-    /// The witness-asserted issue time (microsecond precision, the served offset kept). Asserted by
-    /// the witness only; not an external timestamp.
+    /// The witness-asserted issue time (microsecond precision, the served offset kept; an offset
+    /// beyond ±14:00, which <see cref="DateTimeOffset"/> cannot state, is given as the same instant
+    /// in UTC). Asserted by the witness only; not an external timestamp.
     /// </summary>
     public required DateTimeOffset WitnessAssertedIssuedAt { get; init; }
 

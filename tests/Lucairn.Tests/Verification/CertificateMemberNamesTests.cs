@@ -17,7 +17,7 @@ public class CertificateMemberNamesTests
     }
 
     [Test]
-    public void plain_modelled_name_resolves_to_the_shared_table_string()
+    public void Plain_modelled_name_resolves_to_the_shared_table_string()
     {
         CertificateMember first = Get("""{"certificate_id":1}""", out string firstName, out int firstSlot);
         CertificateMember second = Get("""{"certificate_id":2}""", out string secondName, out int secondSlot);
@@ -31,7 +31,7 @@ public class CertificateMemberNamesTests
     }
 
     [Test]
-    public void plain_opaque_name_resolves_to_the_interned_table_string()
+    public void Plain_opaque_name_resolves_to_the_interned_table_string()
     {
         CertificateMember member = Get("""{"token_hash":"x"}""", out string name, out int slot);
 
@@ -41,7 +41,7 @@ public class CertificateMemberNamesTests
     }
 
     [Test]
-    public void escaped_modelled_name_resolves_to_its_member_and_slot()
+    public void Escaped_modelled_name_resolves_to_its_member_and_slot()
     {
         _ = Get("""{"certificate_id":1}""", out _, out int plainSlot);
 
@@ -53,7 +53,7 @@ public class CertificateMemberNamesTests
     }
 
     [Test]
-    public void escaped_opaque_name_keeps_its_slot()
+    public void Escaped_opaque_name_keeps_its_slot()
     {
         _ = Get("""{"token_hash":1}""", out _, out int plainSlot);
 
@@ -68,7 +68,7 @@ public class CertificateMemberNamesTests
     [TestCase("""{"\u0000":1}""", "\0")]
     [TestCase("""{"unknown_member":1}""", "unknown_member")]
     [TestCase("""{"Certificate_id":1}""", "Certificate_id")]
-    public void names_outside_the_table_have_no_slot(string json, string expected)
+    public void Names_outside_the_table_have_no_slot(string json, string expected)
     {
         CertificateMember member = Get(json, out string name, out int slot);
 

@@ -25,7 +25,7 @@ public class CertificateVerifierMessageTests
     }
 
     [Test]
-    public void null_parsed_certificate_is_malformed_and_says_so()
+    public void Null_parsed_certificate_is_malformed_and_says_so()
     {
         var ex = Assert.Throws<LucairnCertificateException>(() => CertificateVerifier.Verify((VeilCertificate?)null, CertificateFixtures.TestKeys))!;
 
@@ -34,7 +34,7 @@ public class CertificateVerifierMessageTests
     }
 
     [Test]
-    public void undefined_minimum_signable_version_names_the_value()
+    public void Undefined_minimum_signable_version_names_the_value()
     {
         var ex = Assert.Throws<LucairnValidationException>(() => CertificateVerifier.Verify(CertificateFixtures.Anchored, CertificateFixtures.TestKeys, (SignableVersion)7))!;
 
@@ -42,7 +42,7 @@ public class CertificateVerifierMessageTests
     }
 
     [Test]
-    public void witness_mismatch_names_both_key_ids()
+    public void Witness_mismatch_names_both_key_ids()
     {
         var keys = new VerifyCertificateKeys("witness_v2", CertificateFixtures.TestPublicKeyBase64);
 
@@ -53,7 +53,7 @@ public class CertificateVerifierMessageTests
     }
 
     [Test]
-    public void blank_witness_signature_says_it_is_empty()
+    public void Blank_witness_signature_says_it_is_empty()
     {
         var ex = FailV2(c => c["witness_signature"] = " ");
 
@@ -62,7 +62,7 @@ public class CertificateVerifierMessageTests
     }
 
     [Test]
-    public void stripped_v3_signature_names_the_declared_version()
+    public void Stripped_v3_signature_names_the_declared_version()
     {
         var ex = FailV3(c => c.Remove("signable_v3_signature"));
 
@@ -71,7 +71,7 @@ public class CertificateVerifierMessageTests
     }
 
     [Test]
-    public void lowered_version_marker_names_the_declared_version()
+    public void Lowered_version_marker_names_the_declared_version()
     {
         var ex = FailV3(c => c["signable_protocol_version_emitted"] = 2);
 
@@ -80,7 +80,7 @@ public class CertificateVerifierMessageTests
     }
 
     [Test]
-    public void wrong_v3_signature_names_the_v3_member()
+    public void Wrong_v3_signature_names_the_v3_member()
     {
         var ex = FailV3(c => c["signable_v3_signature"] = c["witness_signature"]);
 
@@ -89,7 +89,7 @@ public class CertificateVerifierMessageTests
     }
 
     [Test]
-    public void wrong_v2_signature_names_the_witness_signature_member()
+    public void Wrong_v2_signature_names_the_witness_signature_member()
     {
         var ex = FailV2(c => c["witness_signature"] = Convert.ToBase64String(new byte[64]));
 
@@ -98,7 +98,7 @@ public class CertificateVerifierMessageTests
     }
 
     [Test]
-    public void v2_only_certificate_in_strict_mode_says_v3_is_required()
+    public void V2_only_certificate_in_strict_mode_says_v3_is_required()
     {
         var ex = FailV3(StripV3, SignableVersion.V3);
 
@@ -107,7 +107,7 @@ public class CertificateVerifierMessageTests
     }
 
     [Test]
-    public void signed_impossible_issued_at_is_malformed_and_quotes_the_text()
+    public void Signed_impossible_issued_at_is_malformed_and_quotes_the_text()
     {
         JObject cert = CertificateFixtures.Load(V2File);
         cert["issued_at"] = "2024-02-30T00:00:00Z";
@@ -122,7 +122,21 @@ public class CertificateVerifierMessageTests
     }
 
     [Test]
-    public void signature_that_is_not_base64_names_the_member()
+    public void Signed_issued_at_with_an_offset_beyond_14_hours_verifies_as_the_same_instant_in_UTC()
+    {
+        JObject cert = CertificateFixtures.Load(V2File);
+        cert["issued_at"] = "2026-05-01T08:00:00.5-15:30";
+        string json = CertificateFixtures.Resign(cert, CertificateFixtures.TestPrivateKey).ToString(Newtonsoft.Json.Formatting.None);
+
+        VerifyCertificateResult result = CertificateVerifier.Verify(json, CertificateFixtures.TestKeys);
+
+        Assert.That(result.WitnessAssertedIssuedAt, Is.EqualTo(new DateTimeOffset(2026, 5, 1, 23, 30, 0, 500, TimeSpan.Zero)));
+        Assert.That(result.WitnessAssertedIssuedAt.Offset, Is.EqualTo(TimeSpan.Zero));
+        Assert.That(result.WitnessAssertedIssuedAtIso, Is.EqualTo("2026-05-01T08:00:00.5-15:30"));
+    }
+
+    [Test]
+    public void Signature_that_is_not_base64_names_the_member()
     {
         var ex = FailV2(c => c["witness_signature"] = "not base64!");
 
@@ -131,7 +145,7 @@ public class CertificateVerifierMessageTests
     }
 
     [Test]
-    public void signature_of_the_wrong_length_states_both_lengths()
+    public void Signature_of_the_wrong_length_states_both_lengths()
     {
         var ex = FailV2(c => c["witness_signature"] = Convert.ToBase64String(new byte[10]));
 
@@ -140,7 +154,7 @@ public class CertificateVerifierMessageTests
     }
 
     [Test]
-    public void unusable_public_key_carries_the_decoding_error()
+    public void Unusable_public_key_carries_the_decoding_error()
     {
         var ex = CertificateFixtures.Fails(CertificateFixtures.Anchored, new VerifyCertificateKeys(CertificateFixtures.WitnessKeyId, "not a key"));
 

@@ -30,7 +30,7 @@ public class SignablesTests
     }
 
     [Test]
-    public void both_maps_reject_a_request_id_that_differs_from_the_first_claim()
+    public void Both_maps_reject_a_request_id_that_differs_from_the_first_claim()
     {
         JObject cert = CertificateFixtures.Load(V3File);
         cert["request_id"] = "req_other";
@@ -44,7 +44,7 @@ public class SignablesTests
     }
 
     [Test]
-    public void both_maps_reject_a_certificate_without_claims()
+    public void Both_maps_reject_a_certificate_without_claims()
     {
         CertificateFields fields = Fields("cert_1");
         fields.ClaimIds.Clear();
@@ -60,15 +60,15 @@ public class SignablesTests
     [TestCase(VeilVerdict.Verified, "VERIFIED")]
     [TestCase(VeilVerdict.Partial, "PARTIAL")]
     [TestCase(VeilVerdict.Failed, "FAILED")]
-    public void short_verdict_is_the_upper_case_wire_form(VeilVerdict verdict, string expected) =>
+    public void Short_verdict_is_the_upper_case_wire_form(VeilVerdict verdict, string expected) =>
         Assert.That(Signables.ShortVerdict(verdict), Is.EqualTo(expected));
 
     [Test]
-    public void short_verdict_of_an_undefined_value_throws() =>
+    public void Short_verdict_of_an_undefined_value_throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Signables.ShortVerdict((VeilVerdict)99));
 
     [Test]
-    public void short_verdict_is_what_the_v2_map_carries()
+    public void Short_verdict_is_what_the_v2_map_carries()
     {
         CertificateFields fields = Fields("cert_1");
         fields.OverallVerdict = VeilVerdict.Unspecified;
@@ -79,7 +79,7 @@ public class SignablesTests
     }
 
     [Test]
-    public void field_with_a_lone_surrogate_is_malformed_with_the_encoder_reason()
+    public void Field_with_a_lone_surrogate_is_malformed_with_the_encoder_reason()
     {
         CertificateFields fields = Fields("cert_\uD800");
 

@@ -32,26 +32,26 @@ public class TokenTreeCheckTests
 
     [TestCase(1)]
     [TestCase(3)]
-    public void objects_nested_exactly_to_the_limit_pass(int limit) =>
+    public void Objects_nested_exactly_to_the_limit_pass(int limit) =>
         Assert.That(TokenTreeCheck.FindProblem(NestedObjects(limit), limit), Is.Null);
 
     [TestCase(1)]
     [TestCase(3)]
-    public void objects_nested_one_past_the_limit_are_reported(int limit) =>
+    public void Objects_nested_one_past_the_limit_are_reported(int limit) =>
         Assert.That(TokenTreeCheck.FindProblem(NestedObjects(limit + 1), limit), Is.EqualTo($"the certificate is nested deeper than {limit} levels."));
 
     [TestCase(1)]
     [TestCase(3)]
-    public void arrays_nested_exactly_to_the_limit_pass(int limit) =>
+    public void Arrays_nested_exactly_to_the_limit_pass(int limit) =>
         Assert.That(TokenTreeCheck.FindProblem(NestedArrays(limit), limit), Is.Null);
 
     [TestCase(1)]
     [TestCase(3)]
-    public void arrays_nested_one_past_the_limit_are_reported(int limit) =>
+    public void Arrays_nested_one_past_the_limit_are_reported(int limit) =>
         Assert.That(TokenTreeCheck.FindProblem(NestedArrays(limit + 1), limit), Is.EqualTo($"the certificate is nested deeper than {limit} levels."));
 
     [Test]
-    public void unpaired_surrogate_in_a_member_name_names_its_path()
+    public void Unpaired_surrogate_in_a_member_name_names_its_path()
     {
         var root = new JObject { ["ok"] = 1, ["x\uD800"] = 2 };
 
@@ -80,7 +80,7 @@ public class TokenTreeCheckTests
     ];
 
     [Test]
-    public void unpaired_surrogate_in_a_string_names_its_path()
+    public void Unpaired_surrogate_in_a_string_names_its_path()
     {
         foreach ((string name, string text) in Unpaired)
         {
@@ -91,7 +91,7 @@ public class TokenTreeCheckTests
     }
 
     [Test]
-    public void surrogate_pairs_pass_in_names_and_strings()
+    public void Surrogate_pairs_pass_in_names_and_strings()
     {
         foreach ((string name, string text) in Paired)
         {
@@ -102,7 +102,7 @@ public class TokenTreeCheckTests
     }
 
     [Test]
-    public void non_finite_double_is_reported()
+    public void Non_finite_double_is_reported()
     {
         var root = new JObject { ["n"] = new JValue(double.NaN) };
 
@@ -110,7 +110,7 @@ public class TokenTreeCheckTests
     }
 
     [Test]
-    public void non_finite_float_is_reported()
+    public void Non_finite_float_is_reported()
     {
         var root = new JObject { ["f"] = new JValue(float.NaN) };
 
@@ -118,7 +118,7 @@ public class TokenTreeCheckTests
     }
 
     [Test]
-    public void finite_numbers_booleans_and_nulls_pass()
+    public void Finite_numbers_booleans_and_nulls_pass()
     {
         var root = new JObject { ["d"] = new JValue(1.5), ["f"] = new JValue(2.5f), ["i"] = 3, ["b"] = true, ["z"] = JValue.CreateNull() };
 
@@ -126,7 +126,7 @@ public class TokenTreeCheckTests
     }
 
     [Test]
-    public void date_token_is_reported_with_the_parse_advice()
+    public void Date_token_is_reported_with_the_parse_advice()
     {
         var root = new JObject { ["t"] = new JValue(new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc)) };
 
@@ -134,7 +134,7 @@ public class TokenTreeCheckTests
     }
 
     [Test]
-    public void other_token_type_is_reported_by_type()
+    public void Other_token_type_is_reported_by_type()
     {
         var root = new JObject { ["g"] = new JValue(Guid.Empty) };
 

@@ -4,7 +4,7 @@ namespace Lucairn.Tests.Verification;
 public class VerifyCertificateKeysTests
 {
     [Test]
-    public void to_string_is_the_key_id_until_the_key_is_decoded()
+    public void To_string_is_the_key_id_until_the_key_is_decoded()
     {
         VerifyCertificateKeys keys = CertificateFixtures.TestKeys;
 
@@ -12,7 +12,7 @@ public class VerifyCertificateKeysTests
     }
 
     [Test]
-    public void to_string_adds_the_public_key_once_decoded()
+    public void To_string_adds_the_public_key_once_decoded()
     {
         VerifyCertificateKeys keys = CertificateFixtures.TestKeys;
         string key = keys.WitnessPublicKey.ToString();
@@ -22,7 +22,7 @@ public class VerifyCertificateKeysTests
     }
 
     [Test]
-    public void bulk_witness_check_decodes_the_key_up_front()
+    public void Bulk_witness_check_decodes_the_key_up_front()
     {
         VerifyCertificateKeys keys = CertificateFixtures.TestKeys;
 
@@ -32,7 +32,7 @@ public class VerifyCertificateKeysTests
     }
 
     [Test]
-    public void bulk_witness_check_with_an_unusable_key_still_fails_each_certificate()
+    public void Bulk_witness_check_with_an_unusable_key_still_fails_each_certificate()
     {
         var keys = new VerifyCertificateKeys(CertificateFixtures.WitnessKeyId, "not a key");
 
