@@ -9,14 +9,7 @@ namespace Lucairn.Tests.Verification.Reading;
 /// </summary>
 public class MalformedMessageTests
 {
-    private static string Problem(Action<JObject> mutate)
-    {
-        LucairnCertificateException error = CertificateFixtures.Fails(
-            CertificateFixtures.Mutated("cert-real-v3-production.json", mutate), CertificateFixtures.ProductionKeys);
-        Assert.That(error.Reason, Is.EqualTo(VerifyCertificateFailureReason.Malformed));
-        string message = error.Message;
-        return message[(message.IndexOf("): ", StringComparison.Ordinal) + 3)..];
-    }
+    private static string Problem(Action<JObject> mutate) => ReaderProblems.Problem(mutate);
 
     [Test]
     public void A_claim_member_is_named_with_its_claim_index() =>
